@@ -1,0 +1,20 @@
+// Who may see what (DESIGN.md, Access). Every query function takes a Scope; there is no way
+// to call one without it and no "all" value: the widest scope is one whole kab/kota.
+
+export type Scope =
+  /** The subtree of one area: a kab/kota (admin, pimpinan), a kecamatan (camat), a kelurahan (lurah). */
+  | { readonly kind: 'area'; readonly kodeKota: string; readonly areaCode: string }
+  /** A PML: the sub-SLS held by the PPL they supervise, and those officers. */
+  | { readonly kind: 'team'; readonly kodeKota: string; readonly pmlCode: string }
+  /** A PPL: their own sub-SLS and themselves. */
+  | { readonly kind: 'officer'; readonly kodeKota: string; readonly pplCode: string };
+
+export function areaScope(areaCode: string): Scope {
+  if (!/^\d{4}(\d{3}(\d{3})?)?$/.test(areaCode)) throw new RangeError(`scope area must be a kota, kecamatan or kelurahan code: ${areaCode}`);
+  return { kind: 'area', kodeKota: areaCode.slice(0, 4), areaCode };
+}
+
+/** True when `code` lies inside an area scope's subtree (for officer and team scopes the SQL decides). */
+export function areaScopeContains(scope: Scope, code: string): boolean {
+  return scope.kind === 'area' && code.startsWith(scope.areaCode);
+}
