@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import * as schema from './schema';
+
+/** One drizzle type for both drivers: PGlite (embedded) and postgres.js (server). */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL; when absent the embedded PGlite database in dataDir is used. */
+  url?: string;
+  /** PGlite data folder; 'memory://' for an in-memory database (tests). */
+  dataDir?: string;
+  /** Pool size for postgres.js. */
+  max?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const client = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, prepare: true });
+    return { db: drizzle(client, { schema }) as unknown as Db, kind: 'postgres', close: () => client.end() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const dataDir = opts.dataDir ?? '.data/pglite';
+  if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dataDir)), { recursive: true });
+  const client = await PGlite.create(dataDir);
+  return { db: drizzle(client, { schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Runs raw SQL and returns its rows on either driver (their result shapes differ). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/**
+ * One SQL parameter holding an array, as a PostgreSQL array literal: cast it (`::text[]`).
+ * Drizzle would expand a JS array into one parameter per element, and its postgres.js
+ * driver does not serialise array parameters, so both drivers get the literal text.
+ */
+export function arrayParam(values: readonly unknown[]): SQL {
+  const items = values.map((v) => {
+    if (v === null || v === undefined) return 'NULL';
+    const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  });
+  return sql`${`{${items.join(',')}}`}`;
+}

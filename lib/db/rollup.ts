@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import { arrayParam, type Db } from './client';
+
+/**
+ * Keeps area_day in step with the raw report rows. Invariant: for every area A and date D in
+ * the campaign window plus grace, area_day(A, D) = Σ over A's sub-SLS of their latest report
+ * dated ≤ D (zero before the first). The unit of recomputation is a kelurahan: its sub-SLS,
+ * SLS and own rows are rebuilt from raw rows from `fromDate` on, then its kecamatan and kota
+ * rows are re-summed from the kelurahan rows. Must run in the same transaction as the write.
+ */
+export async function rebuildRollups(
+  tx: Db,
+  kodeKota: string,
+  kelurahanCodes: readonly string[] | 'all',
+  fromDate?: string,
+): Promise<void> {
+  const all = kelurahanCodes === 'all';
+  const kel = all ? [] : [...new Set(kelurahanCodes)];
+  if (!all && kel.length === 0) return;
+  const kelFilter = all ? sql`true` : sql`left(code, 10) = any(${arrayParam(kel)}::text[])`;
+  const window = sql`(select start_date from campaign where kode_kota = ${kodeKota})`;
+  const last = sql`(select end_date + grace_days from campaign where kode_kota = ${kodeKota})`;
+  const from = fromDate ? sql`greatest(${fromDate}::date, ${window})` : window;
+
+  await tx.execute(sql`delete from area_day where kode_kota = ${kodeKota} and tanggal >= ${from}
+    and level in ('subsls', 'sls', 'kelurahan') and ${kelFilter}`);
+  await tx.execute(sql`
+    insert into area_day (code, tanggal, kode_kota, level, parent_code, prelist, keluarga_baru, selesai, menolak,
+      tidak_ditemui, tidak_ditemukan, subsls_count, subsls_started)
+    select a.code, g.day::date, a.kode_kota, 'subsls', a.parent_code, a.prelist,
+      coalesce(r.keluarga_baru, 0), coalesce(r.selesai, 0), coalesce(r.menolak, 0),
+      coalesce(r.tidak_ditemui, 0), coalesce(r.tidak_ditemukan, 0), 1, (r.tanggal is not null)::int
+    from area a
+    cross join generate_series(${from}, ${last}, interval '1 day') as g(day)
+    left join lateral (
+      select * from report r
+      where r.kode_subsls = a.code and r.kode_kota = a.kode_kota and r.tanggal <= g.day::date
+      order by r.tanggal desc limit 1
+    ) r on true
+    where a.kode_kota = ${kodeKota} and a.level = 'subsls' and ${all ? sql`true` : sql`left(a.code, 10) = any(${arrayParam(kel)}::text[])`}`);
+  for (const [level, len, parentLen] of [
+    ['sls', 14, 10],
+    ['kelurahan', 10, 7],
+  ] as const) {
+    await insertSums(tx, kodeKota, 'subsls', level, len, parentLen, from, kelFilter);
+  }
+  const kecFilter = all ? sql`true` : sql`left(code, 7) = any(${arrayParam([...new Set(kel.map((k) => k.slice(0, 7)))])}::text[])`;
+  await tx.execute(sql`delete from area_day where kode_kota = ${kodeKota} and tanggal >= ${from}
+    and level in ('kecamatan', 'kota') and (level = 'kota' or ${kecFilter})`);
+  await insertSums(tx, kodeKota, 'kelurahan', 'kecamatan', 7, 4, from, kecFilter);
+  await insertSums(tx, kodeKota, 'kecamatan', 'kota', 4, null, from, sql`true`);
+}
+
+async function insertSums(
+  tx: Db,
+  kodeKota: string,
+  fromLevel: string,
+  level: string,
+  len: number,
+  parentLen: number | null,
+  from: ReturnType<typeof sql>,
+  filter: ReturnType<typeof sql>,
+): Promise<void> {
+  const parent = parentLen === null ? sql`null` : sql`left(c, ${sql.raw(String(parentLen))})`;
+  await tx.execute(sql`
+    insert into area_day (code, tanggal, kode_kota, level, parent_code, prelist, keluarga_baru, selesai, menolak,
+      tidak_ditemui, tidak_ditemukan, subsls_count, subsls_started)
+    select c, tanggal, kode_kota, ${level}::text, ${parent}, p, kb, s, m, ti, tk, n, st
+    from (
+      select left(code, ${sql.raw(String(len))}) as c, tanggal, kode_kota,
+        sum(prelist) p, sum(keluarga_baru) kb, sum(selesai) s, sum(menolak) m, sum(tidak_ditemui) ti,
+        sum(tidak_ditemukan) tk, sum(subsls_count) n, sum(subsls_started) st
+      from area_day
+      where kode_kota = ${kodeKota} and level = ${fromLevel} and tanggal >= ${from} and ${filter}
+      group by 1, 2, 3
+    ) sums`);
+}

@@ -1,0 +1,19 @@
+import { check, date, integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+/** One fieldwork campaign per kab/kota: its window and local timezone. */
+export const campaign = pgTable(
+  'campaign',
+  {
+    kodeKota: varchar('kode_kota', { length: 4 }).primaryKey(),
+    name: text('name').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    graceDays: integer('grace_days').notNull().default(6),
+    timezone: text('timezone').notNull().default('Asia/Makassar'),
+  },
+  (t) => [
+    check('campaign_window_ck', sql`${t.endDate} >= ${t.startDate}`),
+    check('campaign_grace_ck', sql`${t.graceDays} between 0 and 60`),
+  ],
+);

@@ -1,0 +1,6 @@
+export * from './campaign';
+export * from './area';
+export * from './officer';
+export * from './report';
+export * from './import';
+export * from './rollup';

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Environment, validated once at start-up: a bad value fails loudly instead of half-working. */
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PANTAU_DATA_DIR: z.string().default('.data/pglite'),
+  /** Demo mode seeds the Balikpapan demo and one login per role. On by default without DATABASE_URL. */
+  PANTAU_DEMO: z.enum(['0', '1']).optional(),
+  PANTAU_SEED: z.coerce.number().int().default(2022),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Env = z.infer<typeof envSchema> & { demo: boolean };
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.parse({ ...source, DATABASE_URL: source.DATABASE_URL || undefined });
+  const demo = parsed.PANTAU_DEMO ? parsed.PANTAU_DEMO === '1' : !parsed.DATABASE_URL;
+  return { ...parsed, demo };
+}
