@@ -1,0 +1,56 @@
+import type { Locale } from '@/lib/i18n/config';
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unprocessable'
+  | 'rate_limited'
+  | 'internal';
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+};
+
+const DEFAULT_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
+  bad_request: { id: 'Permintaan tidak valid.', en: 'Invalid request.' },
+  unauthorized: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  not_found: { id: 'Tidak ditemukan.', en: 'Not found.' },
+  conflict: { id: 'Terjadi konflik dengan data yang ada.', en: 'Conflicts with existing data.' },
+  payload_too_large: { id: 'Data yang dikirim terlalu besar.', en: 'The request body is too large.' },
+  unprocessable: { id: 'Data tidak dapat diproses.', en: 'The data cannot be processed.' },
+  rate_limited: { id: 'Terlalu banyak permintaan. Coba lagi nanti.', en: 'Too many requests. Try again later.' },
+  internal: { id: 'Terjadi kesalahan di server.', en: 'Something went wrong on the server.' },
+};
+
+/** An error meant for the client: its code, status and a message in the request's language. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly messages?: Partial<Record<Locale, string>>,
+    readonly details?: unknown,
+  ) {
+    super(messages?.en ?? DEFAULT_MESSAGES[code].en);
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+
+  messageFor(locale: Locale): string {
+    return this.messages?.[locale] ?? this.messages?.id ?? DEFAULT_MESSAGES[this.code][locale];
+  }
+}
+
+export function errorBody(error: ApiError, locale: Locale) {
+  return { error: { code: error.code, message: error.messageFor(locale), ...(error.details === undefined ? {} : { details: error.details }) } };
+}

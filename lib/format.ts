@@ -1,0 +1,32 @@
+// Numbers and dates as people read them: id-ID by default (240.000; 15 Okt 2022).
+import type { Locale } from './i18n/config';
+
+const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'id-ID');
+
+export function formatNumber(value: number | null | undefined, locale: Locale, digits = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+}
+
+/** A fraction 0..1 as a percentage. */
+export function formatPercent(value: number | null | undefined, locale: Locale, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(tag(locale), {
+    style: 'percent',
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(value);
+}
+
+/** An ISO date (YYYY-MM-DD) as "15 Okt 2022" / "15 Oct 2022". */
+export function formatDate(value: string | null | undefined, locale: Locale, withYear = true): string {
+  if (!value) return '–';
+  return new Intl.DateTimeFormat(tag(locale), {
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  })
+    .format(new Date(`${value}T00:00:00Z`))
+    .replace(/\./g, '');
+}

@@ -1,0 +1,198 @@
+import { sql } from 'drizzle-orm';
+import { arrayParam, queryRows, type Db } from '@/lib/db/client';
+import { addDays } from '@/lib/domain/dates';
+import { BAND_DAYS, areaMetrics, type AreaMetricValues } from '@/lib/domain/pace';
+import type { Scope } from '@/lib/domain/scope';
+import { LEVEL_CODE_LENGTH, type AreaLevel, type CampaignWindow } from '@/lib/domain/types';
+import { areaVisible } from './scope-sql';
+
+export interface AreaRef {
+  code: string;
+  name: string;
+  level: AreaLevel;
+  kemendagriCode: string | null;
+}
+
+/** The contract of DESIGN.md: an area's identity and every metric as of a date. */
+export type AreaMetrics = AreaRef & { asOf: string } & AreaMetricValues;
+
+interface DayRow {
+  code: string;
+  tanggal: string;
+  prelist: number;
+  keluarga_baru: number;
+  selesai: number;
+  menolak: number;
+  tidak_ditemui: number;
+  tidak_ditemukan: number;
+}
+
+interface AreaRow {
+  code: string;
+  name: string;
+  level: AreaLevel;
+  kemendagri_code: string | null;
+}
+
+const toRef = (r: AreaRow): AreaRef => ({ code: r.code, name: r.name, level: r.level, kemendagriCode: r.kemendagri_code });
+
+/** Metrics of each area from its area_day rows of asOf−15 … asOf. */
+function metricsFromDays(areas: AreaRow[], days: DayRow[], window: CampaignWindow, asOf: string): AreaMetrics[] {
+  const byCode = new Map<string, DayRow[]>();
+  for (const d of days) (byCode.get(d.code) ?? byCode.set(d.code, []).get(d.code)!).push(d);
+  return areas.map((a) => {
+    const rows = byCode.get(a.code) ?? [];
+    const series = new Map(rows.map((r) => [r.tanggal, r.selesai + r.tidak_ditemukan]));
+    const current = rows.find((r) => r.tanggal === asOf);
+    const counts = {
+      prelist: current?.prelist ?? 0,
+      keluargaBaru: current?.keluarga_baru ?? 0,
+      selesai: current?.selesai ?? 0,
+      menolak: current?.menolak ?? 0,
+      tidakDitemui: current?.tidak_ditemui ?? 0,
+      tidakDitemukan: current?.tidak_ditemukan ?? 0,
+    };
+    return { ...toRef(a), asOf, ...areaMetrics(counts, series, window, asOf) };
+  });
+}
+
+const DAY_COLUMNS = sql`d.code, d.tanggal::text as tanggal, d.prelist, d.keluarga_baru, d.selesai, d.menolak, d.tidak_ditemui, d.tidak_ditemukan`;
+
+/** One area visible in the scope, or null (outside the scope answers like a missing area). */
+export async function getArea(db: Db, scope: Scope, code: string): Promise<AreaRef | null> {
+  const [row] = await queryRows<AreaRow>(
+    db,
+    sql`select code, name, level, kemendagri_code from area
+    where kode_kota = ${scope.kodeKota} and code = ${code} and ${areaVisible(scope, sql`code`)}`,
+  );
+  return row ? toRef(row) : null;
+}
+
+/** The area's ancestors inside the scope, from the top down (the breadcrumb). */
+export async function listBreadcrumb(db: Db, scope: Scope, code: string): Promise<AreaRef[]> {
+  const prefixes = Object.values(LEVEL_CODE_LENGTH)
+    .filter((n) => n < code.length)
+    .map((n) => code.slice(0, n));
+  if (prefixes.length === 0) return [];
+  const rows = await queryRows<AreaRow>(
+    db,
+    sql`select code, name, level, kemendagri_code from area
+    where kode_kota = ${scope.kodeKota} and code = any(${arrayParam(prefixes)}::text[]) and ${areaVisible(scope, sql`code`)}
+    order by length(code)`,
+  );
+  return rows.map(toRef);
+}
+
+/** An area's metrics as of a date; null when the area is not visible in the scope. */
+export async function getAreaSummary(
+  db: Db,
+  scope: Scope,
+  params: { code: string; asOf: string; window: CampaignWindow },
+): Promise<AreaMetrics | null> {
+  const { code, asOf, window } = params;
+  const [areas, days] = await Promise.all([
+    queryRows<AreaRow>(
+      db,
+      sql`select code, name, level, kemendagri_code from area
+      where kode_kota = ${scope.kodeKota} and code = ${code} and ${areaVisible(scope, sql`code`)}`,
+    ),
+    queryRows<DayRow>(
+      db,
+      sql`select ${DAY_COLUMNS} from area_day d where d.kode_kota = ${scope.kodeKota} and d.code = ${code}
+      and d.tanggal between ${addDays(asOf, -(BAND_DAYS + 1))}::date and ${asOf}::date`,
+    ),
+  ]);
+  return areas.length ? metricsFromDays(areas, days, window, asOf)[0] : null;
+}
+
+/** Each child area of `code` visible in the scope, with its metrics, in code order. */
+export async function listAreaChildren(
+  db: Db,
+  scope: Scope,
+  params: { code: string; asOf: string; window: CampaignWindow },
+): Promise<AreaMetrics[]> {
+  const { code, asOf, window } = params;
+  const [areas, days] = await Promise.all([
+    queryRows<AreaRow>(
+      db,
+      sql`select code, name, level, kemendagri_code from area
+      where kode_kota = ${scope.kodeKota} and parent_code = ${code} and ${areaVisible(scope, sql`code`)} order by code`,
+    ),
+    queryRows<DayRow>(
+      db,
+      sql`select ${DAY_COLUMNS} from area_day d where d.kode_kota = ${scope.kodeKota} and d.parent_code = ${code}
+      and ${areaVisible(scope, sql`d.code`)}
+      and d.tanggal between ${addDays(asOf, -(BAND_DAYS + 1))}::date and ${asOf}::date`,
+    ),
+  ]);
+  return metricsFromDays(areas, days, window, asOf);
+}
+
+export interface DailyRow {
+  tanggal: string;
+  prelist: number;
+  keluargaBaru: number;
+  selesai: number;
+  menolak: number;
+  tidakDitemui: number;
+  tidakDitemukan: number;
+  closed: number;
+  /** closed(D) − closed(D−1) */
+  pace: number;
+}
+
+/** One row per date of an area visible in the scope: as-of counts and daily pace. */
+export async function listAreaDaily(
+  db: Db,
+  scope: Scope,
+  params: { code: string; from: string; to: string },
+): Promise<DailyRow[] | null> {
+  const { code, from, to } = params;
+  const area = await getArea(db, scope, code);
+  if (!area) return null;
+  const rows = await queryRows<DayRow>(
+    db,
+    sql`select ${DAY_COLUMNS} from area_day d where d.kode_kota = ${scope.kodeKota} and d.code = ${code}
+    and d.tanggal between ${addDays(from, -1)}::date and ${to}::date order by d.tanggal`,
+  );
+  const closedOn = new Map(rows.map((r) => [r.tanggal, r.selesai + r.tidak_ditemukan]));
+  return rows
+    .filter((r) => r.tanggal >= from)
+    .map((r) => {
+      const closed = r.selesai + r.tidak_ditemukan;
+      return {
+        tanggal: r.tanggal,
+        prelist: r.prelist,
+        keluargaBaru: r.keluarga_baru,
+        selesai: r.selesai,
+        menolak: r.menolak,
+        tidakDitemui: r.tidak_ditemui,
+        tidakDitemukan: r.tidak_ditemukan,
+        closed,
+        pace: closed - (closedOn.get(addDays(r.tanggal, -1)) ?? 0),
+      };
+    });
+}
+
+/** Areas visible in the scope whose name, BPS code or Kemendagri code matches `q`. */
+export async function searchAreas(db: Db, scope: Scope, q: string, limit = 20): Promise<AreaRef[]> {
+  const term = q.trim();
+  if (!term) return [];
+  const like = '%' + term.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+  // "64.71.01.1004" is a Kemendagri code, "6471020002" a BPS code: the schemes number
+  // differently, so a dotted term never matches a BPS code by its digits.
+  const byCode = /^[\d.]+$/.test(term)
+    ? term.includes('.')
+      ? sql`or kemendagri_code like ${term + '%'}`
+      : sql`or code like ${term + '%'}`
+    : sql``;
+  const rows = await queryRows<AreaRow>(
+    db,
+    sql`select code, name, level, kemendagri_code from area
+    where kode_kota = ${scope.kodeKota} and ${areaVisible(scope, sql`code`)}
+      and level in ('kota', 'kecamatan', 'kelurahan', 'sls')
+      and (name ilike ${like} ${byCode})
+    order by length(code), code limit ${limit}`,
+  );
+  return rows.map(toRef);
+}

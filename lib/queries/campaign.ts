@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/lib/db/client';
+import { addDays, clampDate } from '@/lib/domain/dates';
+import type { Scope } from '@/lib/domain/scope';
+import type { CampaignWindow } from '@/lib/domain/types';
+
+export interface Campaign extends CampaignWindow {
+  kodeKota: string;
+  name: string;
+  timezone: string;
+  /** Last date a report may carry: endDate + graceDays. */
+  lastReportDate: string;
+  /** Latest report date in the data, or null before the first report. */
+  latestReport: string | null;
+  /** Default as-of: the latest report date clipped to the window (plus grace). */
+  defaultAsOf: string;
+}
+
+interface CampaignRow {
+  kode_kota: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+  grace_days: number;
+  timezone: string;
+  latest: string | null;
+}
+
+/** The campaign of the scope's kab/kota; null when none is loaded. */
+export async function getCampaign(db: Db, scope: Scope): Promise<Campaign | null> {
+  const [row] = await queryRows<CampaignRow>(
+    db,
+    sql`select c.kode_kota, c.name, c.start_date::text as start_date, c.end_date::text as end_date, c.grace_days, c.timezone,
+      (select max(r.tanggal)::text from report r where r.kode_kota = c.kode_kota) as latest
+    from campaign c where c.kode_kota = ${scope.kodeKota}`,
+  );
+  if (!row) return null;
+  const lastReportDate = addDays(row.end_date, row.grace_days);
+  return {
+    kodeKota: row.kode_kota,
+    name: row.name,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    graceDays: row.grace_days,
+    timezone: row.timezone,
+    lastReportDate,
+    latestReport: row.latest,
+    defaultAsOf: clampDate(row.latest ?? row.start_date, row.start_date, lastReportDate),
+  };
+}
+
+/** An as-of date the user asked for, or the default, always inside the campaign's dates. */
+export function resolveAsOf(campaign: Campaign, requested?: string | null): string {
+  return requested ? clampDate(requested, campaign.startDate, campaign.lastReportDate) : campaign.defaultAsOf;
+}
