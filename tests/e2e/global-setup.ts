@@ -1,0 +1,64 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(url, { redirect: 'manual' });
+      if (r.status < 500) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server at ${url} did not answer within ${ms} ms`);
+}
+
+/**
+ * Builds the app (unless PANTAU_E2E_SKIP_BUILD=1 and a build exists), seeds a fresh embedded
+ * database in a temporary folder and serves it with `next start` for the e2e suites.
+ */
+export default async function setup(project: TestProject) {
+  if (process.env.PANTAU_E2E_SKIP_BUILD !== '1') {
+    const build = spawnSync('./node_modules/.bin/next', ['build'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('next build failed');
+  }
+  const dataRoot = mkdtempSync(path.join(tmpdir(), 'pantau-e2e-'));
+  const env = { ...process.env, DATABASE_URL: '', PANTAU_DATA_DIR: path.join(dataRoot, 'pglite'), PANTAU_DEMO: '1' };
+  const seed = spawnSync('./node_modules/.bin/tsx', ['scripts/db.ts', 'setup'], { stdio: 'inherit', env });
+  if (seed.status !== 0) throw new Error('seeding the e2e database failed');
+  const port = await freePort();
+  const server: ChildProcess = spawn('./node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitFor(`${baseUrl}/api/v1/areas/6471`, 60_000);
+  project.provide('baseUrl', baseUrl);
+  return async () => {
+    server.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(dataRoot, { recursive: true, force: true });
+  };
+}
