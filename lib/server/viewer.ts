@@ -12,6 +12,8 @@ export interface Viewer {
   scope: Scope;
   /** Area code of the home page (kota/kecamatan/kelurahan), or null for PML/PPL. */
   homeArea: string | null;
+  /** The officer this user is (PML or PPL), else null. */
+  officerCode: string | null;
 }
 
 /**
@@ -22,5 +24,5 @@ export async function getViewer(): Promise<Viewer | null> {
   const db = await getDb();
   const [row] = await queryRows<{ kode_kota: string }>(db, sql`select kode_kota from campaign order by kode_kota limit 1`);
   if (!row) return null;
-  return { username: 'tamu', role: 'pimpinan', scope: areaScope(row.kode_kota), homeArea: row.kode_kota };
+  return { username: 'tamu', role: 'pimpinan', scope: areaScope(row.kode_kota), homeArea: row.kode_kota, officerCode: null };
 }
