@@ -7,6 +7,7 @@ import type { DemoData } from './generate';
 /** Tables in the order they can be emptied (children first). */
 export const DATA_TABLES = [
   'area_day',
+  'audit_log',
   'report_history',
   'report',
   'import_job',

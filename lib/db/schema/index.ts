@@ -4,3 +4,4 @@ export * from './officer';
 export * from './report';
 export * from './import';
 export * from './rollup';
+export * from './audit';
