@@ -28,6 +28,8 @@ function countColumns() {
     keluargaBaru: integer('keluarga_baru').notNull(),
     /** Prelist of the sub-SLS when the report was written: lets the database check the sum rule. */
     prelist: integer('prelist').notNull(),
+    /** The reporter's free-text note (at most 500 characters; never names of families). */
+    catatan: text('catatan'),
   };
 }
 

@@ -1,0 +1,146 @@
+// Daily reports → the report table (current row per sub-SLS and date) and report_history
+// (every version), with the rollups rebuilt, inside the caller's transaction.
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { bulkInsert, type BulkColumn } from '@/lib/db/bulk';
+import { rebuildRollups } from '@/lib/db/rollup';
+import type { OutcomeCounts } from '@/lib/domain/types';
+import { getCampaign } from '@/lib/queries/campaign';
+import { mayReportFor, submitterOf, type Actor } from './actor';
+import { collapseDuplicates } from './duplicates';
+import type { Counts } from './import-job';
+import type { Parsed } from './parse-rows';
+import type { FieldError, RowRejection } from './reasons';
+import { loadCurrent, loadPrevious, loadSubsls, reportKey } from './report-context';
+import { COUNT_FIELDS, loweredFields, universeError, type ReportInput } from './report-schema';
+
+/** A report accepted although a cumulative count fell below the previous date's: a correction. */
+export interface Correction {
+  index: number;
+  line?: number;
+  kodeSubsls: string;
+  tanggal: string;
+  fields: string[];
+  previousTanggal: string;
+}
+
+export interface ReportOutcome extends Counts {
+  rejections: RowRejection[];
+  corrections: Correction[];
+}
+
+export interface ReportWriteOptions {
+  source: 'api' | 'upload' | 'form' | 'simulator';
+  importId: number;
+  /** How the sender names a field: JSON keys for the API, snake_case columns for files. */
+  fieldName: (jsonKey: string) => string;
+}
+
+type Row = Parsed<ReportInput>;
+
+type Comparable = OutcomeCounts & { kodePetugas: string; catatan?: string | null };
+
+/** Identical values: the same counts, officer and note (who sent it does not matter). */
+const sameValues = (a: Comparable, b: Comparable) =>
+  a.kodePetugas === b.kodePetugas && (a.catatan ?? null) === (b.catatan ?? null) && COUNT_FIELDS.every((f) => a[f] === b[f]);
+
+const reject = (row: Row, errors: FieldError[]): RowRejection => ({ index: row.index, line: row.line, values: row.values, errors });
+
+/** Checks every row against the campaign window and the sub-SLS as the database holds them. */
+async function checkRows(tx: Db, actor: Actor, rows: Row[], opts: ReportWriteOptions, out: ReportOutcome) {
+  const campaign = await getCampaign(tx, actor.scope);
+  const subsls = await loadSubsls(tx, actor.scope, [...new Set(rows.map((r) => r.record.kodeSubsls))]);
+  const valid: (Row & { prelist: number })[] = [];
+  for (const row of rows) {
+    const r = row.record;
+    const ctx = subsls.get(r.kodeSubsls);
+    const errors: FieldError[] = [];
+    if (campaign && (r.tanggal < campaign.startDate || r.tanggal > campaign.lastReportDate)) {
+      errors.push({ field: opts.fieldName('tanggal'), code: 'outside_window', params: { value: r.tanggal, start: campaign.startDate, last: campaign.lastReportDate } });
+    }
+    if (!ctx || !campaign) {
+      errors.push({ field: opts.fieldName('kodeSubsls'), code: 'subsls_not_found', params: { value: r.kodeSubsls } });
+    } else {
+      if (ctx.assigned !== r.kodePetugas || !mayReportFor(actor, r.kodePetugas, ctx.pml)) {
+        errors.push({ field: opts.fieldName('kodePetugas'), code: 'not_assigned', params: { value: r.kodePetugas, kode: r.kodeSubsls } });
+      }
+      const over = universeError(r, ctx.prelist, opts.fieldName('selesai'));
+      if (over) errors.push(over);
+    }
+    if (errors.length) out.rejections.push(reject(row, errors));
+    else valid.push({ ...row, prelist: ctx!.prelist });
+  }
+  return { valid, kodeKota: actor.scope.kodeKota };
+}
+
+function columns(rows: (Row & { prelist: number; version: number })[], actor: Actor, opts: ReportWriteOptions, kodeKota: string): BulkColumn[] {
+  const at = new Date().toISOString();
+  const by = submitterOf(actor);
+  const col = (name: string, type: string, pick: (r: (typeof rows)[number]) => unknown): BulkColumn => [name, type, rows.map(pick)];
+  return [
+    col('kode_subsls', 'text', (r) => r.record.kodeSubsls),
+    col('tanggal', 'date', (r) => r.record.tanggal),
+    col('kode_kota', 'text', () => kodeKota),
+    col('kode_petugas', 'text', (r) => r.record.kodePetugas),
+    col('selesai', 'int4', (r) => r.record.selesai),
+    col('menolak', 'int4', (r) => r.record.menolak),
+    col('tidak_ditemui', 'int4', (r) => r.record.tidakDitemui),
+    col('tidak_ditemukan', 'int4', (r) => r.record.tidakDitemukan),
+    col('keluarga_baru', 'int4', (r) => r.record.keluargaBaru),
+    col('prelist', 'int4', (r) => r.prelist),
+    col('catatan', 'text', (r) => r.record.catatan ?? null),
+    col('submitted_by', 'text', () => by),
+    col('submitted_at', 'timestamptz', () => at),
+    col('source', 'text', () => opts.source),
+    col('import_id', 'int8', () => opts.importId),
+    col('version', 'int4', (r) => r.version),
+  ];
+}
+
+const UPSERT = sql`on conflict (kode_subsls, tanggal, kode_kota) do update set kode_petugas = excluded.kode_petugas,
+  selesai = excluded.selesai, menolak = excluded.menolak, tidak_ditemui = excluded.tidak_ditemui,
+  tidak_ditemukan = excluded.tidak_ditemukan, keluarga_baru = excluded.keluarga_baru, prelist = excluded.prelist,
+  catatan = excluded.catatan, submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at,
+  source = excluded.source, import_id = excluded.import_id, version = excluded.version`;
+
+/**
+ * Writes a batch of parsed reports. New keys are accepted, changed ones replace the current
+ * row (the old version stays in history), identical ones are unchanged and leave no trace.
+ * Must run inside a transaction holding lockKota().
+ */
+export async function applyReports(tx: Db, actor: Actor, rows: Row[], opts: ReportWriteOptions): Promise<ReportOutcome> {
+  const out: ReportOutcome = { accepted: 0, replaced: 0, unchanged: 0, rejections: [], corrections: [] };
+  const { rows: unique, repeats } = collapseDuplicates(rows, (r) => reportKey(r.kodeSubsls, r.tanggal), opts.fieldName('kodeSubsls'), out.rejections);
+  out.unchanged += repeats;
+  const { valid, kodeKota } = await checkRows(tx, actor, unique, opts, out);
+  const current = await loadCurrent(tx, kodeKota, valid.map((r) => r.record));
+  const changed: (Row & { prelist: number; version: number })[] = [];
+  for (const row of valid) {
+    const stored = current.get(reportKey(row.record.kodeSubsls, row.record.tanggal));
+    if (stored && sameValues(row.record, stored)) out.unchanged++;
+    else {
+      if (stored) out.replaced++;
+      else out.accepted++;
+      changed.push({ ...row, version: (stored?.version ?? 0) + 1 });
+    }
+  }
+  out.rejections.sort((a, b) => a.index - b.index);
+  if (changed.length === 0) return out;
+  const cols = columns(changed, actor, opts, kodeKota);
+  await bulkInsert(tx, 'report_history', cols);
+  await bulkInsert(tx, 'report', cols, UPSERT);
+  const fromDate = changed.reduce((min, r) => (r.record.tanggal < min ? r.record.tanggal : min), changed[0].record.tanggal);
+  await rebuildRollups(tx, kodeKota, [...new Set(changed.map((r) => r.record.kodeSubsls.slice(0, 10)))], fromDate);
+  out.corrections = await findCorrections(tx, kodeKota, changed, opts);
+  return out;
+}
+
+async function findCorrections(tx: Db, kodeKota: string, rows: Row[], opts: ReportWriteOptions): Promise<Correction[]> {
+  const previous = await loadPrevious(tx, kodeKota, rows.map((r) => r.record));
+  return rows.flatMap((row) => {
+    const prev = previous.get(reportKey(row.record.kodeSubsls, row.record.tanggal)) ?? null;
+    const fields = loweredFields(row.record, prev);
+    if (!prev || fields.length === 0) return [];
+    return [{ index: row.index, line: row.line, kodeSubsls: row.record.kodeSubsls, tanggal: row.record.tanggal, fields: fields.map(opts.fieldName), previousTanggal: prev.tanggal }];
+  });
+}

@@ -1,0 +1,74 @@
+// POST /api/v1/reports, the phone form and the simulator: a JSON array of daily reports →
+// parse (zod) → one transaction (reports, history, rollups, import record, audit).
+import type { Db } from '@/lib/db/client';
+import { recordAudit } from '@/lib/audit/record';
+import { mayWriteReports, type Actor } from './actor';
+import { applyReports, type ReportOutcome } from './apply-reports';
+import { failImport, finishImport, lockKota, startImport, type ImportSource } from './import-job';
+import type { Parsed } from './parse-rows';
+import { ImportProblem, type RowRejection } from './reasons';
+import { parseReportJson, type ReportInput } from './report-schema';
+
+export const MAX_REPORTS_PER_REQUEST = 5000;
+
+export interface SubmitResult extends ReportOutcome {
+  importId: number | null;
+}
+
+function describeValues(item: unknown): Record<string, string> {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return {};
+  return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? '']));
+}
+
+/** Splits the body into parsed reports and rows refused by the schema alone. */
+export function parseReportBatch(body: unknown): { parsed: Parsed<ReportInput>[]; rejections: RowRejection[] } {
+  if (!Array.isArray(body)) throw new ImportProblem('not_array', {}, 'bad_request');
+  if (body.length > MAX_REPORTS_PER_REQUEST) {
+    throw new ImportProblem('too_many_reports', { max: MAX_REPORTS_PER_REQUEST, count: body.length }, 'payload_too_large');
+  }
+  const parsed: Parsed<ReportInput>[] = [];
+  const rejections: RowRejection[] = [];
+  body.forEach((item, index) => {
+    const result = parseReportJson(item);
+    const values = describeValues(item);
+    if (result.ok) parsed.push({ index, values, record: result.value });
+    else rejections.push({ index, values, errors: result.errors });
+  });
+  return { parsed, rejections };
+}
+
+/** Submits a batch of reports as `actor`; rows are judged one by one, valid ones written together. */
+export async function submitReports(
+  db: Db,
+  actor: Actor,
+  body: unknown,
+  opts: { source: Exclude<ImportSource, 'upload'>; ip?: string | null },
+): Promise<SubmitResult> {
+  if (!mayWriteReports(actor)) throw new ImportProblem('forbidden_kind', { kind: 'reports' }, 'not_found');
+  const { parsed, rejections } = parseReportBatch(body);
+  const total = parsed.length + rejections.length;
+  if (total === 0) return { importId: null, accepted: 0, replaced: 0, unchanged: 0, rejections: [], corrections: [] };
+  const kodeKota = actor.scope.kodeKota;
+  const importId = await startImport(db, { kodeKota, kind: 'reports', source: opts.source, filename: null, createdBy: actor.username });
+  try {
+    return await db.transaction(async (tx) => {
+      await lockKota(tx, kodeKota);
+      const out = await applyReports(tx, actor, parsed, { source: opts.source, importId, fieldName: (k) => k });
+      out.rejections = [...rejections, ...out.rejections].sort((a, b) => a.index - b.index);
+      const written = out.accepted + out.replaced + out.unchanged;
+      await finishImport(tx, kodeKota, importId, { ...out, status: written > 0 ? 'applied' : 'rejected', totalRows: total });
+      await recordAudit(tx, {
+        kodeKota,
+        actor: actor.username,
+        action: 'report.submit',
+        target: `import:${importId}`,
+        detail: { source: opts.source, rows: total, accepted: out.accepted, replaced: out.replaced, unchanged: out.unchanged, rejected: out.rejections.length },
+        ip: opts.ip ?? null,
+      });
+      return { importId, ...out };
+    });
+  } catch (error) {
+    await failImport(db, kodeKota, importId);
+    throw error;
+  }
+}

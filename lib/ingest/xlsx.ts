@@ -1,0 +1,59 @@
+// XLSX bytes → rows of cells, read as a stream (exceljs WorkbookReader) so a large workbook is
+// never held as a whole. Only the first worksheet is read: the templates put the data there.
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Cell } from './cells';
+import { ImportProblem } from './reasons';
+import type { TableRow } from './table';
+
+/** A cell value as exceljs gives it, flattened to what a person sees in the cell. */
+export function flattenCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value !== 'object') return String(value);
+  const v = value as Record<string, unknown>;
+  if (Array.isArray(v.richText)) return v.richText.map((part: { text?: unknown }) => String(part?.text ?? '')).join('');
+  if ('result' in v) return flattenCell(v.result);
+  if ('formula' in v || 'sharedFormula' in v) return null;
+  if (typeof v.text === 'string') return v.text;
+  if (typeof v.error === 'string') return v.error;
+  return String(value);
+}
+
+function unreadable(error: unknown): ImportProblem {
+  const detail = error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : 'unknown error';
+  return new ImportProblem('unreadable_xlsx', { detail });
+}
+
+/** Rows of the first worksheet with their sheet row numbers; empty rows are skipped. */
+export async function* xlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TableRow> {
+  const source = Readable.from(chunks);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  // A corrupt archive may surface as an 'error' event rather than through the iterator.
+  let failure: unknown = null;
+  (reader as unknown as NodeJS.EventEmitter).on('error', (error: unknown) => (failure ??= error));
+  source.on('error', (error: unknown) => (failure ??= error));
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
+        const values = (row.values as unknown[]).slice(1).map(flattenCell);
+        if (values.every((c) => c === null || String(c).trim() === '')) continue;
+        yield { line: row.number, cells: values };
+      }
+      break;
+    }
+  } catch (error) {
+    if (error instanceof ImportProblem) throw error;
+    throw unreadable(error);
+  } finally {
+    source.destroy();
+  }
+  if (failure) throw unreadable(failure);
+}
