@@ -62,21 +62,26 @@ export class ImportProblem extends Error {
   }
 
   text(locale: Locale): string {
-    if (this.code !== 'headers') return problemText(this.code, this.params, locale);
-    const part = (key: 'headers_missing' | 'headers_unknown' | 'headers_duplicate', list: string | number | undefined) =>
-      list ? problemText(key, { columns: list }, locale) : '';
-    return problemText(
-      'headers',
-      {
-        kind: kindLabel(this.params.kind as ImportKind, locale),
-        missing: part('headers_missing', this.params.missing),
-        unknown: part('headers_unknown', this.params.unknown),
-        duplicate: part('headers_duplicate', this.params.duplicate),
-        expected: this.params.expected,
-      },
-      locale,
-    );
+    return problemMessage(this.code, this.params, locale);
   }
+}
+
+/** A file problem in words; the header problem lists each kind of mismatch that occurred. */
+export function problemMessage(code: ProblemCode, params: Params, locale: Locale): string {
+  if (code !== 'headers') return problemText(code, params, locale);
+  const part = (key: 'headers_missing' | 'headers_unknown' | 'headers_duplicate', list: string | number | undefined) =>
+    list ? problemText(key, { columns: list }, locale) : '';
+  return problemText(
+    'headers',
+    {
+      kind: kindLabel(params.kind as ImportKind, locale),
+      missing: part('headers_missing', params.missing),
+      unknown: part('headers_unknown', params.unknown),
+      duplicate: part('headers_duplicate', params.duplicate),
+      expected: params.expected,
+    },
+    locale,
+  );
 }
 
 /** Flattens row rejections into one entry per reason, worded for the reader. */

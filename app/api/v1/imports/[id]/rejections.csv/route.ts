@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ApiError } from '@/lib/api/errors';
+import { apiRoute } from '@/lib/api/handler';
+import { importParamsSchema } from '@/lib/ingest/http';
+import { rejectionsCsv } from '@/lib/ingest/rejections-file';
+import { getImport, listImportRejections } from '@/lib/queries/imports';
+
+export const dynamic = 'force-dynamic';
+
+const query = z.object({ delimiter: z.enum(['comma', 'semicolon']).default('comma') });
+
+/** GET /api/v1/imports/{id}/rejections.csv — the rejected rows to fix and upload again. */
+export const GET = apiRoute({ params: importParamsSchema, query }, async ({ db, viewer, locale, params, query }) => {
+  const who = { username: viewer.username, id: params.id };
+  const job = await getImport(db, viewer.scope, who);
+  if (!job) throw new ApiError('not_found');
+  const rows = await listImportRejections(db, viewer.scope, { ...who, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+  const body = rejectionsCsv(job.kind, rows, locale, query.delimiter === 'semicolon' ? ';' : ',');
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="ditolak-impor-${job.id}.csv"`,
+      'cache-control': 'no-store',
+    },
+  });
+});

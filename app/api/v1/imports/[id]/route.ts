@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { ApiError } from '@/lib/api/errors';
+import { apiRoute } from '@/lib/api/handler';
+import { importParamsSchema, presentRejection } from '@/lib/ingest/http';
+import { problemMessage } from '@/lib/ingest/reasons';
+import { getImport, listImportRejections } from '@/lib/queries/imports';
+
+export const dynamic = 'force-dynamic';
+
+const query = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+/** GET /api/v1/imports/{id}?offset=&limit= — the import's record and a page of its rejected rows. */
+export const GET = apiRoute({ params: importParamsSchema, query }, async ({ db, viewer, locale, params, query }) => {
+  const who = { username: viewer.username, id: params.id };
+  const job = await getImport(db, viewer.scope, who);
+  if (!job) throw new ApiError('not_found');
+  const rejections = await listImportRejections(db, viewer.scope, { ...who, offset: query.offset, limit: query.limit });
+  return {
+    ...job,
+    message: job.problem ? problemMessage(job.problem.code, job.problem.params, locale) : null,
+    rejections: rejections.map((r) => presentRejection(r, locale)),
+    offset: query.offset,
+    limit: query.limit,
+  };
+});

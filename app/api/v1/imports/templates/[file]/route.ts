@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { apiRoute } from '@/lib/api/handler';
+import { templateCsv, templateXlsx } from '@/lib/ingest/templates';
+
+export const dynamic = 'force-dynamic';
+
+const params = z.object({
+  file: z
+    .string()
+    .regex(/^(reports|areas|officers|assignments)\.(csv|xlsx)$/)
+    .transform((f) => {
+      const [kind, ext] = f.split('.') as ['reports' | 'areas' | 'officers' | 'assignments', 'csv' | 'xlsx'];
+      return { kind, ext };
+    }),
+});
+
+const NAMES = { reports: 'laporan-harian', areas: 'wilayah-prelist', officers: 'petugas', assignments: 'penugasan' } as const;
+
+/** GET /api/v1/imports/templates/{kind}.{csv|xlsx} — an empty file with the expected headers. */
+export const GET = apiRoute({ params }, async ({ locale, params: { file } }) => {
+  const name = `templat-${NAMES[file.kind]}.${file.ext}`;
+  const body = file.ext === 'csv' ? templateCsv(file.kind) : new Uint8Array(await templateXlsx(file.kind, locale));
+  const type = file.ext === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  return new Response(body, { headers: { 'content-type': type, 'content-disposition': `attachment; filename="${name}"` } });
+});

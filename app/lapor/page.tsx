@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { mayWriteReports } from '@/lib/ingest/actor';
+import { reportDate } from '@/lib/ingest/report-date';
+import { getCampaign } from '@/lib/queries/campaign';
+import { listAssignedSubsls, listReportablePpl } from '@/lib/queries/report-form';
+import { getDb } from '@/lib/server/database';
+import { getViewer } from '@/lib/server/viewer';
+import { ReportForm } from './report-form';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('ingest.lapor'))('title') };
+}
+
+const OFFICER_CODE = /^[A-Za-z0-9._-]{1,32}$/;
+
+export default async function ReportPage({ searchParams }: { searchParams: Promise<{ petugas?: string; tanggal?: string }> }) {
+  const query = await searchParams;
+  const viewer = await getViewer();
+  if (!viewer || !mayWriteReports(viewer)) notFound();
+  const db = await getDb();
+  const campaign = await getCampaign(db, viewer.scope);
+  if (!campaign) notFound();
+  const t = await getTranslations('ingest.lapor');
+  const tanggal = reportDate(campaign, query.tanggal);
+  const isPpl = viewer.role === 'ppl';
+  const choices = isPpl ? [] : await listReportablePpl(db, viewer.scope);
+  const asked = query.petugas && OFFICER_CODE.test(query.petugas) ? query.petugas : undefined;
+  const chosen = isPpl ? (viewer.officerCode ?? undefined) : choices.find((c) => c.code === asked)?.code;
+  const items = chosen ? await listAssignedSubsls(db, viewer.scope, { asOf: tanggal, kodePetugas: chosen }) : [];
+  const who = choices.find((c) => c.code === chosen);
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-3">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
+      </div>
+      <form method="get" className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-[1fr_auto_auto] sm:items-end">
+        {isPpl ? null : (
+          <label className="block text-sm font-medium">
+            {t('choosePetugas')}
+            <input
+              name="petugas"
+              list="ppl-choices"
+              defaultValue={chosen ?? ''}
+              className="mt-1 block h-12 w-full rounded border border-slate-300 px-2"
+              autoComplete="off"
+              data-testid="petugas-input"
+            />
+            <datalist id="ppl-choices">
+              {choices.map((c) => (
+                <option key={c.code} value={c.code}>{`${c.name} · ${c.kelurahan}`}</option>
+              ))}
+            </datalist>
+          </label>
+        )}
+        <label className="block text-sm font-medium">
+          {t('date')}
+          <input
+            type="date"
+            name="tanggal"
+            defaultValue={tanggal}
+            min={campaign.startDate}
+            max={campaign.lastReportDate}
+            className="mt-1 block h-12 w-full rounded border border-slate-300 px-2"
+          />
+        </label>
+        <button type="submit" className="h-12 rounded border border-slate-300 bg-slate-50 px-4 font-medium">
+          {t('show')}
+        </button>
+      </form>
+      {who ? <p className="text-sm text-slate-700">{t('acting', { name: `${who.name} (${who.code})` })}</p> : null}
+      {chosen ? <ReportForm key={`${chosen}-${tanggal}`} items={items} tanggal={tanggal} petugas={chosen} /> : null}
+    </div>
+  );
+}
