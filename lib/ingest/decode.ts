@@ -16,17 +16,39 @@ function sniff(head: Uint8Array): Encoding {
   }
 }
 
+const SNIFF_BYTES = 65_536;
+
+/** The first SNIFF_BYTES (or the whole stream, if shorter) as one chunk, then the rest as it comes. */
+async function* withHead(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const head: Uint8Array[] = [];
+  let size = 0;
+  let headDone = false;
+  for await (const chunk of chunks) {
+    if (headDone) {
+      yield chunk;
+      continue;
+    }
+    head.push(chunk);
+    size += chunk.length;
+    if (size >= SNIFF_BYTES) {
+      headDone = true;
+      yield Buffer.concat(head);
+    }
+  }
+  if (!headDone && size > 0) yield Buffer.concat(head);
+}
+
 /**
- * Decodes a byte stream chunk by chunk. The encoding is decided on the first chunk (64 KiB or
- * more); UTF-8 that turns invalid later is a file problem rather than a silent replacement.
+ * Decodes a byte stream chunk by chunk. The encoding is decided on the first 64 KiB; UTF-8
+ * that turns invalid later is a file problem rather than a silent replacement.
  */
 export async function* decodeText(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   let decoder: TextDecoder | null = null;
   let offset = 0;
-  for await (const chunk of chunks) {
+  for await (const chunk of withHead(chunks)) {
     let bytes = chunk;
     if (!decoder) {
-      const enc = sniff(bytes.subarray(0, 65_536));
+      const enc = sniff(bytes.subarray(0, SNIFF_BYTES));
       decoder = new TextDecoder(enc.label, { fatal: enc.label === 'utf-8' });
       bytes = bytes.subarray(enc.skip);
     }
