@@ -18,6 +18,9 @@ function sniff(head: Uint8Array): Encoding {
 
 const SNIFF_BYTES = 65_536;
 
+/** NUL never means anything in a text file and PostgreSQL text cannot hold it. */
+const stripNul = (text: string) => (text.includes('\u0000') ? text.replace(/\u0000/g, '') : text);
+
 /** The first SNIFF_BYTES (or the whole stream, if shorter) as one chunk, then the rest as it comes. */
 async function* withHead(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   const head: Uint8Array[] = [];
@@ -53,7 +56,7 @@ export async function* decodeText(chunks: AsyncIterable<Uint8Array>): AsyncGener
       bytes = bytes.subarray(enc.skip);
     }
     try {
-      const text = decoder.decode(bytes, { stream: true });
+      const text = stripNul(decoder.decode(bytes, { stream: true }));
       if (text) yield text;
     } catch {
       throw new ImportProblem('encoding', { offset });
@@ -62,7 +65,7 @@ export async function* decodeText(chunks: AsyncIterable<Uint8Array>): AsyncGener
   }
   if (!decoder) return;
   try {
-    const rest = decoder.decode();
+    const rest = stripNul(decoder.decode());
     if (rest) yield rest;
   } catch {
     throw new ImportProblem('encoding', { offset });

@@ -21,6 +21,17 @@ export interface JobOutcome extends Counts {
   problem?: { code: ProblemCode; params: Params };
 }
 
+/** JSON that jsonb accepts: it refuses the NUL character, which hostile input may carry. */
+export function storableJson(value: unknown): string {
+  const clean = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replace(/\u0000/g, '');
+    if (Array.isArray(v)) return v.map(clean);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(/\u0000/g, ''), clean(x)]));
+    return v;
+  };
+  return JSON.stringify(clean(value));
+}
+
 export async function startImport(
   db: Db,
   job: { kodeKota: string; kind: ImportKind; source: ImportSource; filename: string | null; createdBy: string },
@@ -37,7 +48,7 @@ export async function finishImport(tx: Db, kodeKota: string, id: number, outcome
   await tx.execute(sql`update import_job set status = ${outcome.status}, finished_at = now(),
     total_rows = ${outcome.totalRows}, accepted = ${outcome.accepted}, replaced = ${outcome.replaced},
     unchanged = ${outcome.unchanged}, rejected = ${outcome.rejections.length},
-    rejections = ${JSON.stringify(outcome.rejections)}::jsonb,
+    rejections = ${storableJson(outcome.rejections)}::jsonb,
     message = ${outcome.problem ? JSON.stringify(outcome.problem) : null}
     where id = ${id} and kode_kota = ${kodeKota}`);
 }

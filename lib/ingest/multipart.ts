@@ -73,7 +73,10 @@ function parseHeaders(raw: string): { name: string; filename: string | null } {
   const star = /\bfilename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition)?.[1];
   const plain = /\bfilename="([^"]*)"/i.exec(disposition)?.[1];
   const filename = star ? decodeURIComponent(star.trim()) : (plain ?? null);
-  return { name, filename: filename ? filename.split(/[\\/]/).pop()! : null };
+  // Only the base name, printable, bounded: it is shown in the history and stored as text.
+  // eslint-disable-next-line no-control-regex
+  const base = filename ? filename.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) : null;
+  return { name, filename: base || null };
 }
 
 /** The parts of a multipart body, each with a streaming body that ends at the next boundary. */

@@ -28,7 +28,12 @@ export const dailyReportSchema = z.strictObject(
     tidakDitemui: count,
     tidakDitemukan: count,
     keluargaBaru: count,
-    catatan: z.string({ error: 'too_long' }).max(500, { error: 'too_long' }).optional(),
+    catatan: z
+      .string({ error: 'bad_text' })
+      .max(500, { error: 'too_long' })
+      // Control characters (NUL above all) cannot be stored and never belong in a note.
+      .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, { error: 'bad_text' })
+      .optional(),
   },
   { error: (iss) => (iss.code === 'unrecognized_keys' ? 'unexpected_field' : 'not_object') },
 );

@@ -9,7 +9,8 @@ import type { TableRow } from './table';
 /** A cell value as exceljs gives it, flattened to what a person sees in the cell. */
 export function flattenCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value.replace(/\u0000/g, '');
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
   if (typeof value !== 'object') return String(value);
   const v = value as Record<string, unknown>;
