@@ -74,7 +74,6 @@ function parseHeaders(raw: string): { name: string; filename: string | null } {
   const plain = /\bfilename="([^"]*)"/i.exec(disposition)?.[1];
   const filename = star ? decodeURIComponent(star.trim()) : (plain ?? null);
   // Only the base name, printable, bounded: it is shown in the history and stored as text.
-  // eslint-disable-next-line no-control-regex
   const base = filename ? filename.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) : null;
   return { name, filename: base || null };
 }

@@ -119,7 +119,7 @@ describe.each(databaseTargets())('properties of the ingest path on $name', (targ
     await fc.assert(
       fc.asyncProperty(unique, fc.integer({ min: 1, max: 4 }), fc.infiniteStream(fc.nat()), async (gens, parts, randoms) => {
         const reports = gens.map(toReport);
-        const order = reports.map((r, i) => ({ r, k: randoms.next().value })).sort((a, b) => a.k - b.k).map((x) => x.r);
+        const order = reports.map((r) => ({ r, k: randoms.next().value })).sort((a, b) => a.k - b.k).map((x) => x.r);
         const batches = (list: typeof reports) => Array.from({ length: parts }, (_, p) => list.filter((_, i) => i % parts === p));
         await resetReports(db());
         for (const b of batches(reports)) await submitReports(db(), admin, b, { source: 'api' });
