@@ -16,8 +16,9 @@ import { uploadFile } from './upload-file';
 
 const PAGE = 100;
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { cache: 'no-store' });
+async function getJson<T>(url: string, locale: string): Promise<T> {
+  // The API answers in Accept-Language; the page's language is a cookie the browser may not match.
+  const res = await fetch(url, { cache: 'no-store', headers: { 'accept-language': locale } });
   if (!res.ok) throw new Error(`${res.status}`);
   return (await res.json()) as T;
 }
@@ -41,10 +42,10 @@ export function ImportClient({ kinds }: { kinds: ImportKind[] }) {
   const [historyPage, setHistoryPage] = useState(1);
   useLiveRefresh();
 
-  const history = useQuery({ queryKey: ingestKeys.imports(historyPage), queryFn: () => getJson<ImportList>(`/api/v1/imports?page=${historyPage}&pageSize=10`) });
+  const history = useQuery({ queryKey: ingestKeys.imports(historyPage, locale), queryFn: () => getJson<ImportList>(`/api/v1/imports?page=${historyPage}&pageSize=10`, locale) });
   const detail = useQuery({
-    queryKey: ingestKeys.importDetail(selected?.id ?? 0, 0),
-    queryFn: () => getJson<ImportDetail>(`/api/v1/imports/${selected!.id}?limit=${PAGE}`),
+    queryKey: ingestKeys.importDetail(selected?.id ?? 0, locale),
+    queryFn: () => getJson<ImportDetail>(`/api/v1/imports/${selected!.id}?limit=${PAGE}`, locale),
     enabled: selected !== null,
   });
 
@@ -52,7 +53,7 @@ export function ImportClient({ kinds }: { kinds: ImportKind[] }) {
     setError(null);
     setExtra([]);
     setUpload({ file: file.name, progress: 0 });
-    const outcome = await uploadFile(file, kind, (progress) => setUpload({ file: file.name, progress }));
+    const outcome = await uploadFile(file, kind, locale, (progress) => setUpload({ file: file.name, progress }));
     setUpload(null);
     if (outcome.ok) setSelected({ id: outcome.body.id, corrections: outcome.body.corrections.length });
     else if ('network' in outcome) setError(t('ui.networkError'));
@@ -60,12 +61,12 @@ export function ImportClient({ kinds }: { kinds: ImportKind[] }) {
       setError(outcome.message);
       setSelected(outcome.importId ? { id: outcome.importId, corrections: 0 } : null);
     }
-    await queryClient.invalidateQueries({ queryKey: ['imports'] });
+    await queryClient.invalidateQueries({ queryKey: ingestKeys.all });
   }
 
   async function more() {
     if (!selected || !detail.data) return;
-    const next = await getJson<ImportDetail>(`/api/v1/imports/${selected.id}?offset=${detail.data.rejections.length + extra.length}&limit=${PAGE}`);
+    const next = await getJson<ImportDetail>(`/api/v1/imports/${selected.id}?offset=${detail.data.rejections.length + extra.length}&limit=${PAGE}`, locale);
     setExtra((rows) => [...rows, ...next.rejections]);
   }
 
@@ -117,7 +118,7 @@ export function ImportClient({ kinds }: { kinds: ImportKind[] }) {
           {kinds.map((k) => (
             <li key={k} className="flex flex-wrap items-center gap-x-3">
               <span className="min-w-40">{t(`kinds.${k}`)}</span>
-              <a className="inline-block py-2 text-brand underline" href={`/api/v1/imports/templates/${k}.xlsx`} download>
+              <a className="inline-block py-2 text-brand underline" href={`/api/v1/imports/templates/${k}.xlsx?lang=${locale}`} download>
                 XLSX
               </a>
               <a className="inline-block py-2 text-brand underline" href={`/api/v1/imports/templates/${k}.csv`} download>

@@ -9,7 +9,7 @@ export type UploadOutcome =
  * Uploads with XMLHttpRequest, the one browser API that reports upload progress. `kind` goes
  * first so the server knows it before the file streams in.
  */
-export function uploadFile(file: File, kind: string, onProgress: (fraction: number | null) => void): Promise<UploadOutcome> {
+export function uploadFile(file: File, kind: string, locale: string, onProgress: (fraction: number | null) => void): Promise<UploadOutcome> {
   return new Promise((resolve) => {
     const form = new FormData();
     if (kind) form.append('kind', kind);
@@ -17,6 +17,7 @@ export function uploadFile(file: File, kind: string, onProgress: (fraction: numb
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/v1/imports');
     xhr.responseType = 'json';
+    xhr.setRequestHeader('accept-language', locale);
     xhr.upload.onprogress = (e) => onProgress(e.lengthComputable ? e.loaded / e.total : null);
     xhr.upload.onload = () => onProgress(null);
     xhr.onerror = () => resolve({ ok: false, network: true });

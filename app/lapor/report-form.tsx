@@ -61,7 +61,7 @@ export function ReportForm({ items, tanggal, petugas }: { items: AssignedSubsls[
     const batch = changed.map((i) => checks[i.kodeSubsls].report!);
     setStatus({ kind: 'sending' });
     try {
-      const res = await fetch('/api/v1/reports?source=form', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+      const res = await fetch('/api/v1/reports?source=form', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': locale }, body: JSON.stringify(batch) });
       const body = (await res.json()) as SubmitResponse | ApiErrorBody;
       if ('error' in body) return setStatus({ kind: 'error', message: body.error.message });
       const errors: Record<string, Record<string, string>> = {};

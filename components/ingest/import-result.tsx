@@ -73,13 +73,13 @@ export function ImportResult({
           <h3 className="font-medium">{t('rejectedRows')}</h3>
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <span>{t('download')}</span>
-            <a className="text-brand underline" href={`${base}.csv`} download data-testid="download-rejections">
+            <a className="text-brand underline" href={`${base}.csv?lang=${locale}`} download data-testid="download-rejections">
               {t('downloadCsv')}
             </a>
-            <a className="text-brand underline" href={`${base}.csv?delimiter=semicolon`} download>
+            <a className="text-brand underline" href={`${base}.csv?delimiter=semicolon&lang=${locale}`} download>
               {t('downloadCsvSemicolon')}
             </a>
-            <a className="text-brand underline" href={`${base}.xlsx`} download>
+            <a className="text-brand underline" href={`${base}.xlsx?lang=${locale}`} download>
               {t('downloadXlsx')}
             </a>
           </p>

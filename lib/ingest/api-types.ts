@@ -66,6 +66,7 @@ export interface ApiErrorBody {
 
 /** TanStack Query keys of the ingest pages, in one place. */
 export const ingestKeys = {
-  imports: (page: number) => ['imports', 'list', page] as const,
-  importDetail: (id: number, offset: number) => ['imports', 'detail', id, offset] as const,
+  all: ['imports'] as const,
+  imports: (page: number, locale: string) => ['imports', 'list', page, locale] as const,
+  importDetail: (id: number, locale: string) => ['imports', 'detail', id, locale] as const,
 };

@@ -96,7 +96,7 @@ export async function applyAreas(tx: Db, actor: Actor, input: AreaRow[]): Promis
   const reject = (row: AreaRow, errors: FieldError[]) => out.rejections.push({ index: row.index, line: row.line, values: row.values, errors });
   const { rows, repeats } = screenAreaRows(input, kodeKota, out.rejections);
   out.unchanged += repeats;
-  const codes = [...new Set(rows.flatMap((r) => [r.record.code, parentOf(r.record.code) ?? r.record.code]))];
+  const codes = [...new Set(rows.flatMap((r) => [4, 7, 10, 14, 16].filter((n) => n <= r.record.code.length).map((n) => r.record.code.slice(0, n))))];
   const state = await loadState(tx, kodeKota, codes);
   const kotaRow = rows.find((r) => r.record.code.length === 4);
   const campaign = await planCampaign(tx, kodeKota, state.campaign, kotaRow);

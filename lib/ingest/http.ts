@@ -82,3 +82,6 @@ export function presentCorrection(c: Correction) {
 }
 
 export const importParamsSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+/** Downloads are plain links: they name the page's language, which may differ from the browser's. */
+export const langSchema = z.enum(['id', 'en']).optional();

@@ -119,6 +119,14 @@ describe.each(databaseTargets())('loading a new kab/kota from files on $name', (
     expect(await checkRollups(db())).toEqual([]);
   });
 
+  it('creates a missing SLS from a sub-SLS row whose kelurahan is already stored', async () => {
+    const result = await upload(db(), ['kode_wilayah,nama_wilayah,prelist', '9901010002000301,RT 003,40'].join('\n'));
+    expect(result).toMatchObject({ accepted: 1, rejections: [] });
+    const [sls] = await queryRows<{ name: string; parent_code: string }>(db(), sql`select name, parent_code from area where code = '99010100020003'`);
+    expect(sls).toEqual({ name: 'RT 003', parent_code: '9901010002' });
+    expect(await checkRollups(db())).toEqual([]);
+  });
+
   it('never lowers a prelist below what was reported, nor moves the window off stored reports', async () => {
     const before = await snapshot(db());
     const lower = await upload(db(), ['kode_wilayah,nama_wilayah,prelist', '9901010001000100,RT 001,40'].join('\n'));

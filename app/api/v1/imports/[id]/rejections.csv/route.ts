@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/handler';
-import { importParamsSchema } from '@/lib/ingest/http';
+import { importParamsSchema, langSchema } from '@/lib/ingest/http';
 import { rejectionsCsv } from '@/lib/ingest/rejections-file';
 import { getImport, listImportRejections } from '@/lib/queries/imports';
 
 export const dynamic = 'force-dynamic';
 
-const query = z.object({ delimiter: z.enum(['comma', 'semicolon']).default('comma') });
+const query = z.object({ delimiter: z.enum(['comma', 'semicolon']).default('comma'), lang: langSchema });
 
 /** GET /api/v1/imports/{id}/rejections.csv — the rejected rows to fix and upload again. */
 export const GET = apiRoute({ params: importParamsSchema, query }, async ({ db, viewer, locale, params, query }) => {
@@ -15,7 +15,7 @@ export const GET = apiRoute({ params: importParamsSchema, query }, async ({ db, 
   const job = await getImport(db, viewer.scope, who);
   if (!job) throw new ApiError('not_found');
   const rows = await listImportRejections(db, viewer.scope, { ...who, offset: 0, limit: Number.MAX_SAFE_INTEGER });
-  const body = rejectionsCsv(job.kind, rows, locale, query.delimiter === 'semicolon' ? ';' : ',');
+  const body = rejectionsCsv(job.kind, rows, query.lang ?? locale, query.delimiter === 'semicolon' ? ';' : ',');
   return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

@@ -1,18 +1,21 @@
 import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/handler';
-import { importParamsSchema } from '@/lib/ingest/http';
+import { z } from 'zod';
+import { importParamsSchema, langSchema } from '@/lib/ingest/http';
 import { rejectionsXlsx } from '@/lib/ingest/rejections-file';
 import { getImport, listImportRejections } from '@/lib/queries/imports';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/imports/{id}/rejections.xlsx — the rejected rows, code columns kept as text. */
-export const GET = apiRoute({ params: importParamsSchema }, async ({ db, viewer, locale, params }) => {
+const query = z.object({ lang: langSchema });
+
+export const GET = apiRoute({ params: importParamsSchema, query }, async ({ db, viewer, locale, params, query }) => {
   const who = { username: viewer.username, id: params.id };
   const job = await getImport(db, viewer.scope, who);
   if (!job) throw new ApiError('not_found');
   const rows = await listImportRejections(db, viewer.scope, { ...who, offset: 0, limit: Number.MAX_SAFE_INTEGER });
-  const body = await rejectionsXlsx(job.kind, rows, locale);
+  const body = await rejectionsXlsx(job.kind, rows, query.lang ?? locale);
   return new Response(new Uint8Array(body), {
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiRoute } from '@/lib/api/handler';
+import { langSchema } from '@/lib/ingest/http';
 import { templateCsv, templateXlsx } from '@/lib/ingest/templates';
 
 export const dynamic = 'force-dynamic';
@@ -17,9 +18,11 @@ const params = z.object({
 const NAMES = { reports: 'laporan-harian', areas: 'wilayah-prelist', officers: 'petugas', assignments: 'penugasan' } as const;
 
 /** GET /api/v1/imports/templates/{kind}.{csv|xlsx} — an empty file with the expected headers. */
-export const GET = apiRoute({ params }, async ({ locale, params: { file } }) => {
+const query = z.object({ lang: langSchema });
+
+export const GET = apiRoute({ params, query }, async ({ locale, params: { file }, query }) => {
   const name = `templat-${NAMES[file.kind]}.${file.ext}`;
-  const body = file.ext === 'csv' ? templateCsv(file.kind) : new Uint8Array(await templateXlsx(file.kind, locale));
+  const body = file.ext === 'csv' ? templateCsv(file.kind) : new Uint8Array(await templateXlsx(file.kind, query.lang ?? locale));
   const type = file.ext === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return new Response(body, { headers: { 'content-type': type, 'content-disposition': `attachment; filename="${name}"` } });
 });

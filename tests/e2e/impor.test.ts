@@ -1,0 +1,129 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser';
+import { signIn, startIsolatedServer, type IsolatedServer } from './isolated-server';
+
+const AREAS_WITH_ERRORS = [
+  'Kode Wilayah;Nama Wilayah;Prelist',
+  '6471020002090100;RT 901;120',
+  '6,47102E+15;RT 902;80',
+  '6471020002090300;RT 903;8o',
+].join('\r\n');
+
+async function upload(page: Page, name: string, text: string, how: 'drop' | 'input') {
+  if (how === 'input') {
+    await page.setInputFiles('[data-testid=file-input]', { name, mimeType: 'text/csv', buffer: Buffer.from('\ufeff' + text) });
+  } else {
+    const dataTransfer = await page.evaluateHandle(
+      ([fileName, content]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([content], fileName, { type: 'text/csv' }));
+        return dt;
+      },
+      [name, text] as const,
+    );
+    await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer });
+  }
+  await page.getByTestId('import-result').getByText(name).waitFor();
+}
+
+const count = (page: Page, key: string) => page.getByTestId(`count-${key}`).textContent();
+
+describe('an operator loads master data and reports from spreadsheet files on /impor', () => {
+  let server: IsolatedServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startIsolatedServer();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await signIn(context.request, server.baseUrl, 'admin');
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the rejected rows of a file with errors and keeps the valid ones', async () => {
+    await page.goto(`${server.baseUrl}/impor`);
+    await page.getByTestId('kind-select').selectOption('areas');
+    await upload(page, 'wilayah-baru.csv', AREAS_WITH_ERRORS, 'drop');
+    expect(await count(page, 'accepted')).toBe('1');
+    expect(await count(page, 'rejected')).toBe('2');
+    const table = page.getByTestId('rejections-table');
+    expect(await table.textContent()).toContain('notasi ilmiah');
+    expect(await table.textContent()).toContain('bilangan bulat');
+  });
+
+  it('downloads the rejected rows, takes them back fixed, and the dashboard target moves', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-rejections').click()]);
+    const rejected = readFileSync((await download.path())!, 'utf8');
+    expect(rejected.split('\r\n')[0]).toBe('\ufeffkode_wilayah,nama_wilayah,prelist,kode_kemendagri,tanggal_mulai,tanggal_selesai,hari_tenggang,zona_waktu,nama_kegiatan,baris_asal,alasan_penolakan');
+    const fixed = rejected.replace('6,47102E+15', '6471020002090200').replace(',8o,', ',80,');
+    const file = path.join(tmpdir(), `pantau-fixed-${Date.now()}.csv`);
+    writeFileSync(file, fixed);
+    await page.getByTestId('kind-select').selectOption('');
+    await page.setInputFiles('[data-testid=file-input]', file);
+    await page.getByTestId('import-result').getByText(path.basename(file)).waitFor();
+    expect(await count(page, 'accepted')).toBe('2');
+    expect(await count(page, 'rejected')).toBe('0');
+
+    await page.goto(`${server.baseUrl}/wilayah/6471`);
+    await expect.poll(() => page.getByTestId('kpi-target').textContent()).toBe('240.280');
+  });
+
+  it('assigns the new sub-SLS, takes a day of reports for them and moves the city figures', async () => {
+    const before = await (await fetch(`${server.baseUrl}/api/v1/areas/6471?asOf=2022-11-03`)).json();
+    await page.goto(`${server.baseUrl}/impor`);
+    await upload(page, 'penugasan.csv', 'kode_subsls,kode_petugas\n6471020002090100,647110323\n6471020002090200,647110323\n6471020002090300,647110323\n', 'input');
+    expect(await count(page, 'accepted')).toBe('3');
+    const reports = [
+      'tanggal;kode_subsls;kode_petugas;selesai;menolak;tidak_ditemui;tidak_ditemukan;keluarga_baru',
+      '03/11/2022;6471020002090100;647110323;40;1;2;1;0',
+      '03/11/2022;6471020002090200;647110323;25;0;0;0;1',
+    ].join('\r\n');
+    await upload(page, 'laporan-3-nov.csv', reports, 'input');
+    expect(await count(page, 'accepted')).toBe('2');
+    const after = await (await fetch(`${server.baseUrl}/api/v1/areas/6471?asOf=2022-11-03`)).json();
+    expect(after.selesai - before.selesai).toBe(65);
+    expect(await page.getByTestId('import-history').textContent()).toContain('laporan-3-nov.csv');
+  });
+
+  it('shows a submission made elsewhere within 5 seconds, without reloading', async () => {
+    await page.goto(`${server.baseUrl}/impor`);
+    await page.getByTestId('import-history').waitFor();
+    const res = await fetch(`${server.baseUrl}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ tanggal: '2022-11-03', kodeSubsls: '6471020002090300', kodePetugas: '647110323', selesai: 9, menolak: 0, tidakDitemui: 0, tidakDitemukan: 0, keluargaBaru: 0 }]),
+    });
+    expect(res.status).toBe(200);
+    const started = Date.now();
+    await page.getByTestId('import-history').getByText('API').first().waitFor({ timeout: 5000 });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('refuses a file with unknown columns with one message before any row, and offers templates', async () => {
+    await page.setInputFiles('[data-testid=file-input]', { name: 'salah.csv', mimeType: 'text/csv', buffer: Buffer.from('tanggal,kode_subsls,petugas_id\n2022-11-03,6471020002000100,x\n') });
+    await page.getByTestId('import-error').waitFor();
+    expect(await page.getByTestId('import-error').textContent()).toMatch(/^Judul kolom tidak sesuai|^Jenis data tidak dapat dikenali/);
+    const template = await fetch(`${server.baseUrl}/api/v1/imports/templates/reports.xlsx`);
+    expect(template.headers.get('content-type')).toContain('spreadsheetml');
+    expect(template.headers.get('content-disposition')).toContain('templat-laporan-harian.xlsx');
+  });
+
+  it('reads well on a 360 px phone', async () => {
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 360, height: 780 });
+    await phone.goto(`${server.baseUrl}/impor`);
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.close();
+  });
+});

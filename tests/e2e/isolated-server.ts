@@ -1,0 +1,69 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url, { redirect: 'manual' })).status < 500) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server at ${url} did not answer within ${ms} ms`);
+}
+
+export interface IsolatedServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A second server on the build global-setup made, with its own freshly seeded database: for
+ * suites that write (imports, reports) so the shared server keeps the demo figures other
+ * suites assert.
+ */
+export async function startIsolatedServer(): Promise<IsolatedServer> {
+  const dataRoot = mkdtempSync(path.join(tmpdir(), 'pantau-e2e-own-'));
+  const env = { ...process.env, DATABASE_URL: '', PANTAU_DATA_DIR: path.join(dataRoot, 'pglite'), PANTAU_DEMO: '1' };
+  const seed = spawnSync('./node_modules/.bin/tsx', ['scripts/db.ts', 'setup'], { stdio: 'inherit', env });
+  if (seed.status !== 0) throw new Error('seeding the isolated e2e database failed');
+  const port = await freePort();
+  const server: ChildProcess = spawn('./node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitFor(`${baseUrl}/api/v1/areas/6471`, 60_000);
+  return {
+    baseUrl,
+    stop: async () => {
+      server.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 500));
+      rmSync(dataRoot, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Signs the browser context in through POST /api/v1/session when accounts exist (issue #6);
+ * before that every visitor is the city-wide viewer and this does nothing. Returns whether
+ * the endpoint exists.
+ */
+export async function signIn(request: { post: (url: string, init: { data: unknown }) => Promise<{ status(): number }> }, baseUrl: string, username: string): Promise<boolean> {
+  const res = await request.post(`${baseUrl}/api/v1/session`, { data: { username, password: 'regsosek2022' } });
+  if (res.status() === 404 || res.status() === 405) return false;
+  if (res.status() >= 300) throw new Error(`signing in as ${username} failed: ${res.status()}`);
+  return true;
+}
