@@ -56,7 +56,7 @@ export function SubslsCard({
       </div>
       <div className="mt-3 grid grid-cols-2 gap-x-3 gap-y-2 lg:grid-cols-3">
         {COUNT_FIELDS.map((f) => (
-          <CountStepper key={f} id={`${info.kodeSubsls}-${f}`} label={t(`fields.${f}`)} value={draft[f]} error={errors[f]} onChange={(v) => onChange(f, v)} />
+          <CountStepper key={f} id={`f-${info.kodeSubsls}-${f}`} label={t(`fields.${f}`)} value={draft[f]} error={errors[f]} onChange={(v) => onChange(f, v)} />
         ))}
       </div>
       <label className="mt-3 block text-sm font-medium text-slate-700">
