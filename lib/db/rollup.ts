@@ -1,5 +1,18 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { arrayParam, type Db } from './client';
+
+/**
+ * SQL condition: `column` holds a code inside one of the subtrees `prefixes` (all of the same
+ * length). Written as ranges (prefix ≤ code < next prefix) so the btree indexes on code and
+ * parent_code serve it; `left(code, n) = any(…)` would scan every rollup row of the kota.
+ */
+function inSubtrees(column: SQL, prefixes: readonly string[]): SQL {
+  const next = (p: string) => (BigInt(p) + BigInt(1)).toString().padStart(p.length, '0');
+  return sql`(${sql.join(
+    prefixes.map((p) => sql`(${column} >= ${p} and ${column} < ${next(p)})`),
+    sql` or `,
+  )})`;
+}
 
 /**
  * Keeps area_day in step with the raw report rows. Invariant: for every area A and date D in
@@ -17,13 +30,13 @@ export async function rebuildRollups(
   const all = kelurahanCodes === 'all';
   const kel = all ? [] : [...new Set(kelurahanCodes)];
   if (!all && kel.length === 0) return;
-  const kelFilter = all ? sql`true` : sql`left(code, 10) = any(${arrayParam(kel)}::text[])`;
+  const kec = [...new Set(kel.map((k) => k.slice(0, 7)))];
   const window = sql`(select start_date from campaign where kode_kota = ${kodeKota})`;
   const last = sql`(select end_date + grace_days from campaign where kode_kota = ${kodeKota})`;
   const from = fromDate ? sql`greatest(${fromDate}::date, ${window})` : window;
 
   await tx.execute(sql`delete from area_day where kode_kota = ${kodeKota} and tanggal >= ${from}
-    and level in ('subsls', 'sls', 'kelurahan') and ${kelFilter}`);
+    and level in ('subsls', 'sls', 'kelurahan') and ${all ? sql`true` : inSubtrees(sql`code`, kel)}`);
   await tx.execute(sql`
     insert into area_day (code, tanggal, kode_kota, level, parent_code, prelist, keluarga_baru, selesai, menolak,
       tidak_ditemui, tidak_ditemukan, subsls_count, subsls_started)
@@ -37,18 +50,14 @@ export async function rebuildRollups(
       where r.kode_subsls = a.code and r.kode_kota = a.kode_kota and r.tanggal <= g.day::date
       order by r.tanggal desc limit 1
     ) r on true
-    where a.kode_kota = ${kodeKota} and a.level = 'subsls' and ${all ? sql`true` : sql`left(a.code, 10) = any(${arrayParam(kel)}::text[])`}`);
-  for (const [level, len, parentLen] of [
-    ['sls', 14, 10],
-    ['kelurahan', 10, 7],
-  ] as const) {
-    await insertSums(tx, kodeKota, 'subsls', level, len, parentLen, from, kelFilter);
-  }
-  const kecFilter = all ? sql`true` : sql`left(code, 7) = any(${arrayParam([...new Set(kel.map((k) => k.slice(0, 7)))])}::text[])`;
+    where a.kode_kota = ${kodeKota} and a.level = 'subsls' and ${all ? sql`true` : inSubtrees(sql`a.code`, kel)}`);
+  // Each level is summed from the rows of the level below, found by their parent_code (indexed).
+  await insertSums(tx, kodeKota, 'subsls', 'sls', 14, 10, from, all ? sql`true` : inSubtrees(sql`parent_code`, kel));
+  await insertSums(tx, kodeKota, 'sls', 'kelurahan', 10, 7, from, all ? sql`true` : sql`parent_code = any(${arrayParam(kel)}::text[])`);
   await tx.execute(sql`delete from area_day where kode_kota = ${kodeKota} and tanggal >= ${from}
-    and level in ('kecamatan', 'kota') and (level = 'kota' or ${kecFilter})`);
-  await insertSums(tx, kodeKota, 'kelurahan', 'kecamatan', 7, 4, from, kecFilter);
-  await insertSums(tx, kodeKota, 'kecamatan', 'kota', 4, null, from, sql`true`);
+    and ${all ? sql`level in ('kecamatan', 'kota')` : sql`code = any(${arrayParam([...kec, kodeKota])}::text[])`}`);
+  await insertSums(tx, kodeKota, 'kelurahan', 'kecamatan', 7, 4, from, all ? sql`true` : sql`parent_code = any(${arrayParam(kec)}::text[])`);
+  await insertSums(tx, kodeKota, 'kecamatan', 'kota', 4, null, from, sql`parent_code = ${kodeKota}`);
 }
 
 async function insertSums(
@@ -58,8 +67,8 @@ async function insertSums(
   level: string,
   len: number,
   parentLen: number | null,
-  from: ReturnType<typeof sql>,
-  filter: ReturnType<typeof sql>,
+  from: SQL,
+  filter: SQL,
 ): Promise<void> {
   const parent = parentLen === null ? sql`null` : sql`left(c, ${sql.raw(String(parentLen))})`;
   await tx.execute(sql`
