@@ -26,17 +26,26 @@ export async function rebuildRollups(
   kodeKota: string,
   kelurahanCodes: readonly string[] | 'all',
   fromDate?: string,
+  /**
+   * When only reports changed, the sub-SLS whose reports did (all inside `kelurahanCodes`): only
+   * their own rows and their SLS are recomputed before the kelurahan and everything above.
+   */
+  subslsCodes?: readonly string[],
 ): Promise<void> {
   const all = kelurahanCodes === 'all';
   const kel = all ? [] : [...new Set(kelurahanCodes)];
   if (!all && kel.length === 0) return;
   const kec = [...new Set(kel.map((k) => k.slice(0, 7)))];
+  const subs = !all && subslsCodes ? [...new Set(subslsCodes)] : null;
+  const sls = subs ? [...new Set(subs.map((c) => c.slice(0, 14)))] : null;
+  const leafFilter = (column: SQL) => (all ? sql`true` : subs ? sql`${column} = any(${arrayParam(subs)}::text[])` : inSubtrees(column, kel));
+  const ownRows = all ? sql`true` : subs && sls ? sql`code = any(${arrayParam([...subs, ...sls, ...kel])}::text[])` : inSubtrees(sql`code`, kel);
   const window = sql`(select start_date from campaign where kode_kota = ${kodeKota})`;
   const last = sql`(select end_date + grace_days from campaign where kode_kota = ${kodeKota})`;
   const from = fromDate ? sql`greatest(${fromDate}::date, ${window})` : window;
 
   await tx.execute(sql`delete from area_day where kode_kota = ${kodeKota} and tanggal >= ${from}
-    and level in ('subsls', 'sls', 'kelurahan') and ${all ? sql`true` : inSubtrees(sql`code`, kel)}`);
+    and level in ('subsls', 'sls', 'kelurahan') and ${ownRows}`);
   await tx.execute(sql`
     insert into area_day (code, tanggal, kode_kota, level, parent_code, prelist, keluarga_baru, selesai, menolak,
       tidak_ditemui, tidak_ditemukan, subsls_count, subsls_started)
@@ -50,9 +59,10 @@ export async function rebuildRollups(
       where r.kode_subsls = a.code and r.kode_kota = a.kode_kota and r.tanggal <= g.day::date
       order by r.tanggal desc limit 1
     ) r on true
-    where a.kode_kota = ${kodeKota} and a.level = 'subsls' and ${all ? sql`true` : inSubtrees(sql`a.code`, kel)}`);
+    where a.kode_kota = ${kodeKota} and a.level = 'subsls' and ${leafFilter(sql`a.code`)}`);
   // Each level is summed from the rows of the level below, found by their parent_code (indexed).
-  await insertSums(tx, kodeKota, 'subsls', 'sls', 14, 10, from, all ? sql`true` : inSubtrees(sql`parent_code`, kel));
+  const slsFilter = all ? sql`true` : sls ? sql`parent_code = any(${arrayParam(sls)}::text[])` : inSubtrees(sql`parent_code`, kel);
+  await insertSums(tx, kodeKota, 'subsls', 'sls', 14, 10, from, slsFilter);
   await insertSums(tx, kodeKota, 'sls', 'kelurahan', 10, 7, from, all ? sql`true` : sql`parent_code = any(${arrayParam(kel)}::text[])`);
   await tx.execute(sql`delete from area_day where kode_kota = ${kodeKota} and tanggal >= ${from}
     and ${all ? sql`level in ('kecamatan', 'kota')` : sql`code = any(${arrayParam([...kec, kodeKota])}::text[])`}`);

@@ -68,7 +68,8 @@ async function checkRows(tx: Db, actor: Actor, rows: Row[], opts: ReportWriteOpt
       if (over) errors.push(over);
     }
     if (errors.length) out.rejections.push(reject(row, errors));
-    else valid.push({ ...row, prelist: ctx!.prelist });
+    // Annotated in place: a copy would compute the row's lazily built `values` for nothing.
+    else valid.push(Object.assign(row, { prelist: ctx!.prelist }));
   }
   return { valid, kodeKota: actor.scope.kodeKota };
 }
@@ -121,7 +122,7 @@ export async function applyReports(tx: Db, actor: Actor, rows: Row[], opts: Repo
     else {
       if (stored) out.replaced++;
       else out.accepted++;
-      changed.push({ ...row, version: (stored?.version ?? 0) + 1 });
+      changed.push(Object.assign(row, { version: (stored?.version ?? 0) + 1 }));
     }
   }
   out.rejections.sort((a, b) => a.index - b.index);
@@ -130,7 +131,8 @@ export async function applyReports(tx: Db, actor: Actor, rows: Row[], opts: Repo
   await bulkInsert(tx, 'report_history', cols);
   await bulkInsert(tx, 'report', cols, UPSERT);
   const fromDate = changed.reduce((min, r) => (r.record.tanggal < min ? r.record.tanggal : min), changed[0].record.tanggal);
-  await rebuildRollups(tx, kodeKota, [...new Set(changed.map((r) => r.record.kodeSubsls.slice(0, 10)))], fromDate);
+  const touched = changed.map((r) => r.record.kodeSubsls);
+  await rebuildRollups(tx, kodeKota, [...new Set(touched.map((c) => c.slice(0, 10)))], fromDate, touched);
   out.corrections = await findCorrections(tx, kodeKota, changed, opts);
   return out;
 }

@@ -163,7 +163,10 @@ export function parseRow<K extends ImportKind>(
     return i === undefined ? null : (row.cells[i] ?? null);
   });
   const record = PARSERS[kind](reader);
-  const values = rowValues(kind, map, row.cells);
-  if (reader.errors.length) return { ok: false, rejection: { index, line: row.line, values, errors: reader.errors } };
-  return { ok: true, parsed: { index, line: row.line, values, record } };
+  if (reader.errors.length) return { ok: false, rejection: { index, line: row.line, values: rowValues(kind, map, row.cells), errors: reader.errors } };
+  // The text of a valid row is only needed if a later check refuses it: built on demand, so a
+  // large file does not hold every row twice.
+  const parsed = { index, line: row.line, record } as Parsed<KindInput[K]>;
+  Object.defineProperty(parsed, 'values', { get: () => rowValues(kind, map, row.cells), enumerable: true });
+  return { ok: true, parsed };
 }
