@@ -98,6 +98,8 @@ function columns(rows: (Row & { prelist: number; version: number })[], actor: Ac
   ];
 }
 
+const WRITE_SLICE = 5000;
+
 const UPSERT = sql`on conflict (kode_subsls, tanggal, kode_kota) do update set kode_petugas = excluded.kode_petugas,
   selesai = excluded.selesai, menolak = excluded.menolak, tidak_ditemui = excluded.tidak_ditemui,
   tidak_ditemukan = excluded.tidak_ditemukan, keluarga_baru = excluded.keluarga_baru, prelist = excluded.prelist,
@@ -127,9 +129,13 @@ export async function applyReports(tx: Db, actor: Actor, rows: Row[], opts: Repo
   }
   out.rejections.sort((a, b) => a.index - b.index);
   if (changed.length === 0) return out;
-  const cols = columns(changed, actor, opts, kodeKota);
-  await bulkInsert(tx, 'report_history', cols);
-  await bulkInsert(tx, 'report', cols, UPSERT);
+  // Written in slices (still one transaction): each statement's parameters stay a few MB even
+  // for a 20 MB file, instead of the whole file's values held at once.
+  for (let i = 0; i < changed.length; i += WRITE_SLICE) {
+    const cols = columns(changed.slice(i, i + WRITE_SLICE), actor, opts, kodeKota);
+    await bulkInsert(tx, 'report_history', cols);
+    await bulkInsert(tx, 'report', cols, UPSERT);
+  }
   const fromDate = changed.reduce((min, r) => (r.record.tanggal < min ? r.record.tanggal : min), changed[0].record.tanggal);
   const touched = changed.map((r) => r.record.kodeSubsls);
   await rebuildRollups(tx, kodeKota, [...new Set(touched.map((c) => c.slice(0, 10)))], fromDate, touched);

@@ -11,24 +11,27 @@ export function collapseDuplicates<T>(
   field: string,
   rejections: RowRejection[],
 ): { rows: Parsed<T>[]; repeats: number } {
-  const byKey = new Map<string, Parsed<T>[]>();
+  // Most keys occur once: only the rest are grouped and compared.
+  const first = new Map<string, Parsed<T>>();
+  const repeated = new Map<string, Parsed<T>[]>();
   for (const row of rows) {
     const key = keyOf(row.record);
-    (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(row);
+    const seen = first.get(key);
+    if (!seen) first.set(key, row);
+    else (repeated.get(key) ?? repeated.set(key, [seen]).get(key)!).push(row);
   }
-  const kept: Parsed<T>[] = [];
   let repeats = 0;
-  for (const group of byKey.values()) {
-    const first = JSON.stringify(group[0].record);
-    if (group.every((r) => JSON.stringify(r.record) === first)) {
-      kept.push(group[0]);
+  for (const [key, group] of repeated) {
+    const text = JSON.stringify(group[0].record);
+    if (group.every((r) => JSON.stringify(r.record) === text)) {
       repeats += group.length - 1;
       continue;
     }
+    first.delete(key);
     for (const r of group) {
       const other = group.find((o) => o !== r)!;
       rejections.push({ index: r.index, line: r.line, values: r.values, errors: [{ field, code: 'duplicate_conflict', params: { other: other.line ?? other.index } }] });
     }
   }
-  return { rows: kept, repeats };
+  return { rows: [...first.values()], repeats };
 }

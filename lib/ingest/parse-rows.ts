@@ -152,6 +152,64 @@ export function rowValues(kind: ImportKind, map: ColumnMap, cells: readonly Cell
   return values;
 }
 
+const RECORD_FIELDS: { [K in ImportKind]: Record<string, keyof KindInput[K]> } = {
+  reports: {
+    tanggal: 'tanggal',
+    kode_subsls: 'kodeSubsls',
+    kode_petugas: 'kodePetugas',
+    selesai: 'selesai',
+    menolak: 'menolak',
+    tidak_ditemui: 'tidakDitemui',
+    tidak_ditemukan: 'tidakDitemukan',
+    keluarga_baru: 'keluargaBaru',
+    catatan: 'catatan',
+  },
+  areas: {
+    kode_wilayah: 'code',
+    nama_wilayah: 'name',
+    prelist: 'prelist',
+    kode_kemendagri: 'kemendagriCode',
+    tanggal_mulai: 'startDate',
+    tanggal_selesai: 'endDate',
+    hari_tenggang: 'graceDays',
+    zona_waktu: 'timezone',
+    nama_kegiatan: 'campaignName',
+  },
+  officers: { kode_petugas: 'code', nama_petugas: 'name', peran: 'role', kode_pengawas: 'supervisorCode', no_hp: 'phone', kode_wilayah: 'areaCode' },
+  assignments: { kode_subsls: 'kodeSubsls', kode_petugas: 'kodePetugas' },
+};
+
+/** A parsed record back as text under the file's columns (dates come back as YYYY-MM-DD). */
+function recordValues<K extends ImportKind>(kind: K, map: ColumnMap, record: KindInput[K]): Record<string, string> {
+  const fields = RECORD_FIELDS[kind] as Record<string, keyof KindInput[K]>;
+  const values: Record<string, string> = {};
+  for (const c of COLUMNS[kind]) {
+    if (!map.has(c.key)) continue;
+    const v = record[fields[c.key]];
+    values[c.key] = v === null || v === undefined ? '' : String(v);
+  }
+  return values;
+}
+
+/**
+ * A valid row of a file. Its text is only needed if a later check refuses it, so it is rebuilt
+ * on demand from the record (a prototype getter: no per-row closure), and a large file is not
+ * held twice.
+ */
+class ParsedRow<K extends ImportKind> implements Parsed<KindInput[K]> {
+  constructor(
+    readonly index: number,
+    readonly line: number,
+    readonly record: KindInput[K],
+    private readonly kind: K,
+    private readonly map: ColumnMap,
+  ) {}
+
+  get values(): Record<string, string> {
+    return recordValues(this.kind, this.map, this.record);
+  }
+}
+
 export function parseRow<K extends ImportKind>(
   kind: K,
   map: ColumnMap,
@@ -164,9 +222,5 @@ export function parseRow<K extends ImportKind>(
   });
   const record = PARSERS[kind](reader);
   if (reader.errors.length) return { ok: false, rejection: { index, line: row.line, values: rowValues(kind, map, row.cells), errors: reader.errors } };
-  // The text of a valid row is only needed if a later check refuses it: built on demand, so a
-  // large file does not hold every row twice.
-  const parsed = { index, line: row.line, record } as Parsed<KindInput[K]>;
-  Object.defineProperty(parsed, 'values', { get: () => rowValues(kind, map, row.cells), enumerable: true });
-  return { ok: true, parsed };
+  return { ok: true, parsed: new ParsedRow(index, row.line, record, kind, map) };
 }

@@ -50,22 +50,30 @@ interface StoredRow {
 
 export const reportKey = (kodeSubsls: string, tanggal: string) => `${kodeSubsls}|${tanggal}`;
 
+/** Keys per lookup query: a large file is looked up in parts so no single answer is huge. */
+const LOOKUP_SLICE = 10_000;
+
+async function inSlices<K, T>(keys: readonly K[], lookup: (part: readonly K[]) => Promise<[string, T][]>): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  for (let i = 0; i < keys.length; i += LOOKUP_SLICE) for (const [k, v] of await lookup(keys.slice(i, i + LOOKUP_SLICE))) out.set(k, v);
+  return out;
+}
+
 /** The current rows already stored for these (sub-SLS, date) keys. */
 export async function loadCurrent(
   tx: Db,
   kodeKota: string,
   keys: readonly { kodeSubsls: string; tanggal: string }[],
 ): Promise<Map<string, StoredReport>> {
-  if (keys.length === 0) return new Map();
-  const rows = await queryRows<StoredRow>(
-    tx,
-    sql`select r.kode_subsls, r.tanggal::text as tanggal, r.kode_petugas, r.selesai, r.menolak, r.tidak_ditemui,
-      r.tidak_ditemukan, r.keluarga_baru, r.catatan, r.version
-    from unnest(${arrayParam(keys.map((k) => k.kodeSubsls))}::text[], ${arrayParam(keys.map((k) => k.tanggal))}::date[]) k(code, d)
-    join report r on r.kode_subsls = k.code and r.tanggal = k.d and r.kode_kota = ${kodeKota}`,
-  );
-  return new Map(
-    rows.map((r) => [
+  return inSlices(keys, async (part) => {
+    const rows = await queryRows<StoredRow>(
+      tx,
+      sql`select r.kode_subsls, r.tanggal::text as tanggal, r.kode_petugas, r.selesai, r.menolak, r.tidak_ditemui,
+        r.tidak_ditemukan, r.keluarga_baru, r.catatan, r.version
+      from unnest(${arrayParam(part.map((k) => k.kodeSubsls))}::text[], ${arrayParam(part.map((k) => k.tanggal))}::date[]) k(code, d)
+      join report r on r.kode_subsls = k.code and r.tanggal = k.d and r.kode_kota = ${kodeKota}`,
+    );
+    return rows.map((r): [string, StoredReport] => [
       reportKey(r.kode_subsls, r.tanggal),
       {
         kodePetugas: r.kode_petugas,
@@ -77,8 +85,8 @@ export async function loadCurrent(
         catatan: r.catatan,
         version: r.version,
       },
-    ]),
-  );
+    ]);
+  });
 }
 
 /** For each key, the sub-SLS's latest report dated before it (what it carried forward). */
@@ -87,16 +95,15 @@ export async function loadPrevious(
   kodeKota: string,
   keys: readonly { kodeSubsls: string; tanggal: string }[],
 ): Promise<Map<string, OutcomeCounts & { tanggal: string }>> {
-  if (keys.length === 0) return new Map();
-  const rows = await queryRows<{ code: string; d: string; tanggal: string } & Omit<StoredRow, 'kode_subsls' | 'tanggal' | 'kode_petugas' | 'catatan' | 'version'>>(
-    tx,
-    sql`select k.code, k.d::text as d, p.tanggal::text as tanggal, p.selesai, p.menolak, p.tidak_ditemui, p.tidak_ditemukan, p.keluarga_baru
-    from unnest(${arrayParam(keys.map((k) => k.kodeSubsls))}::text[], ${arrayParam(keys.map((k) => k.tanggal))}::date[]) k(code, d)
-    join lateral (select * from report r where r.kode_subsls = k.code and r.kode_kota = ${kodeKota} and r.tanggal < k.d
-      order by r.tanggal desc limit 1) p on true`,
-  );
-  return new Map(
-    rows.map((r) => [
+  return inSlices(keys, async (part) => {
+    const rows = await queryRows<{ code: string; d: string; tanggal: string } & Omit<StoredRow, 'kode_subsls' | 'tanggal' | 'kode_petugas' | 'catatan' | 'version'>>(
+      tx,
+      sql`select k.code, k.d::text as d, p.tanggal::text as tanggal, p.selesai, p.menolak, p.tidak_ditemui, p.tidak_ditemukan, p.keluarga_baru
+      from unnest(${arrayParam(part.map((k) => k.kodeSubsls))}::text[], ${arrayParam(part.map((k) => k.tanggal))}::date[]) k(code, d)
+      join lateral (select * from report r where r.kode_subsls = k.code and r.kode_kota = ${kodeKota} and r.tanggal < k.d
+        order by r.tanggal desc limit 1) p on true`,
+    );
+    return rows.map((r): [string, OutcomeCounts & { tanggal: string }] => [
       reportKey(r.code, r.d),
       {
         tanggal: r.tanggal,
@@ -106,6 +113,6 @@ export async function loadPrevious(
         tidakDitemukan: r.tidak_ditemukan,
         keluargaBaru: r.keluarga_baru,
       },
-    ]),
-  );
+    ]);
+  });
 }
