@@ -16,7 +16,7 @@ import { importFile } from '@/lib/ingest/import-file';
 import { submitReports } from '@/lib/ingest/submit-reports';
 import { importUpload } from '@/lib/ingest/upload';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const RUNS = Number(values.runs);
 const admin = { username: 'bench', role: 'admin' as const, scope: areaScope('6471'), officerCode: null };
 
@@ -70,15 +70,20 @@ async function cityDayCsv(db: Db, subs: Sub[]): Promise<number[]> {
   return times;
 }
 
+/**
+ * 1,000 reports dated the day after the city-day runs, so each write rebuilds the same span of
+ * rollup days (to the end of the window plus grace); successive runs move the batch along the
+ * sub-SLS, so some keys are new and some replace the previous run's values.
+ */
 async function jsonBatch(db: Db, subs: Sub[]): Promise<number[]> {
   const times: number[] = [];
+  const date = addDays('2022-11-03', RUNS);
   for (let run = 0; run < RUNS; run++) {
-    const date = addDays('2022-11-10', run);
-    const batch = subs.slice(run * 200, run * 200 + 1000).map((u) => ({ tanggal: date, kodeSubsls: u.code, kodePetugas: u.ppl, selesai: u.s, menolak: u.r, tidakDitemui: u.t, tidakDitemukan: u.x, keluargaBaru: u.b }));
+    const batch = subs.slice((run * 300) % 600, ((run * 300) % 600) + 1000).map((u) => ({ tanggal: date, kodeSubsls: u.code, kodePetugas: u.ppl, selesai: u.s, menolak: u.r, tidakDitemui: u.t, tidakDitemukan: u.x, keluargaBaru: u.b + run + 1 }));
     const t0 = performance.now();
     const result = await submitReports(db, admin, batch, { source: 'api' });
     times.push(performance.now() - t0);
-    if (result.accepted !== 1000) throw new Error(`json batch: ${result.accepted} accepted`);
+    if (result.accepted + result.replaced !== 1000) throw new Error(`json batch: ${result.accepted} accepted, ${result.replaced} replaced`);
   }
   return times;
 }
