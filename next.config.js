@@ -8,6 +8,9 @@ const nextConfig = {
   poweredByHeader: false,
   // Native, WASM or Node-stream packages stay outside the server bundle.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', '@node-rs/argon2', 'pdfkit', 'exceljs'],
+  // A proxy (middleware) buffers request bodies up to this size: uploads to /api/v1/imports
+  // may carry 20 MB (lib/ingest/upload.ts); the default 10 MB would silently cut them short.
+  experimental: { proxyClientMaxBodySize: '21mb' },
   async headers() {
     return [
       {

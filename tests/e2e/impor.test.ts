@@ -118,6 +118,20 @@ describe('an operator loads master data and reports from spreadsheet files on /i
     expect(template.headers.get('content-disposition')).toContain('templat-laporan-harian.xlsx');
   });
 
+  it('answers oversized and malformed requests with 413 and 400, never a 5xx', async () => {
+    const big = new FormData();
+    big.append('file', new Blob([new Uint8Array(21 * 1024 * 1024)]), 'besar.csv');
+    expect((await fetch(`${server.baseUrl}/api/v1/imports`, { method: 'POST', body: big })).status).toBe(413);
+    const many = Array.from({ length: 5001 }, () => ({}));
+    const tooMany = await fetch(`${server.baseUrl}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(many) });
+    expect(tooMany.status).toBe(413);
+    const broken = await fetch(`${server.baseUrl}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: '[{' });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).error.message).toBe('The request body is not valid JSON.');
+    const notMultipart = await fetch(`${server.baseUrl}/api/v1/imports`, { method: 'POST', body: 'x' });
+    expect(notMultipart.status).toBe(400);
+  });
+
   it('reads well on a 360 px phone', async () => {
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 360, height: 780 });

@@ -7,6 +7,7 @@ import { areaScope } from '@/lib/domain/scope';
 import { importFile } from '@/lib/ingest/import-file';
 import { describeRejections, ImportProblem } from '@/lib/ingest/reasons';
 import { submitReports } from '@/lib/ingest/submit-reports';
+import { getImport, listImportRejections, listImports } from '@/lib/queries/imports';
 import { actor, chunksOf, countRows, currentRow, fixture, snapshot } from './ingest-support';
 import { databaseTargets } from './support';
 
@@ -166,5 +167,20 @@ describe.each(databaseTargets())('ingest of daily reports on $name', (target) =>
     expect(job.status).toBe('rejected');
     expect(JSON.parse(job.message).code).toBe('headers');
     expect(await snapshot(db())).toBe(before);
+  });
+
+  it('shows city-wide staff every import and a PML only their own; pages rejected rows in the database', async () => {
+    const pml = actor('pml', { kind: 'team', kodeKota: '6471', pmlCode: '647120082' }, '647120082');
+    const own = await submitReports(db(), pml, [report('6471020002000400', '647110324', '2022-11-05', 26, { menolak: 2, tidakDitemui: 4, tidakDitemukan: 1, keluargaBaru: 1 }), { x: 1 }, { y: 2 }], { source: 'form' });
+    const city = await listImports(db(), areaScope('6471'), { username: 'admin', page: 1, pageSize: 100 });
+    expect(city.total).toBeGreaterThan(5);
+    const mine = await listImports(db(), pml.scope, { username: pml.username, page: 1, pageSize: 100 });
+    expect(mine.items.every((i) => i.createdBy === pml.username)).toBe(true);
+    expect(mine.items.map((i) => i.id)).toContain(own.importId);
+    const someoneElses = city.items.find((i) => i.createdBy !== pml.username)!;
+    expect(await getImport(db(), pml.scope, { username: pml.username, id: someoneElses.id })).toBeNull();
+    expect(await getImport(db(), areaScope('9901'), { username: 'admin', id: own.importId! })).toBeNull();
+    const page = await listImportRejections(db(), pml.scope, { username: pml.username, id: own.importId!, offset: 1, limit: 1 });
+    expect(page.map((r) => r.index)).toEqual([2]);
   });
 });
