@@ -196,3 +196,40 @@ export async function searchAreas(db: Db, scope: Scope, q: string, limit = 20): 
   );
   return rows.map(toRef);
 }
+
+/** Every area of `level` under `code` visible in the scope (e.g. all kelurahan of the city), with metrics. */
+export async function listAreasAtLevel(
+  db: Db,
+  scope: Scope,
+  params: { code: string; level: AreaLevel; asOf: string; window: CampaignWindow },
+): Promise<AreaMetrics[]> {
+  const { code, level, asOf, window } = params;
+  if (LEVEL_CODE_LENGTH[level] <= code.length) return [];
+  const prefix = `${code}%`;
+  const [areas, days] = await Promise.all([
+    queryRows<AreaRow>(
+      db,
+      sql`select code, name, level, kemendagri_code from area
+      where kode_kota = ${scope.kodeKota} and level = ${level} and code like ${prefix} and ${areaVisible(scope, sql`code`)}
+      order by code`,
+    ),
+    queryRows<DayRow>(
+      db,
+      sql`select ${DAY_COLUMNS} from area_day d where d.kode_kota = ${scope.kodeKota} and d.level = ${level}
+      and d.code like ${prefix} and ${areaVisible(scope, sql`d.code`)}
+      and d.tanggal between ${addDays(asOf, -(BAND_DAYS + 1))}::date and ${asOf}::date`,
+    ),
+  ]);
+  return metricsFromDays(areas, days, window, asOf);
+}
+
+/** The kota, kecamatan and kelurahan visible in the scope, in code order (pickers, report forms). */
+export async function listAreaOptions(db: Db, scope: Scope): Promise<AreaRef[]> {
+  const rows = await queryRows<AreaRow>(
+    db,
+    sql`select code, name, level, kemendagri_code from area
+    where kode_kota = ${scope.kodeKota} and level in ('kota', 'kecamatan', 'kelurahan') and ${areaVisible(scope, sql`code`)}
+    order by code`,
+  );
+  return rows.map(toRef);
+}
