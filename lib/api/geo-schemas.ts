@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { CLASS_METHODS } from '@/lib/domain/classify';
 import { DEFAULT_MAP_METRIC, MAP_LEVELS, MAP_METRICS } from '@/lib/domain/map-metrics';
-import { isoDateSchema } from './schemas';
+import { areaCodeSchema, isoDateSchema } from './schemas';
 
 /** GET /api/v1/areas/{code}/geo: as-of date, the metric put in each feature's `value`, and the level of the features. */
 export const geoQuerySchema = z.object({
@@ -20,3 +21,17 @@ export const mapWindowSchema = z.object({
   defaultAsOf: isoDateSchema,
 });
 export type MapWindow = z.infer<typeof mapWindowSchema>;
+
+/** /peta?area=&metric=&asOf=&level=&classes=&symbols=: a bad value falls back to its default (a shared link still opens). */
+export const mapPageQuerySchema = z.object({
+  area: areaCodeSchema.optional().catch(undefined),
+  metric: z.enum(MAP_METRICS).catch(DEFAULT_MAP_METRIC).default(DEFAULT_MAP_METRIC),
+  asOf: isoDateSchema.optional().catch(undefined),
+  level: z.enum(MAP_LEVELS).catch('kelurahan').default('kelurahan'),
+  classes: z.enum(CLASS_METHODS).catch('fixed').default('fixed'),
+  symbols: z
+    .enum(['0', '1'])
+    .catch('0')
+    .default('0')
+    .transform((v) => v === '1'),
+});

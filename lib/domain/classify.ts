@@ -1,8 +1,8 @@
 // Classification and legends of a choropleth: pure functions, the same for the map, its
 // legend and the table beside it, so a class always has one colour and one label.
 
-export type ClassMethod = 'fixed' | 'quantile';
-export const CLASS_METHODS: readonly ClassMethod[] = ['fixed', 'quantile'];
+export const CLASS_METHODS = ['fixed', 'quantile'] as const;
+export type ClassMethod = (typeof CLASS_METHODS)[number];
 
 /** Linear-interpolated quantile (p in 0..1) of sorted values. */
 function quantileOfSorted(sorted: readonly number[], p: number): number {
@@ -89,4 +89,13 @@ export function symbolLegendValues(maxCount: number): number[] {
   const top = niceFloor(maxCount);
   if (top <= 0) return [];
   return [...new Set([top, niceFloor(top / 4)].filter((v) => v > 0))];
+}
+
+/** Black or white, whichever reads better on a #rrggbb background (WCAG relative luminance). */
+export function readableTextColor(background: string): '#000000' | '#ffffff' {
+  const channels = [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16) / 255);
+  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // Contrast with black (L + 0.05) / 0.05 beats contrast with white 1.05 / (L + 0.05) above L ≈ 0.179.
+  return luminance > 0.179 ? '#000000' : '#ffffff';
 }

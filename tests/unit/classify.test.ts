@@ -7,6 +7,7 @@ import {
   niceFloor,
   pickColors,
   quantileBreaks,
+  readableTextColor,
   symbolLegendValues,
   symbolRadius,
 } from '@/lib/domain/classify';
@@ -97,5 +98,12 @@ describe('proportional symbols', () => {
     expect(symbolLegendValues(242)).toEqual([200, 50]);
     expect(symbolLegendValues(3)).toEqual([2]);
     expect(symbolLegendValues(0)).toEqual([]);
+  });
+});
+
+describe('readableTextColor', () => {
+  it('writes black on light fills and white on dark ones', () => {
+    expect(['#ffffcc', '#7fcdbb', '#d4d4d8', '#e69f00'].map(readableTextColor)).toEqual(['#000000', '#000000', '#000000', '#000000']);
+    expect(['#253494', '#7a0177', '#bd0026', '#0072b2'].map(readableTextColor)).toEqual(['#ffffff', '#ffffff', '#ffffff', '#ffffff']);
   });
 });

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { MapExplorer } from '@/components/map/map-explorer';
+import { MapQueryProvider } from '@/components/map/map-query-provider';
+import { mapPageQuerySchema } from '@/lib/api/geo-schemas';
+import { getArea, listBreadcrumb } from '@/lib/queries/areas';
+import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
+import { getDb } from '@/lib/server/database';
+import { getViewer } from '@/lib/server/viewer';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('map'))('title') };
+}
+
+/** Full-screen map: /peta?area=&metric=&asOf=&level= (the viewer's own area by default). */
+export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = mapPageQuerySchema.parse(await searchParams);
+  const viewer = await getViewer();
+  const code = query.area ?? viewer?.homeArea;
+  if (!viewer || !code) notFound();
+  const db = await getDb();
+  const [campaign, area, breadcrumb] = await Promise.all([
+    getCampaign(db, viewer.scope),
+    getArea(db, viewer.scope, code),
+    listBreadcrumb(db, viewer.scope, code),
+  ]);
+  if (!campaign || !area) notFound();
+  const initial = {
+    asOf: resolveAsOf(campaign, query.asOf),
+    metric: query.metric,
+    method: query.classes,
+    symbols: query.symbols,
+    level: query.level,
+  };
+  return (
+    <MapQueryProvider>
+      <MapExplorer key={area.code} area={area} breadcrumb={breadcrumb} initial={initial} />
+    </MapQueryProvider>
+  );
+}
