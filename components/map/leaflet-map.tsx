@@ -8,8 +8,9 @@ import type { Geometry, Position } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CircleMarker, MapContainer, Marker, Pane, Polygon, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { symbolRadius } from '@/lib/domain/classify';
-import type { Bounds } from '@/lib/geo/label-point';
-import { SYMBOL_MAX_RADIUS } from './map-legend';
+import { boundsOf, type Bounds } from '@/lib/geo/label-point';
+import { placeLabels } from '@/lib/geo/label-layout';
+import { SYMBOL_MAX_RADIUS, SYMBOL_STYLE } from './map-legend';
 
 export interface MapFeatureView {
   code: string;
@@ -116,18 +117,41 @@ function useZoom(): number {
   return zoom;
 }
 
+const labelIcons = new Map<string, L.DivIcon>();
+
+/** One icon per name, so a new day does not rebuild the labels. */
+function labelIcon(name: string): L.DivIcon {
+  if (!labelIcons.has(name)) {
+    labelIcons.set(name, L.divIcon({ className: 'pantau-map-label', html: `<span style="${LABEL_STYLE}">${escapeHtml(name)}</span>`, iconSize: [0, 0] }));
+  }
+  return labelIcons.get(name)!;
+}
+
+/** Rough width of a label in pixels (11 px bold system font). */
+const labelWidth = (name: string) => name.length * 6.4 + 6;
+
+/** Area names at their label points; a label that would overlap a larger area's label is left out. */
 function Labels({ features, minZoom }: { features: MapFeatureView[]; minZoom: number }) {
+  const map = useMap();
   const zoom = useZoom();
   if (zoom < minZoom) return null;
-  return features
+  const placed = features
     .filter((f) => f.labelPoint)
-    .map((f) => (
+    .map((f) => {
+      const b = boundsOf([f.geometry])!;
+      return { f, size: (b[2] - b[0]) * (b[3] - b[1]), at: map.project(toLatLng(f.labelPoint!), zoom) };
+    })
+    .sort((a, b) => b.size - a.size);
+  const fits = placeLabels(placed.map(({ f, at }) => ({ x: at.x, y: at.y, width: labelWidth(f.name), height: 14 })));
+  return placed
+    .filter((_, i) => fits[i])
+    .map(({ f }) => (
       <Marker
         key={f.code}
         position={toLatLng(f.labelPoint!)}
         interactive={false}
         keyboard={false}
-        icon={L.divIcon({ className: 'pantau-map-label', html: `<span style="${LABEL_STYLE}">${escapeHtml(f.name)}</span>`, iconSize: [0, 0] })}
+        icon={labelIcon(f.name)}
       />
     ));
 }
@@ -169,7 +193,7 @@ function Symbols({ features, onClick }: { features: MapFeatureView[]; onClick: (
         center={toLatLng(f.labelPoint!)}
         radius={symbolRadius(f.menolak, max, SYMBOL_MAX_RADIUS)}
         className={`pantau-symbol symbol-${f.code}`}
-        pathOptions={{ fillColor: '#1f2937', fillOpacity: 0.45, color: '#ffffff', weight: 1 }}
+        pathOptions={SYMBOL_STYLE}
         eventHandlers={{ click: () => onClick(f.code) }}
       >
         <Tooltip sticky>{f.tooltip}</Tooltip>

@@ -4,8 +4,9 @@ import { useTranslations } from 'next-intl';
 import { symbolLegendValues, symbolRadius, type LegendEntry } from '@/lib/domain/classify';
 import type { MapText } from './use-map-text';
 
-/** The symbol sizes match leaflet-map.tsx. */
+/** Refusal circles, the same on the map and in the legend: a light disc with a dark ring reads on every palette. */
 export const SYMBOL_MAX_RADIUS = 22;
+export const SYMBOL_STYLE = { fillColor: '#ffffff', fillOpacity: 0.55, color: '#111827', weight: 1.5 };
 
 function SymbolLegend({ max, text }: { max: number; text: MapText }) {
   const t = useTranslations('map');
@@ -21,7 +22,7 @@ function SymbolLegend({ max, text }: { max: number; text: MapText }) {
           return (
             <div key={v} className="flex flex-col items-center text-xs">
               <svg width={size} height={size} aria-hidden>
-                <circle cx={size / 2} cy={size - r - 1} r={r} fill="#1f2937" fillOpacity={0.45} stroke="#1f2937" />
+                <circle cx={size / 2} cy={size - r - 1} r={r} fill={SYMBOL_STYLE.fillColor} fillOpacity={SYMBOL_STYLE.fillOpacity} stroke={SYMBOL_STYLE.color} strokeWidth={SYMBOL_STYLE.weight} />
               </svg>
               {text.number(v)}
             </div>

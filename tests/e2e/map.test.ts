@@ -101,13 +101,13 @@ describe('the map', () => {
     await page.goto(`${baseUrl}/peta?area=6471010`);
     const map = page.getByTestId('area-map');
     await expect.poll(() => map.getAttribute('data-asof'), { timeout: 20_000 }).toBe('2022-11-02');
-    const late = await page.locator('[data-testid=map-table] tbody td:nth-child(2)').allTextContents();
+    const late = await page.getByTestId('map-table-value').allTextContents();
     await page.getByTestId('map-slider').focus();
     await page.keyboard.press('Home');
     await expect.poll(() => map.getAttribute('data-asof')).toBe('2022-10-15');
     expect(await page.getByTestId('map-asof').textContent()).toBe('15 Okt 2022');
     expect(new URL(page.url()).searchParams.get('asOf')).toBe('2022-10-15');
-    expect(await page.locator('[data-testid=map-table] tbody td:nth-child(2)').allTextContents()).not.toEqual(late);
+    expect(await page.getByTestId('map-table-value').allTextContents()).not.toEqual(late);
     await page.getByTestId('map-play').click();
     await expect.poll(() => map.getAttribute('data-asof'), { timeout: 15_000 }).toBe('2022-10-17');
     await page.getByTestId('map-play').click();

@@ -3,6 +3,7 @@ import type { Geometry, Polygon, Position } from 'geojson';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boundsOf, labelPoint } from '@/lib/geo/label-point';
+import { placeLabels } from '@/lib/geo/label-layout';
 import { countPositions, douglasPeucker, simplifyBoundaries, simplifyLayer, WEB_MAP_TOLERANCE_M } from '@/lib/geo/simplify';
 
 const M = 1 / 111_320; // one metre in degrees near the equator
@@ -124,5 +125,13 @@ describe('labelPoint', () => {
   it('lies inside every Balikpapan kelurahan', () => {
     const layer = JSON.parse(readFileSync('data/reference/balikpapan_kelurahan.geojson', 'utf8')) as { features: { geometry: Polygon }[] };
     for (const f of layer.features) expect(inside(f.geometry.coordinates[0], labelPoint(f.geometry)!)).toBe(true);
+  });
+});
+
+describe('placeLabels', () => {
+  it('hides a label that would overlap one already shown, in priority order', () => {
+    const box = (x: number, y: number) => ({ x, y, width: 60, height: 14 });
+    expect(placeLabels([box(0, 0), box(30, 5), box(70, 0), box(0, 20)])).toEqual([true, false, true, true]);
+    expect(placeLabels([])).toEqual([]);
   });
 });
