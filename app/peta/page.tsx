@@ -1,11 +1,14 @@
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { MapExplorer } from '@/components/map/map-explorer';
 import { MapQueryProvider } from '@/components/map/map-query-provider';
-import { mapPageQuerySchema } from '@/lib/api/geo-schemas';
+import { mapQueryKeys } from '@/components/map/map-query-keys';
+import { mapPageQuerySchema, mapWindowOf } from '@/lib/api/geo-schemas';
 import { getArea, listBreadcrumb } from '@/lib/queries/areas';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
+import { getAreaGeo } from '@/lib/queries/geo';
 import { getDb } from '@/lib/server/database';
 import { getViewer } from '@/lib/server/viewer';
 
@@ -35,9 +38,16 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
     symbols: query.symbols,
     level: query.level,
   };
+  // The first day comes with the page (figures and table render at once); later days are fetched.
+  const request = { code: area.code, level: initial.level, asOf: initial.asOf };
+  const geo = await getAreaGeo(db, viewer.scope, { ...request, window: campaign, metric: initial.metric });
+  const client = new QueryClient();
+  if (geo) client.setQueryData(mapQueryKeys.geo(request), { ...geo, window: mapWindowOf(campaign) });
   return (
     <MapQueryProvider>
-      <MapExplorer key={area.code} area={area} breadcrumb={breadcrumb} initial={initial} />
+      <HydrationBoundary state={dehydrate(client)}>
+        <MapExplorer key={area.code} area={area} breadcrumb={breadcrumb} initial={initial} />
+      </HydrationBoundary>
     </MapQueryProvider>
   );
 }

@@ -5,21 +5,11 @@ import { useCallback } from 'react';
 import type { MapWindow } from '@/lib/api/geo-schemas';
 import type { MapLevel } from '@/lib/domain/map-metrics';
 import type { AreaGeo } from '@/lib/queries/geo';
+import { mapQueryKeys, type GeoRequest } from './map-query-keys';
 
 /** The geo response as the client receives it: the collection plus the fieldwork window. */
 export type AreaGeoResponse = AreaGeo & { window: MapWindow };
 
-export interface GeoRequest {
-  code: string;
-  level?: MapLevel;
-  /** null: the server's default (the latest report date). */
-  asOf: string | null;
-}
-
-/** Query keys of the map, in one place. */
-export const mapQueryKeys = {
-  geo: (r: GeoRequest) => ['areas', r.code, 'geo', r.level ?? null, r.asOf] as const,
-};
 
 /** The URL of a map layer; the metric is left out, every metric is in the properties anyway. */
 export function geoUrl(r: GeoRequest): string {

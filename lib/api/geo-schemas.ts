@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLASS_METHODS } from '@/lib/domain/classify';
 import { DEFAULT_MAP_METRIC, MAP_LEVELS, MAP_METRICS } from '@/lib/domain/map-metrics';
+import type { Campaign } from '@/lib/queries/campaign';
 import { areaCodeSchema, isoDateSchema } from './schemas';
 
 /** GET /api/v1/areas/{code}/geo: as-of date, the metric put in each feature's `value`, and the level of the features. */
@@ -21,6 +22,11 @@ export const mapWindowSchema = z.object({
   defaultAsOf: isoDateSchema,
 });
 export type MapWindow = z.infer<typeof mapWindowSchema>;
+
+/** The window a map client replays, from the campaign. */
+export function mapWindowOf(c: Campaign): MapWindow {
+  return { startDate: c.startDate, endDate: c.endDate, lastReportDate: c.lastReportDate, latestReport: c.latestReport, defaultAsOf: c.defaultAsOf };
+}
 
 /** /peta?area=&metric=&asOf=&level=&classes=&symbols=: a bad value falls back to its default (a shared link still opens). */
 export const mapPageQuerySchema = z.object({

@@ -1,6 +1,6 @@
 import { ApiError } from '@/lib/api/errors';
 import { cachedResponse } from '@/lib/api/etag';
-import { geoQuerySchema, type MapWindow } from '@/lib/api/geo-schemas';
+import { geoQuerySchema, mapWindowOf } from '@/lib/api/geo-schemas';
 import { apiRoute } from '@/lib/api/handler';
 import { areaParamsSchema } from '@/lib/api/schemas';
 import { getCampaign } from '@/lib/queries/campaign';
@@ -25,12 +25,5 @@ export const GET = apiRoute({ params: areaParamsSchema, query: geoQuerySchema },
   }
   const geo = await getAreaGeo(db, viewer.scope, { code: params.code, asOf, window: campaign, metric: query.metric, level: query.level });
   if (!geo) throw new ApiError('not_found');
-  const window: MapWindow = {
-    startDate: campaign.startDate,
-    endDate: campaign.endDate,
-    lastReportDate: campaign.lastReportDate,
-    latestReport: campaign.latestReport,
-    defaultAsOf: campaign.defaultAsOf,
-  };
-  return cachedResponse(req, JSON.stringify({ ...geo, window }), 'application/geo+json');
+  return cachedResponse(req, JSON.stringify({ ...geo, window: mapWindowOf(campaign) }), 'application/geo+json');
 });
