@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LocaleSwitch } from './locale-switch';
 
-export async function AppHeader() {
+export async function AppHeader({ account }: { account?: React.ReactNode }) {
   const t = await getTranslations('common');
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -16,6 +16,7 @@ export async function AppHeader() {
             {t('nav.dashboard')}
           </Link>
           <LocaleSwitch label={t('nav.language')} />
+          {account}
         </nav>
       </div>
     </header>
