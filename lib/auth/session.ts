@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { APIError } from 'better-auth/api';
+import { isAPIError } from 'better-auth/api';
 import { recordAudit } from '@/lib/audit/record';
 import { queryRows, type Db } from '@/lib/db/client';
 import { isRole, type Role } from '@/lib/domain/roles';
@@ -94,7 +94,8 @@ export async function signIn(db: Db, auth: Auth, input: SignInInput): Promise<Si
       },
     };
   } catch (error) {
-    if (!(error instanceof APIError) || !['UNAUTHORIZED', 'UNPROCESSABLE_ENTITY', 'BAD_REQUEST'].includes(String(error.status))) throw error;
+    // isAPIError, not instanceof: bundling can load better-auth's error class twice.
+    if (!isAPIError(error) || !['UNAUTHORIZED', 'UNPROCESSABLE_ENTITY', 'BAD_REQUEST'].includes(String(error.status))) throw error;
     await audit('login.failure', { reason: 'invalid' });
     return { ok: false, reason: 'invalid' };
   }

@@ -53,7 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <option value="">{t('audit.allActions')}</option>
           {ACTIONS.map((a) => (
             <option key={a} value={a}>
-              {t(`audit.actions.${a}`)}
+              {t(`audit.actions.${a.replace('.', '_') as 'login'}`)}
             </option>
           ))}
         </select>
