@@ -16,15 +16,21 @@ interface Props {
   children: React.ReactNode;
   className?: string;
   testId?: string;
+  /** A destructive action (disable, revoke) gets a red button. */
+  danger?: boolean;
 }
 
 /** A form posting a server action, with its answer under the button (and any one-time secret). */
-export function ActionForm({ action, submitLabel, children, className, testId }: Props) {
+export function ActionForm({ action, submitLabel, children, className, testId, danger }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className={className ?? 'space-y-3'} data-testid={testId}>
       {children}
-      <button type="submit" disabled={pending} className="rounded bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className={`rounded px-4 py-2 text-sm font-medium text-white disabled:opacity-60 ${danger ? 'bg-red-700 hover:bg-red-800' : 'bg-brand hover:bg-blue-800'}`}
+      >
         {submitLabel}
       </button>
       {state ? (

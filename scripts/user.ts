@@ -7,6 +7,7 @@
 // Without --password the password is read from the first line of stdin.
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
+import { ZodError } from 'zod';
 import { newUserSchema, passwordSchema, resetUserPassword, setUserDisabled, createUser } from '@/lib/auth/users';
 import { openDatabase, queryRows, type Db } from '@/lib/db/client';
 import { migrateDatabase } from '@/lib/db/migrate';
@@ -96,7 +97,8 @@ try {
   console.log(await run(database.db, positionals[0]));
   process.exitCode = 0;
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  const message = error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n') : error instanceof Error ? error.message : error;
+  console.error(message);
   process.exitCode = 1;
 } finally {
   await database.close();

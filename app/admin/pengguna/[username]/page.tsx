@@ -83,7 +83,7 @@ export default async function UserPage({ params }: { params: Promise<{ username:
         <section className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
           <h2 className="mb-1 font-semibold">{user.disabled ? t('users.enable') : t('users.disable')}</h2>
           <p className="mb-2 text-sm text-slate-600">{t('users.disableHint')}</p>
-          <ActionForm action={setDisabledAction} submitLabel={user.disabled ? t('users.enable') : t('users.disable')} testId="set-disabled">
+          <ActionForm action={setDisabledAction} submitLabel={user.disabled ? t('users.enable') : t('users.disable')} testId="set-disabled" danger={!user.disabled}>
             {hidden}
             <input type="hidden" name="disabled" value={user.disabled ? '0' : '1'} />
           </ActionForm>
