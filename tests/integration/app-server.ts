@@ -3,7 +3,7 @@
 // TEST_DATABASE_URL is set (a throw-away database on that server), else PGlite in a temp folder.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,12 +24,34 @@ function newestSource(entry: string): number {
   return Math.max(0, ...readdirSync(entry).map((e) => newestSource(path.join(entry, e))));
 }
 
-/** Builds unless a build newer than every source exists (npm test's e2e setup has usually just built). */
-function ensureBuild(): void {
-  const buildId = '.next/BUILD_ID';
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...SOURCES.map(newestSource))) return;
-  const build = spawnSync('./node_modules/.bin/next', ['build'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('next build failed');
+const isFresh = () => existsSync('.next/BUILD_ID') && statSync('.next/BUILD_ID').mtimeMs > Math.max(...SOURCES.map(newestSource));
+
+/**
+ * Builds unless a build newer than every source exists (npm test's e2e setup has usually just
+ * built). Test files run in parallel, so one builds under a lock folder and the others wait.
+ */
+async function ensureBuild(): Promise<void> {
+  const lock = '.next-build.lock';
+  for (const until = Date.now() + 15 * 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 1000))) {
+    if (isFresh()) return;
+    try {
+      mkdirSync(lock);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock left by a run that died mid-build (a build takes a few minutes) is taken over.
+      if (Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      continue;
+    }
+    try {
+      if (isFresh()) return;
+      const build = spawnSync('./node_modules/.bin/next', ['build'], { stdio: 'inherit' });
+      if (build.status !== 0) throw new Error('next build failed');
+      return;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  throw new Error('timed out waiting for another test file to build the app');
 }
 
 function freePort(): Promise<number> {
@@ -79,7 +101,7 @@ async function provisionDatabase(): Promise<{ env: Record<string, string>; kind:
 
 /** Seeds the demo at `scale` (with its demo logins) and serves the built app on a free port. */
 export async function startAppServer(opts: { scale: number }): Promise<AppServer> {
-  ensureBuild();
+  await ensureBuild();
   const database = await provisionDatabase();
   const env = { ...process.env, ...database.env, PANTAU_DEMO: '1', NODE_ENV: 'production' as const };
   const seed = spawnSync('./node_modules/.bin/tsx', ['scripts/db.ts', 'seed', '--scale', String(opts.scale)], { stdio: 'inherit', env });
