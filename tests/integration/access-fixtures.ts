@@ -8,7 +8,8 @@ import type { Role } from '@/lib/domain/roles';
 
 export const RELATIONS = ['own', 'ancestor', 'sibling', 'descendant', 'foreign'] as const;
 export type Relation = (typeof RELATIONS)[number];
-export type ParamKind = 'area' | 'officer' | 'user';
+/** area: any area code; subsls: a 16-digit sub-SLS (what reports are about); officer: an officer code; user: a username. */
+export type ParamKind = 'area' | 'subsls' | 'officer' | 'user';
 export type Targets = Record<ParamKind, Partial<Record<Relation, string>>>;
 
 export interface MatrixUser {
@@ -35,6 +36,7 @@ export function matrixUsers(data: DemoData): MatrixUser[] {
   for (const a of data.assignments) (subsOf.get(a.kodePetugas) ?? subsOf.set(a.kodePetugas, []).get(a.kodePetugas)!).push(a.kodeSubsls);
   const ppls = data.officers.filter((o) => o.role === 'ppl' && home(o));
   const firstSls = (kel: string) => data.areas.find((a) => a.level === 'sls' && a.parentCode === kel)!.code;
+  const firstSub = (prefix: string) => data.areas.find((a) => a.level === 'subsls' && a.code.startsWith(prefix))!.code;
   const pplIn = (kel: string) => ppls.find((o) => o.areaCode === kel)!;
   const byPrefix = (prefix: string) => (code: string) => code.startsWith(prefix) || prefix.startsWith(code);
 
@@ -47,6 +49,7 @@ export function matrixUsers(data: DemoData): MatrixUser[] {
     allowsArea: byPrefix(kota),
     targets: {
       area: { own: kota, descendant: kec, foreign: FOREIGN_KOTA },
+      subsls: { own: firstSub(kel), foreign: foreignOf(firstSub(kel)) },
       officer: { own: pplIn(kel).code, foreign: foreignOf(pplIn(kel).code) },
       user: { own: 'lurah-manggar-baru', foreign: 'lurah-manggar-baru-2' },
     },
@@ -72,6 +75,7 @@ export function matrixUsers(data: DemoData): MatrixUser[] {
       allowsArea: byPrefix(kec),
       targets: {
         area: { own: kec, ancestor: kota, sibling: '6471010', descendant: kel, foreign: foreignOf(kec) },
+        subsls: { own: firstSub(kel), sibling: firstSub('6471010'), foreign: foreignOf(firstSub(kel)) },
         officer: { own: lurahPpl.code, sibling: ppls.find((o) => !o.areaCode.startsWith(kec))!.code, foreign: foreignOf(lurahPpl.code) },
         user: {},
       },
@@ -82,6 +86,7 @@ export function matrixUsers(data: DemoData): MatrixUser[] {
       allowsArea: byPrefix(kel),
       targets: {
         area: { own: kel, ancestor: kec, sibling: '6471020001', descendant: firstSls(kel), foreign: foreignOf(kel) },
+        subsls: { own: firstSub(kel), sibling: firstSub('6471020001'), foreign: foreignOf(firstSub(kel)) },
         officer: { own: lurahPpl.code, ancestor: lurahPml.code, sibling: pplIn('6471020001').code, foreign: foreignOf(lurahPpl.code) },
         user: {},
       },
@@ -92,6 +97,7 @@ export function matrixUsers(data: DemoData): MatrixUser[] {
       allowsArea: (code) => teamSubs.some((s) => s.startsWith(code)),
       targets: {
         area: { own: teamSubs[0], ancestor: teamSubs[0].slice(0, 14), sibling: subsOf.get(otherInKel.code)![0], foreign: foreignOf(teamSubs[0]) },
+        subsls: { own: teamSubs[0], sibling: subsOf.get(otherInKel.code)![0], foreign: foreignOf(teamSubs[0]) },
         officer: { own: [...team][0], ancestor: pml.supervisorCode!, sibling: otherInKel.code, foreign: foreignOf([...team][0]) },
         user: {},
       },
@@ -102,6 +108,7 @@ export function matrixUsers(data: DemoData): MatrixUser[] {
       allowsArea: (code) => pplSubs.some((s) => s.startsWith(code)),
       targets: {
         area: { own: pplSubs[0], ancestor: ppl.areaCode, sibling: subsOf.get(neighbour.code)![0], foreign: foreignOf(pplSubs[0]) },
+        subsls: { own: pplSubs[0], sibling: subsOf.get(neighbour.code)![0], foreign: foreignOf(pplSubs[0]) },
         officer: { own: ppl.code, ancestor: ppl.supervisorCode!, sibling: neighbour.code, foreign: foreignOf(ppl.code) },
         user: {},
       },

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@/lib/auth/demo-users';
 import { FOREIGN_KOTA, RELATIONS, matrixDemo, matrixUsers, type MatrixUser, type ParamKind, type Relation } from './access-fixtures';
-import { RULES, enumerateRoutes, type AppRoute, type RuleEntry } from './access-routes';
+import { RULES, enumerateRoutes, type AppRoute, type ParamSpec, type RuleEntry } from './access-routes';
 import { startAppServer, type AppServer } from './app-server';
 
 const routes = enumerateRoutes();
@@ -14,27 +14,29 @@ const users = matrixUsers(matrixDemo());
 interface Case {
   route: AppRoute;
   url: string;
+  body?: unknown;
   expected: number;
   label: string;
 }
 
-/** The URL of a route with its parameters (route and query) filled with the targets of one relation. */
-function urlFor(route: AppRoute, rule: RuleEntry, user: MatrixUser, relation: Relation): string | null {
-  if (rule.expect !== 'scoped') return null;
-  let path = route.pattern;
-  const query = new URLSearchParams();
-  const fill = (kind: ParamKind) => user.targets[kind][relation] ?? null;
-  for (const [name, kind] of Object.entries(rule.params ?? {})) {
-    const value = fill(kind);
-    if (!value) return null;
-    path = path.replace(`[${name}]`, encodeURIComponent(value));
-  }
-  for (const [name, kind] of Object.entries(rule.query ?? {})) {
-    const value = fill(kind);
-    if (!value) return null;
-    query.set(name, value);
-  }
-  return query.size ? `${path}?${query}` : path;
+const specOf = (spec: ParamSpec) => (typeof spec === 'string' ? { kind: spec, suffixes: [''] } : spec);
+
+/** The requests of a scoped route for one relation: its parameters filled with that relation's targets (one per suffix). */
+function requestsFor(rule: Extract<RuleEntry, { expect: 'scoped' }>, route: AppRoute, user: MatrixUser, relation: Relation) {
+  const target = (kind: ParamKind) => user.targets[kind][relation] ?? null;
+  const specs = [...Object.entries(rule.params ?? {}).map(([n, p]) => ({ n, at: 'path', ...specOf(p) })), ...Object.entries(rule.query ?? {}).map(([n, p]) => ({ n, at: 'query', ...specOf(p) }))];
+  if (specs.some((p) => !target(p.kind))) return [];
+  const suffixes = specs.find((p) => p.suffixes.length > 1)?.suffixes ?? [''];
+  return suffixes.map((suffix) => {
+    let path = route.pattern;
+    const query = new URLSearchParams();
+    for (const p of specs) {
+      const value = target(p.kind)! + (p.suffixes.length > 1 ? suffix : p.suffixes[0]);
+      if (p.at === 'path') path = path.replace(`[${p.n}]`, encodeURIComponent(value));
+      else query.set(p.n, value);
+    }
+    return { url: query.size ? `${path}?${query}` : path, body: rule.body?.((kind) => target(kind) ?? '') };
+  });
 }
 
 /** Every (route, target) a signed-in user is checked on, with the expected status. */
@@ -50,10 +52,8 @@ function casesFor(user: MatrixUser): Case[] {
       continue;
     }
     for (const relation of RELATIONS) {
-      const url = urlFor(route, rule, user, relation);
-      if (!url) continue;
-      const expected = allowed && (relation === 'own' || relation === 'descendant') ? 200 : 404;
-      cases.push({ route, url, expected, label: `${route.key} ${relation}` });
+      const expected = allowed && (relation === 'own' || relation === 'descendant') ? (rule.status ?? 200) : 404;
+      for (const request of requestsFor(rule, route, user, relation)) cases.push({ route, ...request, expected, label: `${route.key} ${relation}` });
     }
   }
   return cases;
@@ -74,6 +74,16 @@ describe('access matrix', () => {
   const tokens = new Map<string, string>();
 
   const get = (url: string, headers: Record<string, string> = {}) => fetch(server.baseUrl + url, { redirect: 'manual', headers });
+  /** One case's request; writes carry a JSON body and the same-origin Origin a page of ours would send. */
+  const send = (c: Case, headers: Record<string, string>) =>
+    c.route.method === 'GET'
+      ? get(c.url, headers)
+      : fetch(server.baseUrl + c.url, {
+          method: c.route.method,
+          redirect: 'manual',
+          headers: { ...headers, origin: server.baseUrl, 'content-type': 'application/json' },
+          body: JSON.stringify(c.body ?? {}),
+        });
 
   beforeAll(async () => {
     server = await startAppServer({ scale: 2 });
@@ -101,8 +111,14 @@ describe('access matrix', () => {
     const admin = users.find((u) => u.role === 'admin')!;
     for (const route of routes) {
       const rule = RULES[route.key];
-      if (!rule || rule.expect === 'covered' || route.method !== 'GET') continue;
-      const url = rule.expect === 'scoped' ? urlFor(route, rule, admin, 'own')! : route.pattern;
+      if (!rule || rule.expect === 'covered') continue;
+      if (route.method !== 'GET') {
+        const response = await fetch(server.baseUrl + route.pattern.replace(/\[\w+\]/g, '0'), { method: route.method, redirect: 'manual' });
+        expect(response.status, route.key).toBe(route.kind === 'api' ? 401 : 307);
+        continue;
+      }
+      const url = rule.expect === 'scoped' ? requestsFor(rule, route, admin, 'own')[0]?.url : route.pattern;
+      if (!url) continue;
       const response = await get(url);
       if (rule.public) expect(response.status, url).toBe(200);
       else if (route.kind === 'api') expect(response.status, url).toBe(401);
@@ -115,7 +131,7 @@ describe('access matrix', () => {
 
   describe.each(users.map((u) => ({ ...u, name: `${u.role} ${u.username}` })))('$name', (user) => {
     it.each(casesFor(user).map((c) => ({ ...c, name: `${c.label}: ${c.url} → ${c.expected}` })))('$name', async (c) => {
-      const response = await get(c.url, { cookie: cookies.get(user.username)! });
+      const response = await send(c, { cookie: cookies.get(user.username)! });
       expect(response.status).toBe(c.expected);
       if (response.status === 200) expect(leaks(user, await response.text())).toEqual([]);
     });
@@ -131,7 +147,7 @@ describe('access matrix', () => {
   it('gives the same answers to a Bearer session token as to the cookie, on every API route', async () => {
     for (const user of users) {
       for (const c of casesFor(user).filter((x) => x.route.kind === 'api')) {
-        const response = await get(c.url, { authorization: `Bearer ${tokens.get(user.username)}` });
+        const response = await send(c, { authorization: `Bearer ${tokens.get(user.username)}` });
         expect(response.status, `${user.username} ${c.url}`).toBe(c.expected);
       }
     }

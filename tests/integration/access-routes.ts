@@ -43,23 +43,41 @@ export function enumerateRoutes(appDir = path.resolve('app')): AppRoute[] {
   return out.sort((a, b) => a.key.localeCompare(b.key));
 }
 
+/** A route or query parameter: filled with the target of a kind, optionally once per suffix (`.csv`, `.pdf` …). */
+export type ParamSpec = ParamKind | { kind: ParamKind; suffixes: string[] };
+
 /**
  * What a signed-in user gets:
  * - scoped: the route takes targets (route/query parameters of a kind); 200 for the user's own
  *   root and its descendants, 404 for an ancestor, a sibling and another kab/kota. With
  *   `roles`, other roles get 404 for every target.
  * - roles: no target; `status` (default 200) for the listed roles, 404 for the others.
- * - covered: checked by the named test file instead (writes with bodies, sign-in itself).
+ *   Writes give `body` (built from the targets) and expect `status` (default 200) when allowed.
+ * - covered: checked by the named test file instead (sign-in itself).
  * Signed out, every API route answers 401 and every page redirects to /masuk, unless `public`.
  */
 export type Rule =
-  | { expect: 'scoped'; params?: Record<string, ParamKind>; query?: Record<string, ParamKind>; roles?: Role[] }
+  | {
+      expect: 'scoped';
+      params?: Record<string, ParamSpec>;
+      query?: Record<string, ParamSpec>;
+      roles?: Role[];
+      body?: (target: (kind: ParamKind) => string) => unknown;
+      status?: number;
+    }
   | { expect: 'roles'; roles: Role[] | 'all'; status?: number; query?: Record<string, string> }
   | { expect: 'covered'; by: string };
 
 export type RuleEntry = Rule & { public?: true; signedInStatus?: number };
 
 const ADMIN: Role[] = ['admin'];
+
+// To cover a new route, add it here by its pattern, for example:
+//   'GET /api/v1/officers/[code]': { expect: 'scoped', params: { code: 'officer' } },
+//   'GET /api/v1/officers': { expect: 'scoped', query: { area: 'area' } },
+//   'GET /api/v1/exports/[file]': { expect: 'scoped', params: { file: { kind: 'area', suffixes: ['.csv', '.xlsx', '.pdf'] } } },
+//   'POST /api/v1/reports': { expect: 'scoped', roles: ['admin', 'pml', 'ppl'], body: (t) => [{ kodeSubsls: t('subsls'), … }] },
+//   'GET /peta': { expect: 'roles', roles: 'all' },
 
 export const RULES: Record<string, RuleEntry> = {
   'GET /': { expect: 'roles', roles: 'all', status: 307 },
