@@ -29,7 +29,7 @@ export function ActionForm({ action, submitLabel, children, className, testId, d
       <button
         type="submit"
         disabled={pending}
-        className={`rounded px-4 py-2 text-sm font-medium text-white disabled:opacity-60 ${danger ? 'bg-red-700 hover:bg-red-800' : 'bg-brand hover:bg-blue-800'}`}
+        className={`justify-self-start rounded px-4 py-2 text-sm font-medium text-white disabled:opacity-60 ${danger ? 'bg-red-700 hover:bg-red-800' : 'bg-brand hover:bg-blue-800'}`}
       >
         {submitLabel}
       </button>
