@@ -33,15 +33,18 @@ export async function issueApiToken(db: Db, scope: Scope, actor: { username: str
     if (!user) return null;
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const id = randomUUID();
-    const expiresAt = input.expiresOn ? `${input.expiresOn}T23:59:59+08:00` : null;
+    // Valid through the whole of that day in the kab/kota's own time zone.
+    const expiresAt = input.expiresOn
+      ? sql`(${input.expiresOn}::date + 1)::timestamp at time zone coalesce((select timezone from campaign where kode_kota = ${user.kode_kota}), 'UTC')`
+      : sql`null`;
     await tx.execute(sql`insert into api_token (id, kode_kota, user_id, name, token_hash, prefix, created_by, expires_at)
-      values (${id}, ${user.kode_kota}, ${user.id}, ${input.name}, ${hashToken(token)}, ${token.slice(0, 10)}, ${actor.username}, ${expiresAt}::timestamptz)`);
+      values (${id}, ${user.kode_kota}, ${user.id}, ${input.name}, ${hashToken(token)}, ${token.slice(0, 10)}, ${actor.username}, ${expiresAt})`);
     await recordAudit(tx, {
       kodeKota: user.kode_kota,
       actor: actor.username,
       action: 'token.create',
       target: input.username,
-      detail: { tokenId: id, name: input.name, expiresAt },
+      detail: { tokenId: id, name: input.name, expiresOn: input.expiresOn },
       ip: actor.ip,
     });
     return { id, token };

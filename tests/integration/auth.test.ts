@@ -182,5 +182,9 @@ describe.each(databaseTargets())('accounts and sessions on $name', (target) => {
     expect(await viewerOf(issued!.token, 'bearer')).toBeNull();
     const expired = await issueApiToken(db(), scope, admin6471, { username: 'pimpinan', name: 'old', expiresOn: '2022-11-01' });
     expect(await viewerOf(expired!.token, 'bearer')).toBeNull();
+    const dated = await issueApiToken(db(), scope, admin6471, { username: 'pimpinan', name: 'dated', expiresOn: '2099-12-31' });
+    expect((await viewerOf(dated!.token, 'bearer'))?.role).toBe('pimpinan');
+    const [ends] = await queryRows<{ local: string }>(db(), sql`select (expires_at at time zone 'Asia/Makassar')::text as local from api_token where id = ${dated!.id}`);
+    expect(ends.local).toBe('2100-01-01 00:00:00');
   });
 });
