@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LocaleSwitch } from './locale-switch';
 
-export async function AppHeader() {
+export async function AppHeader({ account }: { account?: React.ReactNode }) {
   const t = await getTranslations('common');
   const tm = await getTranslations('map');
   return (
@@ -20,6 +20,7 @@ export async function AppHeader() {
             {tm('nav')}
           </Link>
           <LocaleSwitch label={t('nav.language')} />
+          {account}
         </nav>
       </div>
     </header>

@@ -5,14 +5,13 @@ import { ReportForm } from '@/components/report-form';
 import { listAreaOptions } from '@/lib/queries/areas';
 import { getCampaign } from '@/lib/queries/campaign';
 import { getDb } from '@/lib/server/database';
-import { getViewer } from '@/lib/server/viewer';
+import { requireViewer } from '@/lib/server/viewer';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Laporan' };
 
 export default async function ReportsPage() {
-  const viewer = await getViewer();
-  if (!viewer) notFound();
+  const viewer = await requireViewer();
   const db = await getDb();
   const [campaign, options] = await Promise.all([getCampaign(db, viewer.scope), listAreaOptions(db, viewer.scope)]);
   if (!campaign || options.length === 0) notFound();

@@ -10,7 +10,7 @@ import { getArea, listBreadcrumb } from '@/lib/queries/areas';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
 import { getAreaGeo } from '@/lib/queries/geo';
 import { getDb } from '@/lib/server/database';
-import { getViewer } from '@/lib/server/viewer';
+import { requireViewer } from '@/lib/server/viewer';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,9 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Full-screen map: /peta?area=&metric=&asOf=&level= (the viewer's own area by default). */
 export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = mapPageQuerySchema.parse(await searchParams);
-  const viewer = await getViewer();
+  const viewer = await requireViewer();
   const code = query.area ?? viewer?.homeArea;
-  if (!viewer || !code) notFound();
+  if (!code) notFound();
   const db = await getDb();
   const [campaign, area, breadcrumb] = await Promise.all([
     getCampaign(db, viewer.scope),

@@ -8,7 +8,8 @@ import { buildAreaExport, type ExportFile } from './area-export';
 
 /**
  * One ZIP with the PDF daily report of every kelurahan under `code` in the viewer's scope,
- * to send each lurah their own. Null when the area is not visible.
+ * to send each lurah their own (a kelurahan or smaller area: its own report alone).
+ * Null when the area is not visible.
  */
 export async function buildKelurahanBundle(
   db: Db,
@@ -18,7 +19,7 @@ export async function buildKelurahanBundle(
   const campaign = await getCampaign(db, viewer.scope);
   if (!campaign) return null;
   const asOf = resolveAsOf(campaign, req.asOf);
-  const kelurahan = req.code.length === 10
+  const kelurahan = req.code.length >= 10
     ? [{ code: req.code }]
     : await listAreasAtLevel(db, viewer.scope, { code: req.code, level: 'kelurahan', asOf, window: campaign });
   const files: Record<string, Uint8Array> = {};

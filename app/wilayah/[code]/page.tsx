@@ -7,7 +7,7 @@ import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getAreaView } from '@/lib/queries/area-view';
 import { getDb } from '@/lib/server/database';
-import { getViewer } from '@/lib/server/viewer';
+import { requireViewer } from '@/lib/server/viewer';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,8 +19,8 @@ export default async function AreaPage({
   searchParams: Promise<{ asOf?: string }>;
 }) {
   const [{ code }, { asOf }] = await Promise.all([params, searchParams]);
-  const viewer = await getViewer();
-  if (!viewer || !/^\d{4,16}$/.test(code)) notFound();
+  const viewer = await requireViewer();
+  if (!/^\d{4,16}$/.test(code)) notFound();
   const view = await getAreaView(await getDb(), viewer.scope, code, /^\d{4}-\d{2}-\d{2}$/.test(asOf ?? '') ? asOf : null);
   if (!view) notFound();
   const locale = toLocale(await getLocale());
