@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import type { Db } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/config';
-import { listAreasAtLevel } from '@/lib/queries/areas';
+import { getArea, listAreasAtLevel } from '@/lib/queries/areas';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
 import type { Viewer } from '@/lib/server/viewer';
 import { buildAreaExport, type ExportFile } from './area-export';
@@ -16,8 +16,8 @@ export async function buildKelurahanBundle(
   viewer: Viewer,
   req: { code: string; asOf?: string; locale: Locale },
 ): Promise<ExportFile | null> {
-  const campaign = await getCampaign(db, viewer.scope);
-  if (!campaign) return null;
+  const [campaign, area] = await Promise.all([getCampaign(db, viewer.scope), getArea(db, viewer.scope, req.code)]);
+  if (!campaign || !area) return null;
   const asOf = resolveAsOf(campaign, req.asOf);
   const kelurahan = req.code.length >= 10
     ? [{ code: req.code }]

@@ -2,6 +2,7 @@ import { get } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser';
+import { sessionToken, signedInContext } from './sign-in';
 
 const POLYGONS = '.leaflet-overlay-pane path';
 const ATTRIBUTION = 'Batas wilayah: BPS / OCHA HDX COD-AB Indonesia (CC BY-IGO)';
@@ -36,25 +37,28 @@ function gzippedSize(url: string, headers: Record<string, string> = {}): Promise
 describe('the map', () => {
   let browser: Browser;
   const baseUrl = inject('baseUrl');
+  let token = '';
   beforeAll(async () => {
     browser = await launchChromium();
+    token = await sessionToken(baseUrl, 'pimpinan');
   });
+  const newPage = async (viewport = { width: 1280, height: 900 }) => (await signedInContext(browser, baseUrl, 'pimpinan', viewport)).newPage();
   afterAll(() => browser?.close());
 
   it('serves the kelurahan layer gzipped under 150 KB, with an ETag answered by 304', async () => {
     const url = `${baseUrl}/api/v1/areas/6471/geo?level=kelurahan`;
-    const first = await gzippedSize(url);
+    const first = await gzippedSize(url, { authorization: `Bearer ${token}` });
     console.log(`kelurahan layer on the wire: ${first.bytes} bytes (${first.encoding})`);
     expect(first.status).toBe(200);
     expect(first.encoding).toBe('gzip');
     expect(first.bytes).toBeLessThan(150 * 1024);
-    const again = await gzippedSize(url, { 'If-None-Match': first.etag! });
+    const again = await gzippedSize(url, { authorization: `Bearer ${token}`, 'If-None-Match': first.etag! });
     expect(again.status).toBe(304);
     expect(again.bytes).toBe(0);
   });
 
   it('draws the 34 kelurahan of the kota on the boundaries alone, or its 6 kecamatan with the toggle', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage();
     const foreign: string[] = [];
     page.on('request', (r) => void (new URL(r.url()).origin !== baseUrl && foreign.push(r.url())));
     await page.goto(`${baseUrl}/peta`);
@@ -68,7 +72,7 @@ describe('the map', () => {
   });
 
   it('colours each polygon with its legend class, the same as its row in the table', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage();
     for (const metric of ['progres', 'status']) {
       await page.goto(`${baseUrl}/peta?area=6471&metric=${metric}`);
       await expect.poll(() => page.locator(POLYGONS).count(), { timeout: 20_000 }).toBe(34);
@@ -84,7 +88,7 @@ describe('the map', () => {
   });
 
   it('opens a kelurahan when it is clicked, with its SLS as a coloured grid', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage();
     await page.goto(`${baseUrl}/peta?area=6471`);
     await expect.poll(() => page.locator(POLYGONS).count(), { timeout: 20_000 }).toBe(34);
     const { x, y } = await pointInside(page, 'path.area-6471030004');
@@ -97,7 +101,7 @@ describe('the map', () => {
   });
 
   it('moves the as-of date with the slider and replays the days', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage();
     await page.goto(`${baseUrl}/peta?area=6471010`);
     const map = page.getByTestId('area-map');
     await expect.poll(() => map.getAttribute('data-asof'), { timeout: 20_000 }).toBe('2022-11-02');
@@ -115,7 +119,7 @@ describe('the map', () => {
   });
 
   it('on a phone, shows the tapped area first and opens it on the second tap', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
+    const context = await signedInContext(browser, baseUrl, 'pimpinan', { width: 360, height: 780 }, { hasTouch: true, isMobile: true });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/peta?area=6471020`);
     await expect.poll(() => page.locator(POLYGONS).count(), { timeout: 20_000 }).toBe(4);
@@ -128,7 +132,7 @@ describe('the map', () => {
   });
 
   it('keeps Leaflet off pages without a map', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await page.goto(`${baseUrl}/wilayah/6471`);
     await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => typeof (window as unknown as { L?: unknown }).L)).toBe('undefined');
