@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import { addDays } from '@/lib/domain/dates';
+import { closedOf } from '@/lib/domain/metrics';
 import { BAND_DAYS, areaMetrics, type AreaMetricValues } from '@/lib/domain/pace';
 import type { Scope } from '@/lib/domain/scope';
 import { LEVEL_CODE_LENGTH, type AreaLevel, type CampaignWindow } from '@/lib/domain/types';
@@ -16,7 +17,8 @@ export interface AreaRef {
 /** The contract of DESIGN.md: an area's identity and every metric as of a date. */
 export type AreaMetrics = AreaRef & { asOf: string } & AreaMetricValues;
 
-interface DayRow {
+/** One area_day row as the database returns it. */
+export interface DayRow {
   code: string;
   tanggal: string;
   prelist: number;
@@ -27,7 +29,7 @@ interface DayRow {
   tidak_ditemukan: number;
 }
 
-interface AreaRow {
+export interface AreaRow {
   code: string;
   name: string;
   level: AreaLevel;
@@ -42,7 +44,7 @@ function metricsFromDays(areas: AreaRow[], days: DayRow[], window: CampaignWindo
   for (const d of days) (byCode.get(d.code) ?? byCode.set(d.code, []).get(d.code)!).push(d);
   return areas.map((a) => {
     const rows = byCode.get(a.code) ?? [];
-    const series = new Map(rows.map((r) => [r.tanggal, r.selesai + r.tidak_ditemukan]));
+    const series = new Map(rows.map((r) => [r.tanggal, closedOf({ selesai: r.selesai, tidakDitemukan: r.tidak_ditemukan })]));
     const current = rows.find((r) => r.tanggal === asOf);
     const counts = {
       prelist: current?.prelist ?? 0,
@@ -56,7 +58,7 @@ function metricsFromDays(areas: AreaRow[], days: DayRow[], window: CampaignWindo
   });
 }
 
-const DAY_COLUMNS = sql`d.code, d.tanggal::text as tanggal, d.prelist, d.keluarga_baru, d.selesai, d.menolak, d.tidak_ditemui, d.tidak_ditemukan`;
+export const DAY_COLUMNS = sql`d.code, d.tanggal::text as tanggal, d.prelist, d.keluarga_baru, d.selesai, d.menolak, d.tidak_ditemui, d.tidak_ditemukan`;
 
 /** One area visible in the scope, or null (outside the scope answers like a missing area). */
 export async function getArea(db: Db, scope: Scope, code: string): Promise<AreaRef | null> {
@@ -105,73 +107,35 @@ export async function getAreaSummary(
   return areas.length ? metricsFromDays(areas, days, window, asOf)[0] : null;
 }
 
-/** Each child area of `code` visible in the scope, with its metrics, in code order. */
+/**
+ * Each child area of `code` visible in the scope, with its metrics, in code order; with `level`,
+ * every descendant at that deeper level instead (e.g. all kelurahan of a kota).
+ */
 export async function listAreaChildren(
   db: Db,
   scope: Scope,
-  params: { code: string; asOf: string; window: CampaignWindow },
+  params: { code: string; asOf: string; window: CampaignWindow; level?: AreaLevel },
 ): Promise<AreaMetrics[]> {
-  const { code, asOf, window } = params;
-  const [areas, days] = await Promise.all([
+  const { code, asOf, window, level } = params;
+  const below = level
+    ? sql`code like ${code + '%'} and level = ${level} and length(code) > ${code.length}`
+    : sql`parent_code = ${code}`;
+  const days = level
+    ? sql`d.code in (select code from area where kode_kota = ${scope.kodeKota} and ${below} and ${areaVisible(scope, sql`code`)})`
+    : sql`d.parent_code = ${code} and ${areaVisible(scope, sql`d.code`)}`;
+  const [areas, rows] = await Promise.all([
     queryRows<AreaRow>(
       db,
       sql`select code, name, level, kemendagri_code from area
-      where kode_kota = ${scope.kodeKota} and parent_code = ${code} and ${areaVisible(scope, sql`code`)} order by code`,
+      where kode_kota = ${scope.kodeKota} and ${below} and ${areaVisible(scope, sql`code`)} order by code`,
     ),
     queryRows<DayRow>(
       db,
-      sql`select ${DAY_COLUMNS} from area_day d where d.kode_kota = ${scope.kodeKota} and d.parent_code = ${code}
-      and ${areaVisible(scope, sql`d.code`)}
+      sql`select ${DAY_COLUMNS} from area_day d where d.kode_kota = ${scope.kodeKota} and ${days}
       and d.tanggal between ${addDays(asOf, -(BAND_DAYS + 1))}::date and ${asOf}::date`,
     ),
   ]);
-  return metricsFromDays(areas, days, window, asOf);
-}
-
-export interface DailyRow {
-  tanggal: string;
-  prelist: number;
-  keluargaBaru: number;
-  selesai: number;
-  menolak: number;
-  tidakDitemui: number;
-  tidakDitemukan: number;
-  closed: number;
-  /** closed(D) − closed(D−1) */
-  pace: number;
-}
-
-/** One row per date of an area visible in the scope: as-of counts and daily pace. */
-export async function listAreaDaily(
-  db: Db,
-  scope: Scope,
-  params: { code: string; from: string; to: string },
-): Promise<DailyRow[] | null> {
-  const { code, from, to } = params;
-  const area = await getArea(db, scope, code);
-  if (!area) return null;
-  const rows = await queryRows<DayRow>(
-    db,
-    sql`select ${DAY_COLUMNS} from area_day d where d.kode_kota = ${scope.kodeKota} and d.code = ${code}
-    and d.tanggal between ${addDays(from, -1)}::date and ${to}::date order by d.tanggal`,
-  );
-  const closedOn = new Map(rows.map((r) => [r.tanggal, r.selesai + r.tidak_ditemukan]));
-  return rows
-    .filter((r) => r.tanggal >= from)
-    .map((r) => {
-      const closed = r.selesai + r.tidak_ditemukan;
-      return {
-        tanggal: r.tanggal,
-        prelist: r.prelist,
-        keluargaBaru: r.keluarga_baru,
-        selesai: r.selesai,
-        menolak: r.menolak,
-        tidakDitemui: r.tidak_ditemui,
-        tidakDitemukan: r.tidak_ditemukan,
-        closed,
-        pace: closed - (closedOn.get(addDays(r.tanggal, -1)) ?? 0),
-      };
-    });
+  return metricsFromDays(areas, rows, window, asOf);
 }
 
 /** Areas visible in the scope whose name, BPS code or Kemendagri code matches `q`. */
