@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AppHeader } from '@/components/app-header';
+import { Providers } from './providers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -18,8 +19,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       <body className="min-h-screen">
         <NextIntlClientProvider>
-          <AppHeader />
-          <main className="mx-auto max-w-6xl px-3 py-4 sm:px-6">{children}</main>
+          <Providers>
+            <AppHeader />
+            <main className="mx-auto max-w-6xl px-3 py-4 sm:px-6">{children}</main>
+          </Providers>
           <footer className="mx-auto max-w-6xl px-3 pb-8 pt-4 text-xs text-slate-500 sm:px-6">
             <p>{t('modelled')}</p>
             <p className="mt-1">{t('attribution')}</p>

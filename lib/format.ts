@@ -30,3 +30,9 @@ export function formatDate(value: string | null | undefined, locale: Locale, wit
     .format(new Date(`${value}T00:00:00Z`))
     .replace(/\./g, '');
 }
+
+/** A large number shortened for chart axes: "240 rb" / "240K". */
+export function formatCompact(value: number | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(tag(locale), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
