@@ -97,7 +97,7 @@ export function childColumns(opts: {
           id: 'officers',
           header: opts.officersLabel,
           accessorFn: (r) => r.officers?.map((o) => o.name).join(', ') ?? '',
-          cell: ({ row }) => <span className="whitespace-normal text-xs">{row.original.officers?.map((o) => o.name).join(', ') || '–'}</span>,
+          cell: ({ row }) => <span className="block min-w-36 whitespace-normal text-xs">{row.original.officers?.map((o) => o.name).join(', ') || '–'}</span>,
         },
       ]
     : [];

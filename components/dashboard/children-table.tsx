@@ -60,13 +60,16 @@ export function ChildrenTable({
       }),
     [f, text, tc, t, level, withOfficers, hrefOf],
   );
+  // A stable filter list: a new array each render would recompute the row model and reset state in a loop.
+  const columnFilters = useMemo(() => [{ id: 'status', value: status }], [status]);
   // TanStack Table v8 hands back fresh functions on every render; nothing here is memoised on them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
     columns,
-    state: { sorting, columnFilters: [{ id: 'status', value: status }] },
+    state: { sorting, columnFilters },
     onSortingChange: setSorting,
+    autoResetPageIndex: false,
     getRowId: (r) => r.code,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),

@@ -11,3 +11,6 @@ export const legendText = (value: string) => createElement('span', { style: { co
 
 /** Legend entries in the order given, not alphabetically. */
 export const legendOrder = (keys: readonly string[]) => (item: { dataKey?: unknown }) => keys.indexOf(String(item.dataKey));
+
+/** The tooltip's date heading, from the row's ISO date. */
+export const tooltipDate = (format: (d: string) => string) => (label: unknown) => format(String(label));

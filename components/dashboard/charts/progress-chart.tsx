@@ -7,9 +7,10 @@ import { SERIES_COLORS } from '@/lib/domain/chart-colors';
 import { progressSeries } from '@/lib/domain/forecast-band';
 import type { CampaignWindow } from '@/lib/domain/types';
 import { useFormat } from '../use-dashboard-text';
-import { AXIS_TICK, GRID_STROKE, LEGEND_STYLE, legendOrder, legendText, MARGIN, TOOLTIP_STYLE } from './chart-style';
+import { AXIS_TICK, GRID_STROKE, LEGEND_STYLE, legendOrder, legendText, MARGIN, TOOLTIP_STYLE, tooltipDate } from './chart-style';
 
 const LEGEND_ORDER = ['closed', 'plan', 'target', 'expected', 'band'];
+const LEGEND_SORT = legendOrder(LEGEND_ORDER);
 
 export interface ProgressChartText {
   actual: string;
@@ -35,15 +36,19 @@ export default function ProgressChart({
 }) {
   const f = useFormat();
   const data = useMemo(() => progressSeries(new Map(days.map((d) => [d.tanggal, d.closed])), window, asOf, universe), [days, window, asOf, universe]);
-  const value = (v: unknown) => (Array.isArray(v) ? `${f.n(v[0])} – ${f.n(v[1])}` : f.n(typeof v === 'number' ? Math.round(v) : null));
+  // Stable callbacks: Recharts keeps chart settings in a store and re-dispatches them when a prop changes.
+  const [value, label] = useMemo(
+    () => [(v: unknown) => (Array.isArray(v) ? `${f.n(v[0])} – ${f.n(v[1])}` : f.n(typeof v === 'number' ? Math.round(v) : null)), tooltipDate(f.date)],
+    [f],
+  );
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data} margin={MARGIN}>
         <CartesianGrid stroke={GRID_STROKE} vertical={false} />
         <XAxis dataKey="tanggal" tickFormatter={f.day} tick={AXIS_TICK} minTickGap={28} />
         <YAxis tickFormatter={f.compact} tick={AXIS_TICK} width={52} domain={[0, 'auto']} />
-        <Tooltip formatter={value} labelFormatter={(l) => f.date(String(l))} contentStyle={TOOLTIP_STYLE} />
-        <Legend wrapperStyle={LEGEND_STYLE} formatter={legendText} itemSorter={legendOrder(LEGEND_ORDER)} />
+        <Tooltip formatter={value} labelFormatter={label} contentStyle={TOOLTIP_STYLE} />
+        <Legend wrapperStyle={LEGEND_STYLE} formatter={legendText} itemSorter={LEGEND_SORT} />
         <Area dataKey="band" name={text.band} fill={SERIES_COLORS.band} fillOpacity={0.3} stroke="none" isAnimationActive={false} />
         <Line dataKey="target" name={text.target} stroke={SERIES_COLORS.target} strokeWidth={1.5} dot={false} isAnimationActive={false} />
         <Line dataKey="plan" name={text.plan} stroke={SERIES_COLORS.plan} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
