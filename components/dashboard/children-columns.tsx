@@ -110,6 +110,7 @@ export function childColumns(opts: {
     filterFn: s.metric === 'status' ? (row, _id, value: Status | null) => !value || row.original.status === value : undefined,
     meta: { numeric: s.metric !== 'status', show: s.show, metric: s.metric },
   }));
-  return [name, ...officers, ...metrics];
+  // Status and progres first: on a phone they are what shows beside the sticky name.
+  return [name, ...metrics.slice(0, 2), ...officers, ...metrics.slice(2)];
 }
 

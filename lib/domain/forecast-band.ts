@@ -40,8 +40,13 @@ export function forecastBand(series: ClosedSeries, window: CampaignWindow, asOf:
   const closed = series.get(asOf) ?? 0;
   const paces = bandPaces(series, window, asOf);
   const cap = Math.max(universe, closed);
-  // Reaching the universe is decided with finishDate's own arithmetic, so rounding never moves the crossing day.
-  const at = (pace: number, k: number) => (pace > 0 && k >= Math.ceil((cap - closed) / pace) ? cap : Math.min(cap, closed + pace * k));
+  // The day the universe is reached comes from finishDate's own arithmetic; before it the line stays
+  // strictly below, since closed + pace·k can round up onto the universe a day early.
+  const below = cap - Number.EPSILON * cap;
+  const at = (pace: number, k: number) => {
+    const reach = closed >= cap ? 0 : pace > 0 ? Math.ceil((cap - closed) / pace) : Infinity;
+    return k >= reach ? cap : Math.min(closed + pace * k, below);
+  };
   return dateRange(asOf, window.endDate).map((tanggal, k) => ({
     tanggal,
     expected: at(paces.expected, k),

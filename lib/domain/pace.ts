@@ -37,11 +37,18 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-/** The date on which `remaining` families are closed at `pace` per day; null if the pace is not positive. */
+/**
+ * A finish further out than this is no forecast at all. It also keeps float noise in a
+ * percentile (−1 + 10 × 0.1 = 8.9e−16 families a day) from running the calendar out of range.
+ */
+export const MAX_FORECAST_DAYS = 3650;
+
+/** The date on which `remaining` families are closed at `pace` per day; null if the pace is not positive or the date is out of sight. */
 export function finishDate(asOf: string, remaining: number, pace: number): string | null {
   if (remaining <= 0) return asOf;
   if (!(pace > 0)) return null;
-  return addDays(asOf, Math.ceil(remaining / pace));
+  const days = Math.ceil(remaining / pace);
+  return days > MAX_FORECAST_DAYS ? null : addDays(asOf, days);
 }
 
 export interface Forecast {

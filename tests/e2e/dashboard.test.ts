@@ -40,7 +40,7 @@ describe('dashboard: the city head’s morning look', () => {
     await page.locator('[data-testid=children]').getByRole('link', { name: /Manggar Baru/ }).click();
     await page.waitForURL(/\/wilayah\/6471020002\?asOf=2022-10-30$/);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Manggar Baru');
-    expect(await page.locator('[data-testid=children] thead th').nth(1).textContent()).toBe('PPL');
+    expect(await page.locator('[data-testid=children] thead th').nth(3).textContent()).toBe('PPL');
     expect(await rows(page).count()).toBeGreaterThan(10);
     expect(await page.locator('nav[aria-label=breadcrumb]').textContent()).toContain('Balikpapan Timur');
     await page.close();

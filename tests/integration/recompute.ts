@@ -106,9 +106,11 @@ export class Recomputation {
     return out;
   }
 
+  /** No finish when the pace is not positive or the finish lies more than ten years (3650 days) out. */
   private finishAt(asOf: string, remaining: number, pace: number): string | null {
     if (remaining <= 0) return asOf;
-    return pace > 0 ? plus(asOf, Math.ceil(remaining / pace)) : null;
+    const days = pace > 0 ? Math.ceil(remaining / pace) : Infinity;
+    return days <= 3650 ? plus(asOf, days) : null;
   }
 
   /** Every figure of an area as of a date, per DESIGN.md (Metrics). */

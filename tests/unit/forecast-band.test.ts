@@ -71,6 +71,18 @@ describe('forecast band', () => {
   });
 });
 
+describe('forecast on awkward paces', () => {
+  it('gives no finish for a pace that is float noise, instead of running the calendar out of range', () => {
+    // p10 of these 12 paces interpolates −1 and 9 at 0.1 and lands on 8.9e−16, not 0.
+    const series = seriesOf([9, 9, -1, 9, 9, 9, 9, 9, 9, 9, 9, -1]);
+    const asOf = addDays(window.startDate, 11);
+    const f = forecast(series, window, asOf, 1);
+    expect(f.projectedFinish).toBe(addDays(asOf, 1));
+    expect(f.projectedFinishHigh).toBeNull();
+    expect(forecastBand(series, window, asOf, 89).at(-1)?.low).toBeLessThan(89);
+  });
+});
+
 describe('progress series', () => {
   it('draws actuals up to asOf, the plan over the whole window and the band from asOf on', () => {
     const series = seriesOf([31, 31, 31, 31, 31]);
