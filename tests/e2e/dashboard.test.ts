@@ -31,6 +31,21 @@ describe('dashboard: the city head’s morning look', () => {
     await page.close();
   });
 
+  it('lists every kelurahan of the kota and filters them by status, the totals row staying the kota', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baseUrl}/wilayah/6471`);
+    await page.locator('[data-testid=children]').getByRole('button', { name: 'Kelurahan' }).click();
+    await page.waitForURL(/level=kelurahan/);
+    await expect.poll(() => rows(page).count()).toBe(34);
+    const chip = page.locator('[data-testid=children]').getByRole('button', { name: /^Tertinggal \(\d+\)$/ });
+    const behind = Number((await chip.textContent())?.match(/\((\d+)\)/)?.[1]);
+    await chip.click();
+    await expect.poll(() => rows(page).count()).toBe(behind);
+    expect(await page.locator('[data-testid=children] tbody').textContent()).not.toContain('Sesuai jadwal');
+    expect(await page.locator('[data-testid=totals] td').first().textContent()).toBe('Jumlah Kota Balikpapan');
+    await page.close();
+  });
+
   it('drills down kota → kecamatan → kelurahan, keeping the date, down to the SLS and their PPL', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
     await page.goto(`${baseUrl}/wilayah/6471?asOf=2022-10-30`);

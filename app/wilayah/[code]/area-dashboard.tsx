@@ -42,7 +42,7 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders }:
   const text = useMetricText();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const { data, isError, dataUpdatedAt } = useQuery({
+  const { data, isError, isPlaceholderData, dataUpdatedAt } = useQuery({
     queryKey: queryKeys.areaView(code, asOf, level),
     queryFn: ({ signal }) => fetchAreaView({ code, asOf, from: w.startDate, level }, signal),
     refetchInterval: REFRESH_MS,
@@ -64,7 +64,8 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders }:
   const window = { startDate: w.startDate, endDate: w.endDate, graceDays: w.graceDays };
 
   return (
-    <div className={`space-y-4 transition-opacity ${pending ? 'opacity-60' : ''}`} aria-busy={pending}>
+    // While another date's figures stand in (placeholder), the page is dimmed so it never reads as the new date.
+    <div className={`space-y-4 transition-opacity ${pending || isPlaceholderData ? 'opacity-60' : ''}`} aria-busy={pending || isPlaceholderData}>
       <AreaHeading area={area} hrefOf={hrefOf} holders={holders} />
       <AsOfPicker asOf={asOf} window={w} pending={pending} onChange={(d) => navigate({ asOf: d })} />
       {isError ? (
