@@ -5,7 +5,8 @@ import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
 import type { Scope } from '@/lib/domain/scope';
 import { listAreaDaily } from '@/lib/queries/area-daily';
 import { listAreaHolders } from '@/lib/queries/area-holders';
-import { getArea, getAreaSummary, listAreaChildren, listBreadcrumb, searchAreas } from '@/lib/queries/areas';
+import { getAreaChildren, getAreaWithBreadcrumb } from '@/lib/queries/area-bundles';
+import { searchAreas } from '@/lib/queries/areas';
 import { getCampaign, type Campaign } from '@/lib/queries/campaign';
 import type { AreaResponse, ChildrenResponse, DailyResponse, SearchResponse } from './area-schemas';
 import type { AreaViewData } from './area-view';
@@ -47,11 +48,8 @@ export function levelBelow(code: string, depth = 1): AreaLevel | null {
 
 /** GET /areas/{code}: the area, its breadcrumb and its metrics; null when not visible. */
 export async function getAreaBody(db: Db, scope: Scope, campaign: Campaign, code: string, asOf: string): Promise<AreaResponse | null> {
-  const [area, breadcrumb] = await Promise.all([
-    getAreaSummary(db, scope, { code, asOf, window: campaign }),
-    listBreadcrumb(db, scope, code),
-  ]);
-  return area ? { ...area, breadcrumb } : null;
+  const found = await getAreaWithBreadcrumb(db, scope, { code, asOf, window: campaign });
+  return found ? { ...found.area, breadcrumb: found.breadcrumb } : null;
 }
 
 /**
@@ -76,16 +74,15 @@ export async function getChildrenBody(
   }
   const level = params.level ?? next;
   const withHolders = level === 'sls' || level === 'subsls';
-  const [area, children, holders] = await Promise.all([
-    getArea(db, scope, code),
-    level ? listAreaChildren(db, scope, { code, asOf, window: campaign, level: params.level }) : Promise.resolve([]),
+  const [children, holders] = await Promise.all([
+    getAreaChildren(db, scope, { code, asOf, window: campaign, level: params.level }),
     withHolders && level ? listAreaHolders(db, scope, { code, level }) : Promise.resolve(null),
   ]);
-  if (!area) return null;
+  if (!children) return null;
   return {
     code,
     asOf,
-    level: level ?? area.level,
+    level: level ?? 'subsls',
     children: holders ? children.map((c) => ({ ...c, officers: holders.get(c.code) ?? [] })) : children,
   };
 }

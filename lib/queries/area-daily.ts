@@ -5,7 +5,8 @@ import { closedOf, countMetrics, daysLeft, expectedProgres, requiredPace, type A
 import { PACE7_DAYS, dailyPace, pace7 } from '@/lib/domain/pace';
 import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow } from '@/lib/domain/types';
-import { DAY_COLUMNS, getArea, type DayRow } from './areas';
+import type { DayRow } from './areas';
+import { areaVisible } from './scope-sql';
 
 /** One date of an area: its as-of counts, their ratios, the day's pace, pace7, the pace then required and the plan line. */
 export type DailyRow = { tanggal: string } & AreaCounts &
@@ -34,18 +35,19 @@ export async function listAreaDaily(
   params: { code: string; from: string; to: string; window: CampaignWindow },
 ): Promise<DailyRow[] | null> {
   const { code, from, to, window } = params;
-  const [area, rows] = await Promise.all([
-    getArea(db, scope, code),
-    // pace7 of `from` needs the 7 days before it.
-    queryRows<DayRow>(
-      db,
-      sql`select ${DAY_COLUMNS} from area_day d where d.kode_kota = ${scope.kodeKota} and d.code = ${code}
-      and d.tanggal between ${addDays(from, -PACE7_DAYS)}::date and ${to}::date order by d.tanggal`,
-    ),
-  ]);
-  if (!area) return null;
-  const series = new Map(rows.map((r) => [r.tanggal, closedOf(countsOf(r))]));
-  return rows
+  // One round trip: the area's row (none when it is not visible) joined to its days; pace7 of `from` needs the 7 days before it.
+  const rows = await queryRows<{ code: string } & { [K in keyof DayRow]: DayRow[K] | null }>(
+    db,
+    sql`select a.code, d.tanggal::text as tanggal, d.prelist, d.keluarga_baru, d.selesai, d.menolak, d.tidak_ditemui, d.tidak_ditemukan
+    from area a left join area_day d on d.kode_kota = a.kode_kota and d.code = a.code
+      and d.tanggal between ${addDays(from, -PACE7_DAYS)}::date and ${to}::date
+    where a.kode_kota = ${scope.kodeKota} and a.code = ${code} and ${areaVisible(scope, sql`a.code`)}
+    order by d.tanggal`,
+  );
+  if (rows.length === 0) return null;
+  const days = rows.filter((r): r is DayRow => r.tanggal !== null);
+  const series = new Map(days.map((r) => [r.tanggal, closedOf(countsOf(r))]));
+  return days
     .filter((r) => r.tanggal >= from)
     .map((r) => {
       const counts = countsOf(r);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import { addDays } from '@/lib/domain/dates';
 import { closedOf } from '@/lib/domain/metrics';
@@ -39,7 +39,7 @@ export interface AreaRow {
 const toRef = (r: AreaRow): AreaRef => ({ code: r.code, name: r.name, level: r.level, kemendagriCode: r.kemendagri_code });
 
 /** Metrics of each area from its area_day rows of asOf−15 … asOf. */
-function metricsFromDays(areas: AreaRow[], days: DayRow[], window: CampaignWindow, asOf: string): AreaMetrics[] {
+export function metricsFromDays(areas: AreaRow[], days: DayRow[], window: CampaignWindow, asOf: string): AreaMetrics[] {
   const byCode = new Map<string, DayRow[]>();
   for (const d of days) (byCode.get(d.code) ?? byCode.set(d.code, []).get(d.code)!).push(d);
   return areas.map((a) => {
@@ -59,6 +59,36 @@ function metricsFromDays(areas: AreaRow[], days: DayRow[], window: CampaignWindo
 }
 
 export const DAY_COLUMNS = sql`d.code, d.tanggal::text as tanggal, d.prelist, d.keluarga_baru, d.selesai, d.menolak, d.tidak_ditemui, d.tidak_ditemukan`;
+
+type AreaDayRow = AreaRow & { [K in keyof Omit<DayRow, 'code'>]: DayRow[K] | null };
+
+/**
+ * Areas visible in the scope matching `where`, each with its area_day rows of asOf−15 … asOf when
+ * `withDays` holds for it, in one round trip (a query costs a socket write and read each way, which
+ * under load weighs more than the rows). Areas come top level first, then in code order.
+ */
+export async function selectAreasWithDays(
+  db: Db,
+  scope: Scope,
+  params: { where: SQL; withDays: SQL; asOf: string },
+): Promise<{ areas: AreaRow[]; days: DayRow[] }> {
+  const rows = await queryRows<AreaDayRow>(
+    db,
+    sql`select a.code, a.name, a.level, a.kemendagri_code, d.tanggal::text as tanggal, d.prelist, d.keluarga_baru,
+      d.selesai, d.menolak, d.tidak_ditemui, d.tidak_ditemukan
+    from area a left join area_day d on d.kode_kota = a.kode_kota and d.code = a.code and ${params.withDays}
+      and d.tanggal between ${addDays(params.asOf, -(BAND_DAYS + 1))}::date and ${params.asOf}::date
+    where a.kode_kota = ${scope.kodeKota} and ${params.where} and ${areaVisible(scope, sql`a.code`)}
+    order by length(a.code), a.code, d.tanggal`,
+  );
+  const areas: AreaRow[] = [];
+  const days: DayRow[] = [];
+  for (const r of rows) {
+    if (areas.at(-1)?.code !== r.code) areas.push({ code: r.code, name: r.name, level: r.level, kemendagri_code: r.kemendagri_code });
+    if (r.tanggal !== null) days.push(r as DayRow);
+  }
+  return { areas, days };
+}
 
 /** One area visible in the scope, or null (outside the scope answers like a missing area). */
 export async function getArea(db: Db, scope: Scope, code: string): Promise<AreaRef | null> {
@@ -92,19 +122,13 @@ export async function getAreaSummary(
   params: { code: string; asOf: string; window: CampaignWindow },
 ): Promise<AreaMetrics | null> {
   const { code, asOf, window } = params;
-  const [areas, days] = await Promise.all([
-    queryRows<AreaRow>(
-      db,
-      sql`select code, name, level, kemendagri_code from area
-      where kode_kota = ${scope.kodeKota} and code = ${code} and ${areaVisible(scope, sql`code`)}`,
-    ),
-    queryRows<DayRow>(
-      db,
-      sql`select ${DAY_COLUMNS} from area_day d where d.kode_kota = ${scope.kodeKota} and d.code = ${code}
-      and d.tanggal between ${addDays(asOf, -(BAND_DAYS + 1))}::date and ${asOf}::date`,
-    ),
-  ]);
+  const { areas, days } = await selectAreasWithDays(db, scope, { where: sql`a.code = ${code}`, withDays: sql`true`, asOf });
   return areas.length ? metricsFromDays(areas, days, window, asOf)[0] : null;
+}
+
+/** SQL condition on `a`: the children of `code`, or with `level` every descendant at that level. */
+export function belowCondition(code: string, level?: AreaLevel): SQL {
+  return level ? sql`(a.code like ${code + '%'} and a.level = ${level} and a.code <> ${code})` : sql`a.parent_code = ${code}`;
 }
 
 /**
@@ -117,25 +141,8 @@ export async function listAreaChildren(
   params: { code: string; asOf: string; window: CampaignWindow; level?: AreaLevel },
 ): Promise<AreaMetrics[]> {
   const { code, asOf, window, level } = params;
-  const below = level
-    ? sql`code like ${code + '%'} and level = ${level} and length(code) > ${code.length}`
-    : sql`parent_code = ${code}`;
-  const days = level
-    ? sql`d.code in (select code from area where kode_kota = ${scope.kodeKota} and ${below} and ${areaVisible(scope, sql`code`)})`
-    : sql`d.parent_code = ${code} and ${areaVisible(scope, sql`d.code`)}`;
-  const [areas, rows] = await Promise.all([
-    queryRows<AreaRow>(
-      db,
-      sql`select code, name, level, kemendagri_code from area
-      where kode_kota = ${scope.kodeKota} and ${below} and ${areaVisible(scope, sql`code`)} order by code`,
-    ),
-    queryRows<DayRow>(
-      db,
-      sql`select ${DAY_COLUMNS} from area_day d where d.kode_kota = ${scope.kodeKota} and ${days}
-      and d.tanggal between ${addDays(asOf, -(BAND_DAYS + 1))}::date and ${asOf}::date`,
-    ),
-  ]);
-  return metricsFromDays(areas, rows, window, asOf);
+  const { areas, days } = await selectAreasWithDays(db, scope, { where: belowCondition(code, level), withDays: sql`true`, asOf });
+  return metricsFromDays(areas, days, window, asOf);
 }
 
 /** Areas visible in the scope whose name, BPS code or Kemendagri code matches `q`. */
