@@ -5,7 +5,7 @@ import type { Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
 import { LEVEL_CODE_LENGTH, type AreaLevel, type CampaignWindow } from '@/lib/domain/types';
 import { arrayParam } from '@/lib/db/client';
-import { belowCondition, metricsFromDays, selectAreasWithDays, type AreaMetrics, type AreaRef } from './areas';
+import { belowCondition, metricsOfSeries, selectAreaSeries, type AreaMetrics, type AreaRef } from './areas';
 
 const toRef = (a: { code: string; name: string; level: AreaLevel; kemendagri_code: string | null }): AreaRef => ({
   code: a.code,
@@ -22,14 +22,10 @@ export async function getAreaWithBreadcrumb(
 ): Promise<{ area: AreaMetrics; breadcrumb: AreaRef[] } | null> {
   const { code, asOf, window } = params;
   const codes = [...Object.values(LEVEL_CODE_LENGTH).filter((n) => n < code.length).map((n) => code.slice(0, n)), code];
-  const { areas, days } = await selectAreasWithDays(db, scope, {
-    where: sql`a.code = any(${arrayParam(codes)}::text[])`,
-    withDays: sql`a.code = ${code}`,
-    asOf,
-  });
-  const self = areas.find((a) => a.code === code);
+  const rows = await selectAreaSeries(db, scope, { where: sql`a.code = any(${arrayParam(codes)}::text[])`, withDays: sql`a.code = ${code}`, asOf });
+  const self = rows.find((a) => a.code === code);
   if (!self) return null;
-  return { area: metricsFromDays([self], days, window, asOf)[0], breadcrumb: areas.filter((a) => a !== self).map(toRef) };
+  return { area: metricsOfSeries(self, window, asOf), breadcrumb: rows.filter((a) => a !== self).map(toRef) };
 }
 
 /** The children of a visible area (or its descendants at `level`) with their metrics; null when the area is not visible. */
@@ -39,11 +35,7 @@ export async function getAreaChildren(
   params: { code: string; asOf: string; window: CampaignWindow; level?: AreaLevel },
 ): Promise<AreaMetrics[] | null> {
   const { code, asOf, window, level } = params;
-  const { areas, days } = await selectAreasWithDays(db, scope, {
-    where: sql`(a.code = ${code} or ${belowCondition(code, level)})`,
-    withDays: sql`a.code <> ${code}`,
-    asOf,
-  });
-  if (areas[0]?.code !== code) return null;
-  return metricsFromDays(areas.slice(1), days, window, asOf);
+  const rows = await selectAreaSeries(db, scope, { where: sql`(a.code = ${code} or ${belowCondition(code, level)})`, withDays: sql`a.code <> ${code}`, asOf });
+  if (rows[0]?.code !== code) return null;
+  return rows.slice(1).map((r) => metricsOfSeries(r, window, asOf));
 }

@@ -38,56 +38,58 @@ export interface AreaRow {
 
 const toRef = (r: AreaRow): AreaRef => ({ code: r.code, name: r.name, level: r.level, kemendagriCode: r.kemendagri_code });
 
-/** Metrics of each area from its area_day rows of asOf−15 … asOf. */
-export function metricsFromDays(areas: AreaRow[], days: DayRow[], window: CampaignWindow, asOf: string): AreaMetrics[] {
-  const byCode = new Map<string, DayRow[]>();
-  for (const d of days) (byCode.get(d.code) ?? byCode.set(d.code, []).get(d.code)!).push(d);
-  return areas.map((a) => {
-    const rows = byCode.get(a.code) ?? [];
-    const series = new Map(rows.map((r) => [r.tanggal, closedOf({ selesai: r.selesai, tidakDitemukan: r.tidak_ditemukan })]));
-    const current = rows.find((r) => r.tanggal === asOf);
-    const counts = {
-      prelist: current?.prelist ?? 0,
-      keluargaBaru: current?.keluarga_baru ?? 0,
-      selesai: current?.selesai ?? 0,
-      menolak: current?.menolak ?? 0,
-      tidakDitemui: current?.tidak_ditemui ?? 0,
-      tidakDitemukan: current?.tidak_ditemukan ?? 0,
-    };
-    return { ...toRef(a), asOf, ...areaMetrics(counts, series, window, asOf) };
-  });
+/** An area's counts on asOf and its dated selesai / tidak ditemukan of asOf−15 … asOf, as one row. */
+export interface AreaSeriesRow extends AreaRow {
+  prelist: number;
+  keluarga_baru: number;
+  selesai: number;
+  menolak: number;
+  tidak_ditemui: number;
+  tidak_ditemukan: number;
+  dates: string[];
+  selesai_series: number[];
+  tidak_ditemukan_series: number[];
 }
 
-export const DAY_COLUMNS = sql`d.code, d.tanggal::text as tanggal, d.prelist, d.keluarga_baru, d.selesai, d.menolak, d.tidak_ditemui, d.tidak_ditemukan`;
+/** Every metric of an area from its series row (lib/domain does the arithmetic). */
+export function metricsOfSeries(row: AreaSeriesRow, window: CampaignWindow, asOf: string): AreaMetrics {
+  const series = new Map(row.dates.map((d, i) => [d, closedOf({ selesai: row.selesai_series[i], tidakDitemukan: row.tidak_ditemukan_series[i] })]));
+  const counts = {
+    prelist: row.prelist,
+    keluargaBaru: row.keluarga_baru,
+    selesai: row.selesai,
+    menolak: row.menolak,
+    tidakDitemui: row.tidak_ditemui,
+    tidakDitemukan: row.tidak_ditemukan,
+  };
+  return { ...toRef(row), asOf, ...areaMetrics(counts, series, window, asOf) };
+}
 
-type AreaDayRow = AreaRow & { [K in keyof Omit<DayRow, 'code'>]: DayRow[K] | null };
+const onAsOf = (column: string, asOf: string) => sql`coalesce(max(d.${sql.raw(column)}) filter (where d.tanggal = ${asOf}::date), 0)::int`;
+const seriesOf = (expression: SQL, cast: string) =>
+  sql`coalesce(array_agg(${expression} order by d.tanggal) filter (where d.tanggal is not null), '{}')::${sql.raw(cast)}`;
 
 /**
- * Areas visible in the scope matching `where`, each with its area_day rows of asOf−15 … asOf when
- * `withDays` holds for it, in one round trip (a query costs a socket write and read each way, which
- * under load weighs more than the rows). Areas come top level first, then in code order.
+ * Areas visible in the scope matching `where` (a condition on `a`), one row each: the counts on
+ * asOf and, when `withDays` holds for it, the series of asOf−15 … asOf as arrays. One round trip
+ * and one row per area: a query costs a socket write and read each way, and rows cost parsing.
+ * Areas come top level first, then in code order.
  */
-export async function selectAreasWithDays(
-  db: Db,
-  scope: Scope,
-  params: { where: SQL; withDays: SQL; asOf: string },
-): Promise<{ areas: AreaRow[]; days: DayRow[] }> {
-  const rows = await queryRows<AreaDayRow>(
+export async function selectAreaSeries(db: Db, scope: Scope, params: { where: SQL; withDays: SQL; asOf: string }): Promise<AreaSeriesRow[]> {
+  const { asOf } = params;
+  return queryRows<AreaSeriesRow>(
     db,
-    sql`select a.code, a.name, a.level, a.kemendagri_code, d.tanggal::text as tanggal, d.prelist, d.keluarga_baru,
-      d.selesai, d.menolak, d.tidak_ditemui, d.tidak_ditemukan
+    sql`select a.code, a.name, a.level, a.kemendagri_code,
+      ${onAsOf('prelist', asOf)} as prelist, ${onAsOf('keluarga_baru', asOf)} as keluarga_baru, ${onAsOf('selesai', asOf)} as selesai,
+      ${onAsOf('menolak', asOf)} as menolak, ${onAsOf('tidak_ditemui', asOf)} as tidak_ditemui, ${onAsOf('tidak_ditemukan', asOf)} as tidak_ditemukan,
+      ${seriesOf(sql`d.tanggal::text`, 'text[]')} as dates, ${seriesOf(sql`d.selesai`, 'int[]')} as selesai_series,
+      ${seriesOf(sql`d.tidak_ditemukan`, 'int[]')} as tidak_ditemukan_series
     from area a left join area_day d on d.kode_kota = a.kode_kota and d.code = a.code and ${params.withDays}
-      and d.tanggal between ${addDays(params.asOf, -(BAND_DAYS + 1))}::date and ${params.asOf}::date
+      and d.tanggal between ${addDays(asOf, -(BAND_DAYS + 1))}::date and ${asOf}::date
     where a.kode_kota = ${scope.kodeKota} and ${params.where} and ${areaVisible(scope, sql`a.code`)}
-    order by length(a.code), a.code, d.tanggal`,
+    group by a.code, a.name, a.level, a.kemendagri_code
+    order by length(a.code), a.code`,
   );
-  const areas: AreaRow[] = [];
-  const days: DayRow[] = [];
-  for (const r of rows) {
-    if (areas.at(-1)?.code !== r.code) areas.push({ code: r.code, name: r.name, level: r.level, kemendagri_code: r.kemendagri_code });
-    if (r.tanggal !== null) days.push(r as DayRow);
-  }
-  return { areas, days };
 }
 
 /** One area visible in the scope, or null (outside the scope answers like a missing area). */
@@ -122,8 +124,8 @@ export async function getAreaSummary(
   params: { code: string; asOf: string; window: CampaignWindow },
 ): Promise<AreaMetrics | null> {
   const { code, asOf, window } = params;
-  const { areas, days } = await selectAreasWithDays(db, scope, { where: sql`a.code = ${code}`, withDays: sql`true`, asOf });
-  return areas.length ? metricsFromDays(areas, days, window, asOf)[0] : null;
+  const [row] = await selectAreaSeries(db, scope, { where: sql`a.code = ${code}`, withDays: sql`true`, asOf });
+  return row ? metricsOfSeries(row, window, asOf) : null;
 }
 
 /** SQL condition on `a`: the children of `code`, or with `level` every descendant at that level. */
@@ -141,8 +143,8 @@ export async function listAreaChildren(
   params: { code: string; asOf: string; window: CampaignWindow; level?: AreaLevel },
 ): Promise<AreaMetrics[]> {
   const { code, asOf, window, level } = params;
-  const { areas, days } = await selectAreasWithDays(db, scope, { where: belowCondition(code, level), withDays: sql`true`, asOf });
-  return metricsFromDays(areas, days, window, asOf);
+  const rows = await selectAreaSeries(db, scope, { where: belowCondition(code, level), withDays: sql`true`, asOf });
+  return rows.map((r) => metricsOfSeries(r, window, asOf));
 }
 
 /** Areas visible in the scope whose name, BPS code or Kemendagri code matches `q`. */
