@@ -18,7 +18,15 @@ export function dailyPace(series: ClosedSeries, date: string): number {
 /** The daily paces of the last `n` days up to asOf, oldest first, never before the window starts. */
 export function recentPaces(series: ClosedSeries, window: CampaignWindow, asOf: string, n: number): number[] {
   const available = Math.max(0, Math.min(n, diffDays(asOf, window.startDate) + 1));
-  return Array.from({ length: available }, (_, i) => dailyPace(series, addDays(asOf, i - available + 1)));
+  // dailyPace of each day, walking the dates once (this runs for every area of every answer).
+  const paces: number[] = [];
+  let previous = series.get(addDays(asOf, -available)) ?? 0;
+  for (let i = 1 - available; i <= 0; i++) {
+    const closed = series.get(addDays(asOf, i)) ?? 0;
+    paces.push(closed - previous);
+    previous = closed;
+  }
+  return paces;
 }
 
 /** pace7 = mean of the last 7 daily paces (fewer in the first days of the window). */
