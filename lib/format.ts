@@ -38,3 +38,9 @@ export function formatDateTime(value: string | null | undefined, locale: Locale,
     .format(new Date(value))
     .replace(/(\d) (\w+)\. /, '$1 $2 ');
 }
+
+/** A large number shortened for chart axes: "240 rb" / "240K". */
+export function formatCompact(value: number | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(tag(locale), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}

@@ -5,7 +5,8 @@ import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
 import { formatDate } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
-import { getAreaSummary, listAreaChildren, listAreaDaily, listAreasAtLevel, type AreaMetrics } from '@/lib/queries/areas';
+import { listAreaDaily } from '@/lib/queries/area-daily';
+import { getAreaSummary, listAreaChildren, type AreaMetrics } from '@/lib/queries/areas';
 import { listBoundaries } from '@/lib/queries/boundaries';
 import { getCampaign, resolveAsOf, type Campaign } from '@/lib/queries/campaign';
 import type { Viewer } from '@/lib/server/viewer';
@@ -53,9 +54,7 @@ async function load(db: Db, viewer: Viewer, req: ExportRequest): Promise<Loaded 
   const area = await getAreaSummary(db, viewer.scope, params);
   if (!area) return null;
   const deeper = req.level && LEVEL_CODE_LENGTH[req.level] > req.code.length + 3;
-  const rows = deeper
-    ? await listAreasAtLevel(db, viewer.scope, { ...params, level: req.level as AreaLevel })
-    : await listAreaChildren(db, viewer.scope, params);
+  const rows = await listAreaChildren(db, viewer.scope, { ...params, level: deeper ? req.level : undefined });
   return { campaign, area, rows };
 }
 
@@ -82,10 +81,10 @@ export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest
   if (req.format === 'xlsx') return file(await toXlsx([table]), 'xlsx');
   const mapAreas =
     area.level === 'kota' && childLevel !== 'kelurahan'
-      ? await listAreasAtLevel(db, viewer.scope, { code: area.code, level: 'kelurahan', asOf: area.asOf, window: campaign })
+      ? await listAreaChildren(db, viewer.scope, { code: area.code, level: 'kelurahan', asOf: area.asOf, window: campaign })
       : rows;
   const [daily, boundaries] = await Promise.all([
-    listAreaDaily(db, viewer.scope, { code: area.code, from: campaign.startDate, to: area.asOf }),
+    listAreaDaily(db, viewer.scope, { code: area.code, from: campaign.startDate, to: area.asOf, window: campaign }),
     listBoundaries(db, viewer.scope, mapAreas.map((r) => r.code)),
   ]);
   const pdf = await renderAreaReport({

@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import type { Db } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/config';
-import { getArea, listAreasAtLevel } from '@/lib/queries/areas';
+import { getArea, listAreaChildren } from '@/lib/queries/areas';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
 import type { Viewer } from '@/lib/server/viewer';
 import { buildAreaExport, type ExportFile } from './area-export';
@@ -21,7 +21,7 @@ export async function buildKelurahanBundle(
   const asOf = resolveAsOf(campaign, req.asOf);
   const kelurahan = req.code.length >= 10
     ? [{ code: req.code }]
-    : await listAreasAtLevel(db, viewer.scope, { code: req.code, level: 'kelurahan', asOf, window: campaign });
+    : await listAreaChildren(db, viewer.scope, { code: req.code, level: 'kelurahan', asOf, window: campaign });
   const files: Record<string, Uint8Array> = {};
   for (const k of kelurahan) {
     const pdf = await buildAreaExport(db, viewer, { code: k.code, format: 'pdf', asOf, locale: req.locale });

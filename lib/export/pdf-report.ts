@@ -1,11 +1,12 @@
 import PDFDocument from 'pdfkit';
 import { diffDays } from '@/lib/domain/dates';
-import { forecastPath } from '@/lib/domain/forecast-band';
+import { forecastBand } from '@/lib/domain/forecast-band';
 import { expectedProgres, windowLength } from '@/lib/domain/metrics';
 import { STATUS_COLORS } from '@/lib/domain/status-colors';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import type { AreaMetrics, DailyRow } from '@/lib/queries/areas';
+import type { DailyRow } from '@/lib/queries/area-daily';
+import type { AreaMetrics } from '@/lib/queries/areas';
 import type { Boundary } from '@/lib/queries/boundaries';
 import type { CampaignWindow } from '@/lib/domain/types';
 import { band, barChart, lineChart, statusMap, type Box } from './pdf-charts';
@@ -107,7 +108,7 @@ function charts(doc: Doc, i: PdfReportInput): void {
   const days = Array.from({ length: windowLength(window) }, (_, k) => k);
   const dates = days.map((k) => new Date(Date.parse(`${window.startDate}T00:00:00Z`) + k * 86_400_000).toISOString().slice(0, 10));
   const closedBy = new Map(daily.map((d) => [d.tanggal, d.closed]));
-  const path = new Map(forecastPath(closedBy, window, a.asOf, a.closed, a.universe, a.pace7).map((p) => [p.tanggal, p]));
+  const path = new Map(forecastBand(closedBy, window, a.asOf, a.universe).map((p) => [p.tanggal, p]));
   const labels = dates.map((d) => formatDate(d, locale, false));
   const fmt = (v: number) => formatNumber(v, locale);
   heading(doc, t('pdf.cumulative'), 170);
@@ -118,7 +119,7 @@ function charts(doc: Doc, i: PdfReportInput): void {
     { values: dates.map(() => a.universe), color: '#94a3b8', dash: true, width: 0.8 },
     { values: dates.map((d) => expectedProgres(window, d) * a.universe), color: '#64748b', dash: true, width: 1 },
     { values: dates.map((d) => (d <= a.asOf ? (closedBy.get(d) ?? 0) : null)), color: '#1d4ed8', width: 2 },
-    { values: dates.map((d) => (d === a.asOf ? a.closed : (path.get(d)?.expected ?? null))), color: '#e69f00', dash: true },
+    { values: dates.map((d) => path.get(d)?.expected ?? null), color: '#e69f00', dash: true },
   ], max, fmt);
   doc.y = box1.y + box1.h + 14;
   legend(doc, [['#1d4ed8', t('pdf.actual')], ['#64748b', t('pdf.plan')], ['#94a3b8', t('pdf.target')], ['#e69f00', t('pdf.forecast')]]);

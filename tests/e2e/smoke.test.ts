@@ -16,7 +16,7 @@ describe('smoke: the city head opens Pantau', () => {
     const page = await context.newPage();
     await page.goto(baseUrl);
     expect(new URL(page.url()).pathname).toBe('/wilayah/6471');
-    await expect.poll(() => page.getByTestId('kpi-target').textContent()).toBe('240.000');
+    await expect.poll(() => page.getByTestId('kpi-prelist').textContent()).toBe('240.000');
     expect(await page.locator('h1').textContent()).toBe('Kota Balikpapan');
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
     await context.close();

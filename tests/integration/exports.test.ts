@@ -10,7 +10,7 @@ import { areaScope } from '@/lib/domain/scope';
 import { seedDemo } from '@/lib/demo/seed';
 import { buildAreaExport } from '@/lib/export/area-export';
 import { buildKelurahanBundle } from '@/lib/export/bundle';
-import { getAreaSummary, listAreasAtLevel } from '@/lib/queries/areas';
+import { getAreaSummary, listAreaChildren } from '@/lib/queries/areas';
 import { getCampaign } from '@/lib/queries/campaign';
 import type { Viewer } from '@/lib/server/viewer';
 import { databaseTargets } from './support';
@@ -40,7 +40,7 @@ describe.each(databaseTargets())('exports on $name', (target) => {
     const headerAt = [1, 2, 3, 4, 5, 6, 7].find((r) => (ws.getRow(r).values as unknown[]).includes('Kode BPS'))!;
     const header = ws.getRow(headerAt).values as unknown[];
     expect(ws.getRow(1).getCell(1).value).toBe('Progres kelurahan — Kota Balikpapan');
-    const kel = await listAreasAtLevel(database.db, city.scope, { code: '6471', level: 'kelurahan', asOf: '2022-10-31', window: campaign });
+    const kel = await listAreaChildren(database.db, city.scope, { code: '6471', level: 'kelurahan', asOf: '2022-10-31', window: campaign });
     expect(kel).toHaveLength(34);
     const col = (name: string) => header.indexOf(name);
     for (let i = 0; i < kel.length; i++) {
