@@ -4,6 +4,7 @@ import { LocaleSwitch } from './locale-switch';
 
 export async function AppHeader() {
   const t = await getTranslations('common');
+  const to = await getTranslations('officers');
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center gap-4 px-3 py-2 sm:px-6">
@@ -14,6 +15,9 @@ export async function AppHeader() {
         <nav className="ml-auto flex items-center gap-3 text-sm">
           <Link href="/" className="hover:underline">
             {t('nav.dashboard')}
+          </Link>
+          <Link href="/petugas" className="hover:underline">
+            {to('title')}
           </Link>
           <LocaleSwitch label={t('nav.language')} />
         </nav>

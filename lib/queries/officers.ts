@@ -2,6 +2,7 @@
 import type { Db } from '@/lib/db/client';
 import { FLAG_IDS, type FlagId } from '@/lib/domain/officer-flags';
 import { OFFICER_STATUS_RANK, OFFICER_STATUSES, type OfficerStatus } from '@/lib/domain/officer-status';
+import { OFFICER_SORT_KEYS, type OfficerSortKey } from '@/lib/domain/officer-sort';
 import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow, OfficerRole } from '@/lib/domain/types';
 import { scopedOfficers } from './officer-scope';
@@ -11,25 +12,7 @@ export type { OfficerRow } from './officer-table';
 export { getOfficer, type OfficerDetail, type SubslsProgress } from './officer-detail';
 export { groupSilentOfficers, listSilentOfficers, type SilentOfficer } from './officer-silent';
 
-export const OFFICER_SORT_KEYS = [
-  'code',
-  'name',
-  'role',
-  'supervisor',
-  'subsls',
-  'prelist',
-  'selesai',
-  'progres',
-  'pace7',
-  'requiredPace',
-  'projectedFinish',
-  'lastReport',
-  'daysSilent',
-  'tingkatPenolakan',
-  'flags',
-  'status',
-] as const;
-export type OfficerSortKey = (typeof OFFICER_SORT_KEYS)[number];
+export { OFFICER_SORT_KEYS, type OfficerSortKey };
 
 type SortValue = string | number | null;
 /** Names compare the Indonesian way; codes and ISO dates compare as plain text. */
