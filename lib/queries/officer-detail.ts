@@ -115,7 +115,7 @@ export async function getOfficer(db: Db, scope: Scope, params: { code: string; a
   const supervisor = isVisible(officer.supervisorCode) ? (table.byCode.get(officer.supervisorCode!)?.row ?? null) : null;
   const leads = officer.role !== 'ppl';
   const teamOf = leads ? officer.code : officer.supervisorCode;
-  const team = teamOf === null ? [officer] : visible.map((e) => e.row).filter((r) => r.supervisorCode === teamOf);
+  const team = teamOf === null ? [officer] : visible().map((e) => e.row).filter((r) => r.supervisorCode === teamOf);
   const series = new Map(entry.closed.map((c, i) => [addDays(table.startDate, i), c]));
   const daily = [...series.keys()].map((tanggal) => ({ tanggal, closed: series.get(tanggal)!, pace: dailyPace(series, tanggal) }));
   return {

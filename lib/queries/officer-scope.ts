@@ -20,17 +20,21 @@ function visibleCodes(db: Db, scope: Scope, stamp: string): Promise<Set<string>>
   });
 }
 
-/** The kab/kota's officer table and the entries of it the scope may see. */
-export async function scopedOfficers(
-  db: Db,
-  scope: Scope,
-  params: { asOf: string; window: CampaignWindow },
-): Promise<{ table: OfficerTable; visible: OfficerEntry[]; isVisible: (code: string | null) => boolean }> {
+export interface ScopedOfficers {
+  table: OfficerTable;
+  isVisible: (code: string | null) => boolean;
+  /** The table's entries the scope may see, in table order. */
+  visible: () => OfficerEntry[];
+}
+
+/** The kab/kota's officer table and which of its entries the scope may see. */
+export async function scopedOfficers(db: Db, scope: Scope, params: { asOf: string; window: CampaignWindow }): Promise<ScopedOfficers> {
   const stamp = await loadDataStamp(db, scope.kodeKota);
   const [table, codes] = await Promise.all([
     getOfficerTable(db, { kodeKota: scope.kodeKota, window: params.window, asOf: params.asOf, stamp }),
     visibleCodes(db, scope, stamp),
   ]);
-  return { table, visible: table.entries.filter((e) => codes.has(e.row.code)), isVisible: (code) => code !== null && codes.has(code) };
+  const isVisible = (code: string | null) => code !== null && codes.has(code);
+  return { table, isVisible, visible: () => table.entries.filter((e) => isVisible(e.row.code)) };
 }
 

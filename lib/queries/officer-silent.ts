@@ -30,7 +30,7 @@ const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true })
  */
 export async function listSilentOfficers(db: Db, scope: Scope, params: { asOf: string; window: CampaignWindow }): Promise<SilentOfficer[]> {
   const { table, visible, isVisible } = await scopedOfficers(db, scope, params);
-  const rows = visible
+  const rows = visible()
     .map((e) => e.row)
     .filter((r) => r.role === 'ppl' && !r.reportedOnAsOf && r.status !== 'selesai')
     .map((r) => ({

@@ -162,7 +162,7 @@ export async function listOfficerFilterOptions(
   const kecamatan = new Map<string, FilterOption>();
   const kelurahan = new Map<string, FilterOption>();
   const pml: FilterOption[] = [];
-  for (const { row: r } of visible) {
+  for (const { row: r } of visible()) {
     if (r.kecamatanCode) kecamatan.set(r.kecamatanCode, { code: r.kecamatanCode, name: r.kecamatanName ?? r.kecamatanCode, kecamatanCode: r.kecamatanCode });
     if (r.kelurahanCode) kelurahan.set(r.kelurahanCode, { code: r.kelurahanCode, name: r.kelurahanName ?? r.kelurahanCode, kecamatanCode: r.kecamatanCode });
     if (r.role === 'pml') pml.push({ code: r.code, name: r.name, kecamatanCode: r.kecamatanCode });
