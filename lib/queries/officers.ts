@@ -112,36 +112,47 @@ function tally(rows: readonly OfficerRow[]): OfficerPage['counts'] {
   return { status, flags };
 }
 
-// Each table sorted once per column and direction; a request then only filters a sorted list.
-const sortedViews = new WeakMap<OfficerTable, Map<string, OfficerRow[]>>();
+// Views derived from one officer table (sorted lists, filtered lists), dropped with the table
+// when the data changes. A request for an already seen list then only slices a page out of it.
+const views = new WeakMap<OfficerTable, Map<string, unknown>>();
+const MAX_VIEWS_PER_TABLE = 256;
+
+function view<T>(table: OfficerTable, key: string, make: () => T): T {
+  const map = views.get(table) ?? views.set(table, new Map()).get(table)!;
+  if (map.has(key)) return map.get(key) as T;
+  if (map.size >= MAX_VIEWS_PER_TABLE) map.clear();
+  const value = make();
+  map.set(key, value);
+  return value;
+}
 
 function sortedRows(table: OfficerTable, sort: OfficerSortKey, dir: 'asc' | 'desc'): OfficerRow[] {
-  const views = sortedViews.get(table) ?? sortedViews.set(table, new Map()).get(table)!;
-  const key = `${sort}|${dir}`;
-  let rows = views.get(key);
-  if (!rows) {
-    rows = table.entries.map((e) => e.row).sort(compareOfficers(sort, dir));
-    views.set(key, rows);
-  }
-  return rows;
+  return view(table, `sorted|${sort}|${dir}`, () => table.entries.map((e) => e.row).sort(compareOfficers(sort, dir)));
 }
 
 /** One page of the officers visible in the scope, filtered and sorted by any column. */
 export async function listOfficers(db: Db, scope: Scope, params: ListOfficersParams): Promise<OfficerPage> {
   const { table, isVisible } = await scopedOfficers(db, scope, params);
   const q = params.q?.trim().toLowerCase() ?? '';
-  const base = sortedRows(table, params.sort ?? 'code', params.dir ?? 'asc').filter((r) => isVisible(r.code) && matches(r, params, q));
-  const sorted = base.filter((r) => (!params.status || r.status === params.status) && (!params.flag || r.flags.some((f) => f.id === params.flag)));
+  const sort = params.sort ?? 'code';
+  const dir = params.dir ?? 'asc';
+  const { role, kecamatan, kelurahan, pml, status, flag } = params;
+  const key = JSON.stringify(['list', scope, role, kecamatan, kelurahan, pml, status, flag, q, sort, dir]);
+  const { rows, counts } = view(table, key, () => {
+    const base = sortedRows(table, sort, dir).filter((r) => isVisible(r.code) && matches(r, params, q));
+    const filtered = base.filter((r) => (!status || r.status === status) && (!flag || r.flags.some((f) => f.id === flag)));
+    return { rows: filtered, counts: tally(base) };
+  });
   const pageSize = Math.max(1, params.pageSize ?? 50);
   const page = Math.max(1, params.page ?? 1);
   return {
     asOf: params.asOf,
-    total: sorted.length,
+    total: rows.length,
     page,
     pageSize,
-    pageCount: Math.max(1, Math.ceil(sorted.length / pageSize)),
-    rows: sorted.slice((page - 1) * pageSize, page * pageSize),
-    counts: tally(base),
+    pageCount: Math.max(1, Math.ceil(rows.length / pageSize)),
+    rows: rows.slice((page - 1) * pageSize, page * pageSize),
+    counts,
   };
 }
 
