@@ -113,7 +113,10 @@ async function postgresCpu(): Promise<number> {
 }
 
 const base = () => `http://127.0.0.1:${opts.port}`;
+/** The same conditions on the smallest existing endpoint: what Next.js, the viewer and the pool cost alone. */
+const BASELINE = 'baseline /api/v1/areas/6471';
 const pathFor = (sort: string) => {
+  if (sort === BASELINE) return '/api/v1/areas/6471';
   const [key, dir = 'asc'] = sort.split(':');
   return `/api/v1/officers?page=1&pageSize=50&sort=${key}&dir=${dir}`;
 };
@@ -152,10 +155,10 @@ async function benchScale(scale: number): Promise<Run[]> {
     for (const sort of SORTS) await fetch(base() + pathFor(sort)); // build the table and each sorted view once
     await measure(scale, SORTS[0], server.pid!); // warm-up: JIT, connection pool
     const runs: Run[] = [];
-    for (const sort of SORTS) {
+    for (const sort of [...SORTS, BASELINE]) {
       const run = await measure(scale, sort, server.pid!);
       console.log(
-        `scale ${scale} sort ${sort.padEnd(20)} ${run.rps} req/s  p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  p99 ${run.p99.toFixed(1)} ms` +
+        `scale ${scale} ${sort.padEnd(26)} ${run.rps} req/s  p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  p99 ${run.p99.toFixed(1)} ms` +
           `  cpu/req: next ${run.serverCpuMs.toFixed(1)} ms, postgres ${run.postgresCpuMs.toFixed(1)} ms  errors ${run.errors}`,
       );
       runs.push(run);
@@ -175,7 +178,7 @@ async function main(): Promise<void> {
   } finally {
     await dropDatabase();
   }
-  const of = (scale: number) => runs.filter((r) => r.scale === scale);
+  const of = (scale: number) => runs.filter((r) => r.scale === scale && r.sort !== BASELINE);
   const worst = (scale: number) => Math.max(...of(scale).map((r) => r.p95));
   const median = (scale: number) => percentile(of(scale).map((r) => r.p95), 0.5);
   const scales = [...new Set(runs.map((r) => r.scale))];
