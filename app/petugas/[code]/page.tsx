@@ -80,7 +80,7 @@ export default async function OfficerPage({ params, searchParams }: { params: Pr
             ) : null}
           </dl>
         </div>
-        <div className="text-right text-sm text-slate-600">
+        <div className="text-sm text-slate-600 sm:text-right">
           <OfficerStatusBadge status={o.status} label={t(`status.${o.status}`)} />
           <div>
             {tc('asOf')} <strong>{formatDate(asOf, locale)}</strong>
