@@ -4,6 +4,7 @@ import type { ColumnDef, RowData } from '@tanstack/react-table';
 import Link from 'next/link';
 import { StatusBadge } from '@/components/status-badge';
 import type { ChildArea } from '@/lib/api/area-schemas';
+import type { OfficerSortKey } from '@/lib/domain/officer-sort';
 import { STATUSES, type Status } from '@/lib/domain/types';
 import type { useFormat, useMetricText, MetricKey } from './use-dashboard-text';
 
@@ -17,6 +18,12 @@ declare module '@tanstack/react-table' {
     show?: (r: ChildArea, f: ReturnType<typeof useFormat>) => React.ReactNode;
     /** The metric whose definition the header offers. */
     metric?: MetricKey;
+    /** Officers table: the server-side sort keys of the column. */
+    sortKeys?: OfficerSortKey[];
+    /** A hint under the header. */
+    hint?: string;
+    /** Shown under the header, so cells carry bare numbers. */
+    unit?: string;
   }
 }
 

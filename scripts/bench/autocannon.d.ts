@@ -13,6 +13,7 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     amount?: number;
+    headers?: Record<string, string>;
     requests?: Request[];
   }
   interface Result {
@@ -22,9 +23,10 @@ declare module 'autocannon' {
     timeouts: number;
     duration: number;
   }
-  interface Instance extends EventEmitter {
+  interface Instance extends EventEmitter, PromiseLike<Result> {
     on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
   }
   function autocannon(options: Options, callback: (error: Error | null, result: Result) => void): Instance;
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }
