@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser';
+import { signedInContext } from './sign-in';
 
 const rows = (page: Page) => page.locator('[data-testid=children] tbody tr');
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim();
@@ -14,7 +15,7 @@ describe('dashboard: the city head’s morning look', () => {
   afterAll(() => browser?.close());
 
   it('shows the kota with its 6 kecamatan and draws the three charts', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await (await signedInContext(browser, baseUrl, 'pimpinan', { width: 1280, height: 900 })).newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${baseUrl}/wilayah/6471`);
@@ -32,7 +33,7 @@ describe('dashboard: the city head’s morning look', () => {
   });
 
   it('lists every kelurahan of the kota and filters them by status, the totals row staying the kota', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await (await signedInContext(browser, baseUrl, 'pimpinan', { width: 1280, height: 900 })).newPage();
     await page.goto(`${baseUrl}/wilayah/6471`);
     await page.locator('[data-testid=children]').getByRole('button', { name: 'Kelurahan' }).click();
     await page.waitForURL(/level=kelurahan/);
@@ -47,7 +48,7 @@ describe('dashboard: the city head’s morning look', () => {
   });
 
   it('drills down kota → kecamatan → kelurahan, keeping the date, down to the SLS and their PPL', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    const page = await (await signedInContext(browser, baseUrl, 'pimpinan', { width: 360, height: 780 })).newPage();
     await page.goto(`${baseUrl}/wilayah/6471?asOf=2022-10-30`);
     await page.locator('[data-testid=children]').getByRole('link', { name: /Balikpapan Timur/ }).click();
     await page.waitForURL(/\/wilayah\/6471020\?asOf=2022-10-30$/);
@@ -62,7 +63,7 @@ describe('dashboard: the city head’s morning look', () => {
   });
 
   it('follows the as-of date in the URL: figures, table and day buttons', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await (await signedInContext(browser, baseUrl, 'pimpinan', { width: 1280, height: 900 })).newPage();
     await page.goto(`${baseUrl}/wilayah/6471`);
     const latest = await text(page, 'kpi-selesai');
     const api = await (await page.request.get(`${baseUrl}/api/v1/areas/6471?asOf=2022-10-20`)).json();
@@ -80,7 +81,7 @@ describe('dashboard: the city head’s morning look', () => {
   });
 
   it('switches to English and back', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await signedInContext(browser, baseUrl, 'pimpinan');
     const page = await context.newPage();
     await page.goto(`${baseUrl}/wilayah/6471`);
     expect(await page.locator('[data-testid=children] h2').textContent()).toBe('Wilayah di bawahnya');
@@ -95,7 +96,7 @@ describe('dashboard: the city head’s morning look', () => {
   });
 
   it('finds an area by its Kemendagri code and lists every definition in the glossary', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    const page = await (await signedInContext(browser, baseUrl, 'pimpinan', { width: 360, height: 780 })).newPage();
     await page.goto(`${baseUrl}/cari?q=64.71.01.1004`);
     await page.getByTestId('search-results').getByRole('link', { name: /Manggar Baru/ }).click();
     await page.waitForURL(/\/wilayah\/6471020002$/);

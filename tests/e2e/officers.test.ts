@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser';
+import { signedInContext } from './sign-in';
 
 /** "1.055,4" (id-ID) → 1055.4; "–" → NaN. */
 const idNumber = (text: string | null) => Number((text ?? '').trim().replace(/\./g, '').replace(',', '.'));
@@ -20,7 +21,7 @@ describe('officers: the city head finds who is silent, fast or behind', () => {
   afterAll(() => browser?.close());
 
   it('sorts the city by days silent and by pace, filters one PML team and opens an officer', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await (await signedInContext(browser, baseUrl, 'pimpinan', { width: 1280, height: 900 })).newPage();
     await page.goto(`${baseUrl}/petugas`);
     await expect.poll(() => page.getByTestId('officers-total').textContent()).toBe('1.116 petugas');
     expect(await page.getByTestId('officer-row').count()).toBe(50);
@@ -58,7 +59,7 @@ describe('officers: the city head finds who is silent, fast or behind', () => {
   });
 
   it('shows the team table and totals on a PML page that match the sum of the team', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await (await signedInContext(browser, baseUrl, 'pimpinan', { width: 1280, height: 900 })).newPage();
     const response = await page.goto(`${baseUrl}/petugas/647120001`);
     expect(response?.status()).toBe(200);
     const selesai = (await page.locator('[data-testid="team-table"] tbody tr td:nth-child(3)').allTextContents()).map(idNumber);
@@ -69,7 +70,7 @@ describe('officers: the city head finds who is silent, fast or behind', () => {
   });
 
   it('is usable at 360 px: sticky names, scrolling table, filters behind a button, silent list by PML', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    const page = await (await signedInContext(browser, baseUrl, 'pimpinan', { width: 360, height: 780 })).newPage();
     await page.goto(`${baseUrl}/petugas?sort=daysSilent&dir=desc`);
     await expect.poll(() => page.getByTestId('officer-row').count()).toBe(50);
     expect(await page.locator('select[name="pml"]').isVisible()).toBe(false);
