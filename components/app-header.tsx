@@ -23,11 +23,11 @@ export async function AppHeader({ account, nav = [], search = false }: { account
           <span className="hidden text-xs font-normal text-slate-500 lg:inline">{t('tagline')}</span>
         </Link>
         {search ? (
-          <div className="order-last w-full md:order-none md:ml-auto md:w-64">
+          <div className="order-last w-full md:order-none md:ml-auto md:w-auto md:min-w-0 md:max-w-sm md:flex-1">
             <SearchBox />
           </div>
         ) : null}
-        <div className="ml-auto flex items-center gap-2 md:ml-0">
+        <div className="ml-auto flex shrink-0 items-center gap-2 md:ml-0">
           <LocaleSwitch label={t('nav.language')} />
           {account}
         </div>

@@ -44,7 +44,7 @@ export function SearchBox() {
     <form
       role="search"
       action="/cari"
-      className="relative w-full sm:w-72"
+      className="relative w-full"
       onSubmit={(e) => {
         e.preventDefault();
         if (show && active >= 0) return go(results[active].code);

@@ -20,7 +20,7 @@ try {
     }
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'networkidle' });
-    await page.screenshot({ path: `${prefix}-${width}.png`, fullPage: true });
+    await page.screenshot({ path: `${prefix}-${width}.png`, fullPage: process.env.PANTAU_SHOT_FULL !== '0' });
     console.log(`${prefix}-${width}.png`);
     await context.close();
   }

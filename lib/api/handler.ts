@@ -4,7 +4,7 @@ import { isSameOrigin } from '@/lib/auth/request-info';
 import type { Db } from '@/lib/db/client';
 import { LOCALE_COOKIE, toLocale, type Locale } from '@/lib/i18n/config';
 import { getDb } from '@/lib/server/database';
-import { getViewer, type Viewer } from '@/lib/server/viewer';
+import { getRequestViewer, type Viewer } from '@/lib/server/viewer';
 import { ApiError, errorBody } from './errors';
 
 export interface ApiContext<P, Q> {
@@ -95,7 +95,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType>(
   return run(
     schemas,
     async (req) => {
-      const viewer = await getViewer();
+      const viewer = await getRequestViewer(req);
       if (!viewer) throw new ApiError('unauthorized');
       assertSameOriginWrite(req);
       return viewer;
@@ -117,7 +117,7 @@ export function publicApiRoute<P extends z.ZodType, Q extends z.ZodType>(
     schemas,
     async (req) => {
       if (req.headers.has('origin') && !SAFE_METHODS.has(req.method) && !isSameOrigin(req.headers)) throw new ApiError('forbidden');
-      return getViewer();
+      return getRequestViewer(req);
     },
     handler,
   );

@@ -21,6 +21,17 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   return resolveViewer(await getDb(), await getAuth(), { authorization: h.get('authorization'), cookie: h.get('cookie') });
 });
 
+/**
+ * The viewer of an API request, from the request's own headers (route handlers get the request;
+ * reading it directly keeps them callable outside Next's request scope, as tests do).
+ */
+export async function getRequestViewer(req: Request): Promise<Viewer | null> {
+  return resolveViewer(await getDb(), await getAuth(), {
+    authorization: req.headers.get('authorization'),
+    cookie: req.headers.get('cookie'),
+  });
+}
+
 /** For pages: the viewer, or a redirect to the sign-in page that comes back here afterwards. */
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();

@@ -133,7 +133,8 @@ describe('the map', () => {
 
   it('keeps Leaflet off pages without a map', async () => {
     const page = await newPage();
-    await page.goto(`${baseUrl}/wilayah/6471`);
+    // A kelurahan page has no map (SLS have no polygons); the kota and kecamatan pages carry the panel.
+    await page.goto(`${baseUrl}/wilayah/6471020002`);
     await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => typeof (window as unknown as { L?: unknown }).L)).toBe('undefined');
     await page.goto(`${baseUrl}/peta`);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser';
-import { signedInContext } from './sign-in';
+import { sessionToken, signedInContext } from './sign-in';
 
 /** "1.055,4" (id-ID) → 1055.4; "–" → NaN. */
 const idNumber = (text: string | null) => Number((text ?? '').trim().replace(/\./g, '').replace(',', '.'));
@@ -85,6 +85,8 @@ describe('officers: the city head finds who is silent, fast or behind', () => {
   });
 
   it('answers the API: PPL totals equal the city, errors as JSON, foreign and unknown as 404', async () => {
+    const auth = { authorization: `Bearer ${await sessionToken(baseUrl, 'pimpinan')}` };
+    const fetch = (url: string, init: RequestInit = {}) => globalThis.fetch(url, { ...init, headers: { ...auth, ...(init.headers ?? {}) } });
     const city = await (await fetch(`${baseUrl}/api/v1/areas/6471`)).json();
     let selesai = 0;
     for (let page = 1; page <= 5; page++) {

@@ -11,6 +11,7 @@ import { areaResponseSchema, childrenResponseSchema, dailyResponseSchema, search
 import { queryRows, type Database } from '@/lib/db/client';
 import { seedDemo } from '@/lib/demo/seed';
 import { areaScope } from '@/lib/domain/scope';
+import { issueApiToken } from '@/lib/auth/tokens';
 import { getCampaign } from '@/lib/queries/campaign';
 import { differences, Recomputation, type RawArea, type RawReport } from './recompute';
 import { databaseTargets } from './support';
@@ -18,8 +19,11 @@ import { databaseTargets } from './support';
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** Calls a route handler as Next.js would, and returns its status and JSON body. */
+let token = '';
 async function call(handler: Handler, path: string, params: Record<string, string> = {}, headers: Record<string, string> = {}) {
-  const res = await handler(new NextRequest(new URL(path, 'http://pantau.test'), { headers }), { params: Promise.resolve(params) });
+  const res = await handler(new NextRequest(new URL(path, 'http://pantau.test'), { headers: { authorization: `Bearer ${token}`, ...headers } }), {
+    params: Promise.resolve(params),
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -40,6 +44,8 @@ describe.each(databaseTargets())('area read API on $name', (target) => {
     await seedDemo(database.db, { seed: 2022, scale: 1 });
     // The route handlers reach the database through the process singleton: point it at this suite's.
     (globalThis as { pantauDatabase?: Promise<Database> }).pantauDatabase = Promise.resolve(database);
+    // The API answers only signed-in callers: act as the city's read-only head with an API token.
+    token = (await issueApiToken(database.db, areaScope('6471'), { username: 'test', ip: null }, { username: 'pimpinan', name: 'dashboard-api test', expiresOn: null }))!.token;
     const reports = await queryRows<RawReport>(database.db, sql`select *, tanggal::text as tanggal from report`);
     areas = await queryRows<RawArea>(database.db, sql`select code, level, parent_code, prelist from area`);
     recompute = new Recomputation(areas, reports, window);
