@@ -2,15 +2,29 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
+// Next's hydration uses inline scripts, hence 'unsafe-inline' for scripts without per-request
+// nonces; everything else is locked to this origin. Map tiles are off by default: a deployment
+// that enables them adds the tile host to img-src. No upgrade-insecure-requests: the demo is
+// served over plain http on a local network.
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native, WASM or Node-stream packages stay outside the server bundle.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', '@node-rs/argon2', 'pdfkit', 'exceljs'],
-  // A proxy (middleware) buffers request bodies up to this size: uploads to /api/v1/imports
-  // may carry 20 MB (lib/ingest/upload.ts); the default 10 MB would silently cut them short.
-  experimental: { proxyClientMaxBodySize: '21mb' },
   async headers() {
     return [
       {
@@ -19,6 +33,9 @@ const nextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Content-Security-Policy', value: csp },
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(self)' },
         ],
       },
     ];

@@ -1,11 +1,10 @@
-import { notFound, redirect } from 'next/navigation';
-import { getViewer } from '@/lib/server/viewer';
+import { redirect } from 'next/navigation';
+import { requireViewer } from '@/lib/server/viewer';
 
 export const dynamic = 'force-dynamic';
 
-/** Home is the viewer's own root area. */
+/** Home is the viewer's own root: their area, or (PML, PPL) their officer page. */
 export default async function HomePage() {
-  const viewer = await getViewer();
-  if (!viewer?.homeArea) notFound();
-  redirect(`/wilayah/${viewer.homeArea}`);
+  const viewer = await requireViewer();
+  redirect(viewer.homeArea ? `/wilayah/${viewer.homeArea}` : `/petugas/${viewer.officerCode}`);
 }

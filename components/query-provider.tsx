@@ -1,10 +1,16 @@
 'use client';
 
-import { useState } from 'react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { isServer, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 
-/** A TanStack Query client for the client components below it (one per browser tab). */
+function makeQueryClient() {
+  // Data changes at most a few times an hour: no refetch storms on focus, one minute fresh.
+  return new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, refetchOnWindowFocus: false } } });
+}
+
+let browserClient: QueryClient | undefined;
+
+/** One QueryClient per browser tab (a new one per server render, so requests never share data). */
 export function QueryProvider({ children }: { children: React.ReactNode }) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 1 } } }));
+  const client = isServer ? makeQueryClient() : (browserClient ??= makeQueryClient());
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

@@ -30,3 +30,17 @@ export function formatDate(value: string | null | undefined, locale: Locale, wit
     .format(new Date(`${value}T00:00:00Z`))
     .replace(/\./g, '');
 }
+
+/** An ISO timestamp as local date and time in the given zone: "2 Nov 2022 08.30" / "2 Nov 2022, 08:30". */
+export function formatDateTime(value: string | null | undefined, locale: Locale, timeZone: string): string {
+  if (!value) return '–';
+  return new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone })
+    .format(new Date(value))
+    .replace(/(\d) (\w+)\. /, '$1 $2 ');
+}
+
+/** A large number shortened for chart axes: "240 rb" / "240K". */
+export function formatCompact(value: number | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(tag(locale), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}

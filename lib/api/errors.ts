@@ -3,6 +3,7 @@ import type { Locale } from '@/lib/i18n/config';
 export type ErrorCode =
   | 'bad_request'
   | 'unauthorized'
+  | 'forbidden'
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
@@ -13,6 +14,7 @@ export type ErrorCode =
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
@@ -24,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
 const DEFAULT_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   bad_request: { id: 'Permintaan tidak valid.', en: 'Invalid request.' },
   unauthorized: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  forbidden: { id: 'Permintaan ini tidak diizinkan.', en: 'This request is not allowed.' },
   not_found: { id: 'Tidak ditemukan.', en: 'Not found.' },
   conflict: { id: 'Terjadi konflik dengan data yang ada.', en: 'Conflicts with existing data.' },
   payload_too_large: { id: 'Data yang dikirim terlalu besar.', en: 'The request body is too large.' },
@@ -38,6 +41,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     readonly messages?: Partial<Record<Locale, string>>,
     readonly details?: unknown,
+    /** Sent as Retry-After with 429 answers. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(messages?.en ?? DEFAULT_MESSAGES[code].en);
   }

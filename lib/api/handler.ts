@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
+import { isSameOrigin } from '@/lib/auth/request-info';
 import type { Db } from '@/lib/db/client';
 import { LOCALE_COOKIE, toLocale, type Locale } from '@/lib/i18n/config';
 import { getDb } from '@/lib/server/database';
-import { getViewer, type Viewer } from '@/lib/server/viewer';
+import { getRequestViewer, type Viewer } from '@/lib/server/viewer';
 import { ApiError, errorBody } from './errors';
 
 export interface ApiContext<P, Q> {
@@ -27,20 +28,35 @@ function zodDetails(error: z.ZodError) {
   return error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message }));
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
- * Every /api/v1 handler goes through here: viewer (401 without one), zod-parsed route and
- * query parameters (400 with the failing fields), typed errors mapped to JSON, and no stack
- * trace or SQL ever in a response.
+ * CSRF: a browser sends cookies with cross-site requests, so a write that would be
+ * authenticated by the cookie must come from one of our own pages (same-origin Origin header).
+ * A request with an Authorization header is authenticated by it alone and needs no check.
  */
-export function apiRoute<P extends z.ZodType, Q extends z.ZodType>(
+export function assertSameOriginWrite(req: NextRequest): void {
+  if (SAFE_METHODS.has(req.method) || req.headers.has('authorization')) return;
+  if (!isSameOrigin(req.headers)) {
+    throw new ApiError('forbidden', {
+      id: 'Permintaan dengan cookie sesi harus berasal dari halaman Pantau sendiri (header Origin).',
+      en: 'Requests authenticated by the session cookie must come from Pantau itself (Origin header).',
+    });
+  }
+}
+
+type RouteArgs = { params: Promise<Record<string, string | string[]>> };
+
+/** Parses route and query parameters, runs the handler and maps every error to JSON without internals. */
+function run<P extends z.ZodType, Q extends z.ZodType, V>(
   schemas: { params?: P; query?: Q },
-  handler: (ctx: ApiContext<z.infer<P>, z.infer<Q>>) => Promise<unknown>,
+  authenticate: (req: NextRequest) => Promise<V>,
+  handler: (ctx: Omit<ApiContext<z.infer<P>, z.infer<Q>>, 'viewer'> & { viewer: V }) => Promise<unknown>,
 ) {
-  return async (req: NextRequest, route: { params: Promise<Record<string, string | string[]>> }) => {
+  return async (req: NextRequest, route: RouteArgs) => {
     const locale = requestLocale(req);
     try {
-      const viewer = await getViewer();
-      if (!viewer) throw new ApiError('unauthorized');
+      const viewer = await authenticate(req);
       const rawParams = route?.params ? await route.params : {};
       const params = schemas.params ? schemas.params.safeParse(rawParams) : { success: true as const, data: rawParams };
       if (!params.success) throw new ApiError('not_found');
@@ -60,7 +76,49 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType>(
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('internal');
       if (!(error instanceof ApiError)) console.error('api error', req.nextUrl.pathname, error);
-      return NextResponse.json(errorBody(apiError, locale), { status: apiError.status });
+      const headers = apiError.retryAfterSeconds ? { 'Retry-After': String(apiError.retryAfterSeconds) } : undefined;
+      return NextResponse.json(errorBody(apiError, locale), { status: apiError.status, headers });
     }
   };
+}
+
+/**
+ * Every /api/v1 handler goes through here: viewer (401 without one; session cookie, session
+ * token or API token), the same-origin check for cookie-authenticated writes (403), zod-parsed
+ * route and query parameters (400 with the failing fields), typed errors mapped to JSON, and no
+ * stack trace or SQL ever in a response.
+ */
+export function apiRoute<P extends z.ZodType, Q extends z.ZodType>(
+  schemas: { params?: P; query?: Q },
+  handler: (ctx: ApiContext<z.infer<P>, z.infer<Q>>) => Promise<unknown>,
+) {
+  return run(
+    schemas,
+    async (req) => {
+      const viewer = await getRequestViewer(req);
+      if (!viewer) throw new ApiError('unauthorized');
+      assertSameOriginWrite(req);
+      return viewer;
+    },
+    handler,
+  );
+}
+
+/**
+ * For the few endpoints a signed-out client may call (signing in): the same parsing and error
+ * mapping, the viewer if there is one, and the same-origin check for browser writes that carry
+ * an Origin header (a login form on another site must not sign a visitor in).
+ */
+export function publicApiRoute<P extends z.ZodType, Q extends z.ZodType>(
+  schemas: { params?: P; query?: Q },
+  handler: (ctx: Omit<ApiContext<z.infer<P>, z.infer<Q>>, 'viewer'> & { viewer: Viewer | null }) => Promise<unknown>,
+) {
+  return run(
+    schemas,
+    async (req) => {
+      if (req.headers.has('origin') && !SAFE_METHODS.has(req.method) && !isSameOrigin(req.headers)) throw new ApiError('forbidden');
+      return getRequestViewer(req);
+    },
+    handler,
+  );
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { bulkInsert } from '@/lib/db/bulk';
 import { rebuildRollups } from '@/lib/db/rollup';
+import { simplifyBoundaries } from '@/lib/geo/simplify';
 import type { DemoData } from './generate';
 
 /** Tables in the order they can be emptied (children first). */
@@ -58,6 +59,7 @@ async function insertMaster(tx: Db, data: DemoData): Promise<void> {
     ['code', 'text', b.map((x) => x.code)],
     ['kode_kota', 'text', b.map((x) => x.kodeKota)],
     ['geometry', 'jsonb', b.map((x) => x.geometry)],
+    ['simplified', 'jsonb', simplifyBoundaries(b)],
   ]);
   const o = data.officers;
   await bulkInsert(tx, 'officer', [

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { demoAccounts, seedDemoUsers } from '@/lib/auth/demo-users';
 import type { Db } from '@/lib/db/client';
 import { generateDemo } from './generate';
 import { loadDemo } from './load';
@@ -12,7 +13,7 @@ export interface SeedOptions {
 
 export const DEMO_TODAY = '2022-11-02';
 
-/** Generates the deterministic Balikpapan demo and loads it, replacing all data. */
+/** Generates the deterministic Balikpapan demo and loads it, replacing all data and every account with the demo logins. */
 export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ generateMs: number; loadMs: number }> {
   const t0 = performance.now();
   const data = generateDemo({
@@ -23,5 +24,6 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ generateMs:
   });
   const t1 = performance.now();
   await loadDemo(db, data);
+  await db.transaction((tx) => seedDemoUsers(tx, demoAccounts(data)));
   return { generateMs: t1 - t0, loadMs: performance.now() - t1 };
 }

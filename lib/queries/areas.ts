@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import { addDays } from '@/lib/domain/dates';
+import { closedOf } from '@/lib/domain/metrics';
 import { BAND_DAYS, areaMetrics, type AreaMetricValues } from '@/lib/domain/pace';
 import type { Scope } from '@/lib/domain/scope';
 import { LEVEL_CODE_LENGTH, type AreaLevel, type CampaignWindow } from '@/lib/domain/types';
@@ -16,7 +17,8 @@ export interface AreaRef {
 /** The contract of DESIGN.md: an area's identity and every metric as of a date. */
 export type AreaMetrics = AreaRef & { asOf: string } & AreaMetricValues;
 
-interface DayRow {
+/** One area_day row as the database returns it. */
+export interface DayRow {
   code: string;
   tanggal: string;
   prelist: number;
@@ -27,7 +29,7 @@ interface DayRow {
   tidak_ditemukan: number;
 }
 
-interface AreaRow {
+export interface AreaRow {
   code: string;
   name: string;
   level: AreaLevel;
@@ -36,27 +38,59 @@ interface AreaRow {
 
 const toRef = (r: AreaRow): AreaRef => ({ code: r.code, name: r.name, level: r.level, kemendagriCode: r.kemendagri_code });
 
-/** Metrics of each area from its area_day rows of asOf−15 … asOf. */
-function metricsFromDays(areas: AreaRow[], days: DayRow[], window: CampaignWindow, asOf: string): AreaMetrics[] {
-  const byCode = new Map<string, DayRow[]>();
-  for (const d of days) (byCode.get(d.code) ?? byCode.set(d.code, []).get(d.code)!).push(d);
-  return areas.map((a) => {
-    const rows = byCode.get(a.code) ?? [];
-    const series = new Map(rows.map((r) => [r.tanggal, r.selesai + r.tidak_ditemukan]));
-    const current = rows.find((r) => r.tanggal === asOf);
-    const counts = {
-      prelist: current?.prelist ?? 0,
-      keluargaBaru: current?.keluarga_baru ?? 0,
-      selesai: current?.selesai ?? 0,
-      menolak: current?.menolak ?? 0,
-      tidakDitemui: current?.tidak_ditemui ?? 0,
-      tidakDitemukan: current?.tidak_ditemukan ?? 0,
-    };
-    return { ...toRef(a), asOf, ...areaMetrics(counts, series, window, asOf) };
-  });
+/** An area's counts on asOf and its dated selesai / tidak ditemukan of asOf−15 … asOf, as one row. */
+export interface AreaSeriesRow extends AreaRow {
+  prelist: number;
+  keluarga_baru: number;
+  selesai: number;
+  menolak: number;
+  tidak_ditemui: number;
+  tidak_ditemukan: number;
+  dates: string[];
+  selesai_series: number[];
+  tidak_ditemukan_series: number[];
 }
 
-const DAY_COLUMNS = sql`d.code, d.tanggal::text as tanggal, d.prelist, d.keluarga_baru, d.selesai, d.menolak, d.tidak_ditemui, d.tidak_ditemukan`;
+/** Every metric of an area from its series row (lib/domain does the arithmetic). */
+export function metricsOfSeries(row: AreaSeriesRow, window: CampaignWindow, asOf: string): AreaMetrics {
+  const series = new Map(row.dates.map((d, i) => [d, closedOf({ selesai: row.selesai_series[i], tidakDitemukan: row.tidak_ditemukan_series[i] })]));
+  const counts = {
+    prelist: row.prelist,
+    keluargaBaru: row.keluarga_baru,
+    selesai: row.selesai,
+    menolak: row.menolak,
+    tidakDitemui: row.tidak_ditemui,
+    tidakDitemukan: row.tidak_ditemukan,
+  };
+  return { ...toRef(row), asOf, ...areaMetrics(counts, series, window, asOf) };
+}
+
+const onAsOf = (column: string, asOf: string) => sql`coalesce(max(d.${sql.raw(column)}) filter (where d.tanggal = ${asOf}::date), 0)::int`;
+const seriesOf = (expression: SQL, cast: string) =>
+  sql`coalesce(array_agg(${expression} order by d.tanggal) filter (where d.tanggal is not null), '{}')::${sql.raw(cast)}`;
+
+/**
+ * Areas visible in the scope matching `where` (a condition on `a`), one row each: the counts on
+ * asOf and, when `withDays` holds for it, the series of asOf−15 … asOf as arrays. One round trip
+ * and one row per area: a query costs a socket write and read each way, and rows cost parsing.
+ * Areas come top level first, then in code order.
+ */
+export async function selectAreaSeries(db: Db, scope: Scope, params: { where: SQL; withDays: SQL; asOf: string }): Promise<AreaSeriesRow[]> {
+  const { asOf } = params;
+  return queryRows<AreaSeriesRow>(
+    db,
+    sql`select a.code, a.name, a.level, a.kemendagri_code,
+      ${onAsOf('prelist', asOf)} as prelist, ${onAsOf('keluarga_baru', asOf)} as keluarga_baru, ${onAsOf('selesai', asOf)} as selesai,
+      ${onAsOf('menolak', asOf)} as menolak, ${onAsOf('tidak_ditemui', asOf)} as tidak_ditemui, ${onAsOf('tidak_ditemukan', asOf)} as tidak_ditemukan,
+      ${seriesOf(sql`d.tanggal::text`, 'text[]')} as dates, ${seriesOf(sql`d.selesai`, 'int[]')} as selesai_series,
+      ${seriesOf(sql`d.tidak_ditemukan`, 'int[]')} as tidak_ditemukan_series
+    from area a left join area_day d on d.kode_kota = a.kode_kota and d.code = a.code and ${params.withDays}
+      and d.tanggal between ${addDays(asOf, -(BAND_DAYS + 1))}::date and ${asOf}::date
+    where a.kode_kota = ${scope.kodeKota} and ${params.where} and ${areaVisible(scope, sql`a.code`)}
+    group by a.code, a.name, a.level, a.kemendagri_code
+    order by length(a.code), a.code`,
+  );
+}
 
 /** One area visible in the scope, or null (outside the scope answers like a missing area). */
 export async function getArea(db: Db, scope: Scope, code: string): Promise<AreaRef | null> {
@@ -90,88 +124,27 @@ export async function getAreaSummary(
   params: { code: string; asOf: string; window: CampaignWindow },
 ): Promise<AreaMetrics | null> {
   const { code, asOf, window } = params;
-  const [areas, days] = await Promise.all([
-    queryRows<AreaRow>(
-      db,
-      sql`select code, name, level, kemendagri_code from area
-      where kode_kota = ${scope.kodeKota} and code = ${code} and ${areaVisible(scope, sql`code`)}`,
-    ),
-    queryRows<DayRow>(
-      db,
-      sql`select ${DAY_COLUMNS} from area_day d where d.kode_kota = ${scope.kodeKota} and d.code = ${code}
-      and d.tanggal between ${addDays(asOf, -(BAND_DAYS + 1))}::date and ${asOf}::date`,
-    ),
-  ]);
-  return areas.length ? metricsFromDays(areas, days, window, asOf)[0] : null;
+  const [row] = await selectAreaSeries(db, scope, { where: sql`a.code = ${code}`, withDays: sql`true`, asOf });
+  return row ? metricsOfSeries(row, window, asOf) : null;
 }
 
-/** Each child area of `code` visible in the scope, with its metrics, in code order. */
+/** SQL condition on `a`: the children of `code`, or with `level` every descendant at that level. */
+export function belowCondition(code: string, level?: AreaLevel): SQL {
+  return level ? sql`(a.code like ${code + '%'} and a.level = ${level} and a.code <> ${code})` : sql`a.parent_code = ${code}`;
+}
+
+/**
+ * Each child area of `code` visible in the scope, with its metrics, in code order; with `level`,
+ * every descendant at that deeper level instead (e.g. all kelurahan of a kota).
+ */
 export async function listAreaChildren(
   db: Db,
   scope: Scope,
-  params: { code: string; asOf: string; window: CampaignWindow },
+  params: { code: string; asOf: string; window: CampaignWindow; level?: AreaLevel },
 ): Promise<AreaMetrics[]> {
-  const { code, asOf, window } = params;
-  const [areas, days] = await Promise.all([
-    queryRows<AreaRow>(
-      db,
-      sql`select code, name, level, kemendagri_code from area
-      where kode_kota = ${scope.kodeKota} and parent_code = ${code} and ${areaVisible(scope, sql`code`)} order by code`,
-    ),
-    queryRows<DayRow>(
-      db,
-      sql`select ${DAY_COLUMNS} from area_day d where d.kode_kota = ${scope.kodeKota} and d.parent_code = ${code}
-      and ${areaVisible(scope, sql`d.code`)}
-      and d.tanggal between ${addDays(asOf, -(BAND_DAYS + 1))}::date and ${asOf}::date`,
-    ),
-  ]);
-  return metricsFromDays(areas, days, window, asOf);
-}
-
-export interface DailyRow {
-  tanggal: string;
-  prelist: number;
-  keluargaBaru: number;
-  selesai: number;
-  menolak: number;
-  tidakDitemui: number;
-  tidakDitemukan: number;
-  closed: number;
-  /** closed(D) − closed(D−1) */
-  pace: number;
-}
-
-/** One row per date of an area visible in the scope: as-of counts and daily pace. */
-export async function listAreaDaily(
-  db: Db,
-  scope: Scope,
-  params: { code: string; from: string; to: string },
-): Promise<DailyRow[] | null> {
-  const { code, from, to } = params;
-  const area = await getArea(db, scope, code);
-  if (!area) return null;
-  const rows = await queryRows<DayRow>(
-    db,
-    sql`select ${DAY_COLUMNS} from area_day d where d.kode_kota = ${scope.kodeKota} and d.code = ${code}
-    and d.tanggal between ${addDays(from, -1)}::date and ${to}::date order by d.tanggal`,
-  );
-  const closedOn = new Map(rows.map((r) => [r.tanggal, r.selesai + r.tidak_ditemukan]));
-  return rows
-    .filter((r) => r.tanggal >= from)
-    .map((r) => {
-      const closed = r.selesai + r.tidak_ditemukan;
-      return {
-        tanggal: r.tanggal,
-        prelist: r.prelist,
-        keluargaBaru: r.keluarga_baru,
-        selesai: r.selesai,
-        menolak: r.menolak,
-        tidakDitemui: r.tidak_ditemui,
-        tidakDitemukan: r.tidak_ditemukan,
-        closed,
-        pace: closed - (closedOn.get(addDays(r.tanggal, -1)) ?? 0),
-      };
-    });
+  const { code, asOf, window, level } = params;
+  const rows = await selectAreaSeries(db, scope, { where: belowCondition(code, level), withDays: sql`true`, asOf });
+  return rows.map((r) => metricsOfSeries(r, window, asOf));
 }
 
 /** Areas visible in the scope whose name, BPS code or Kemendagri code matches `q`. */
@@ -193,6 +166,17 @@ export async function searchAreas(db: Db, scope: Scope, q: string, limit = 20): 
       and level in ('kota', 'kecamatan', 'kelurahan', 'sls')
       and (name ilike ${like} ${byCode})
     order by length(code), code limit ${limit}`,
+  );
+  return rows.map(toRef);
+}
+
+/** The kota, kecamatan and kelurahan visible in the scope, in code order (pickers, report forms). */
+export async function listAreaOptions(db: Db, scope: Scope): Promise<AreaRef[]> {
+  const rows = await queryRows<AreaRow>(
+    db,
+    sql`select code, name, level, kemendagri_code from area
+    where kode_kota = ${scope.kodeKota} and level in ('kota', 'kecamatan', 'kelurahan') and ${areaVisible(scope, sql`code`)}
+    order by code`,
   );
   return rows.map(toRef);
 }

@@ -1,28 +1,48 @@
-import { sql } from 'drizzle-orm';
-import { queryRows } from '@/lib/db/client';
-import { areaScope, type Scope } from '@/lib/domain/scope';
+import { cache } from 'react';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { resolveViewer } from '@/lib/auth/resolve-viewer';
+import { can, type Permission, type Role, type Viewer } from '@/lib/domain/roles';
+import { getAuth } from './auth';
 import { getDb } from './database';
 
-export type Role = 'admin' | 'pimpinan' | 'camat' | 'lurah' | 'pml' | 'ppl';
+export type { Role, Viewer };
 
-/** Who is asking: their role, the scope every query of theirs runs in, and their home area. */
-export interface Viewer {
-  username: string;
-  role: Role;
-  scope: Scope;
-  /** Area code of the home page (kota/kecamatan/kelurahan), or null for PML/PPL. */
-  homeArea: string | null;
-  /** The officer this user is (PML or PPL), else null. */
-  officerCode: string | null;
-}
+/** Set by proxy.ts on page requests: the path and query, to come back to after signing in. */
+export const PATH_HEADER = 'x-pantau-path';
 
 /**
- * The viewer of the current request. Until accounts land (issue #6) every visitor is a
- * read-only viewer of the first kab/kota loaded; the scope still goes through every query.
+ * The viewer of the current request (session cookie, session token or API token), or null.
+ * This — not proxy.ts — is what enforces sign-in; the scope it carries goes into every query.
+ * Memoised per request, so a layout and its page resolve it once.
  */
-export async function getViewer(): Promise<Viewer | null> {
-  const db = await getDb();
-  const [row] = await queryRows<{ kode_kota: string }>(db, sql`select kode_kota from campaign order by kode_kota limit 1`);
-  if (!row) return null;
-  return { username: 'tamu', role: 'pimpinan', scope: areaScope(row.kode_kota), homeArea: row.kode_kota, officerCode: null };
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const h = await headers();
+  return resolveViewer(await getDb(), await getAuth(), { authorization: h.get('authorization'), cookie: h.get('cookie') });
+});
+
+/**
+ * The viewer of an API request, from the request's own headers (route handlers get the request;
+ * reading it directly keeps them callable outside Next's request scope, as tests do).
+ */
+export async function getRequestViewer(req: Request): Promise<Viewer | null> {
+  return resolveViewer(await getDb(), await getAuth(), {
+    authorization: req.headers.get('authorization'),
+    cookie: req.headers.get('cookie'),
+  });
+}
+
+/** For pages: the viewer, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (viewer) return viewer;
+  const path = (await headers()).get(PATH_HEADER);
+  redirect(path && path !== '/' ? `/masuk?next=${encodeURIComponent(path)}` : '/masuk');
+}
+
+/** For pages only some roles may open: others get the same not-found as a missing page. */
+export async function requirePermission(permission: Permission): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!can(viewer, permission)) notFound();
+  return viewer;
 }

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser';
+import { signedInContext } from './sign-in';
 
 describe('smoke: the city head opens Pantau', () => {
   let browser: Browser;
@@ -11,19 +12,21 @@ describe('smoke: the city head opens Pantau', () => {
   afterAll(() => browser?.close());
 
   it('shows the city target formatted the Indonesian way on the home page', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    const context = await signedInContext(browser, baseUrl, 'pimpinan', { width: 360, height: 780 });
+    const page = await context.newPage();
     await page.goto(baseUrl);
     expect(new URL(page.url()).pathname).toBe('/wilayah/6471');
-    await expect.poll(() => page.getByTestId('kpi-target').textContent()).toBe('240.000');
+    await expect.poll(() => page.getByTestId('kpi-prelist').textContent()).toBe('240.000');
     expect(await page.locator('h1').textContent()).toBe('Kota Balikpapan');
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
-    await page.close();
+    await context.close();
   });
 
   it('answers an unknown area with the not-found page', async () => {
-    const page = await browser.newPage();
+    const context = await signedInContext(browser, baseUrl, 'pimpinan');
+    const page = await context.newPage();
     const response = await page.goto(`${baseUrl}/wilayah/6471999999`);
     expect(response?.status()).toBe(404);
-    await page.close();
+    await context.close();
   });
 });

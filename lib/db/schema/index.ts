@@ -5,3 +5,4 @@ export * from './report';
 export * from './import';
 export * from './rollup';
 export * from './audit';
+export * from './auth';

@@ -27,5 +27,7 @@ export const areaDay = pgTable(
   (t) => [
     primaryKey({ columns: [t.code, t.tanggal, t.kodeKota] }),
     index('area_day_parent_idx').on(t.parentCode, t.tanggal),
+    // Rollup rebuilds select one kab/kota's rows of one level from a date on.
+    index('area_day_kota_level_idx').on(t.kodeKota, t.level, t.tanggal),
   ],
 );

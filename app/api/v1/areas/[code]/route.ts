@@ -1,26 +1,13 @@
-import { ApiError } from '@/lib/api/errors';
+import { assertInWindow, getAreaBody, orNotFound, requireCampaign } from '@/lib/api/area-bodies';
+import { areaPathSchema, areaQuerySchema } from '@/lib/api/area-schemas';
 import { apiRoute } from '@/lib/api/handler';
-import { areaParamsSchema, asOfQuerySchema } from '@/lib/api/schemas';
-import { getAreaSummary, listBreadcrumb } from '@/lib/queries/areas';
-import { getCampaign } from '@/lib/queries/campaign';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/areas/{code}?asOf= — the area, its breadcrumb and its metrics. */
-export const GET = apiRoute({ params: areaParamsSchema, query: asOfQuerySchema }, async ({ db, viewer, params, query }) => {
-  const campaign = await getCampaign(db, viewer.scope);
-  if (!campaign) throw new ApiError('not_found');
+export const GET = apiRoute({ params: areaPathSchema, query: areaQuerySchema }, async ({ db, viewer, params, query }) => {
+  const campaign = await requireCampaign(db, viewer.scope);
   const asOf = query.asOf ?? campaign.defaultAsOf;
-  if (asOf < campaign.startDate || asOf > campaign.lastReportDate) {
-    throw new ApiError('bad_request', {
-      id: `asOf harus di antara ${campaign.startDate} dan ${campaign.lastReportDate}.`,
-      en: `asOf must be between ${campaign.startDate} and ${campaign.lastReportDate}.`,
-    });
-  }
-  const [area, breadcrumb] = await Promise.all([
-    getAreaSummary(db, viewer.scope, { code: params.code, asOf, window: campaign }),
-    listBreadcrumb(db, viewer.scope, params.code),
-  ]);
-  if (!area) throw new ApiError('not_found');
-  return { ...area, breadcrumb };
+  assertInWindow(campaign, asOf, 'asOf');
+  return orNotFound(await getAreaBody(db, viewer.scope, campaign, params.code, asOf));
 });

@@ -1,0 +1,91 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Pager } from '@/components/pager';
+import { isIsoDate } from '@/lib/domain/dates';
+import { formatDateTime } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { getArea } from '@/lib/queries/areas';
+import { listAuditLog } from '@/lib/queries/audit';
+import { getCampaign } from '@/lib/queries/campaign';
+import { getDb } from '@/lib/server/database';
+import { requirePermission } from '@/lib/server/viewer';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin'))('audit.title') };
+}
+
+const PAGE_SIZE = 50;
+/** The filter's choices: single actions and families (a prefix before the dot). */
+const ACTIONS = ['login', 'login.success', 'login.failure', 'logout', 'user', 'token', 'import', 'export', 'report'] as const;
+
+type Search = { aksi?: string; q?: string; dari?: string; sampai?: string; hal?: string };
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const viewer = await requirePermission('readAudit');
+  const params = await searchParams;
+  const action = (ACTIONS as readonly string[]).includes(params.aksi ?? '') ? params.aksi : undefined;
+  const from = params.dari && isIsoDate(params.dari) ? params.dari : undefined;
+  const to = params.sampai && isIsoDate(params.sampai) ? params.sampai : undefined;
+  const q = params.q?.slice(0, 64) || undefined;
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(params.hal ?? '1', 10) || 1));
+  const db = await getDb();
+  const [{ rows, total }, campaign] = await Promise.all([
+    listAuditLog(db, viewer.scope, { action, q, from, to, page, pageSize: PAGE_SIZE }),
+    getCampaign(db, viewer.scope),
+  ]);
+  const [t, locale] = await Promise.all([getTranslations('admin'), getLocale().then(toLocale)]);
+  const zone = campaign?.timezone ?? 'UTC';
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const filters = { ...(action ? { aksi: action } : {}), ...(q ? { q } : {}), ...(from ? { dari: from } : {}), ...(to ? { sampai: to } : {}) };
+  const hrefFor = (p: number) => `/admin/audit?${new URLSearchParams({ ...filters, hal: String(p) })}`;
+  const input = 'rounded border border-slate-300 bg-white px-2 py-2 text-sm';
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('audit.title')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('audit.intro', { kota: (await getArea(db, viewer.scope, viewer.scope.kodeKota))?.name ?? viewer.scope.kodeKota })}</p>
+      </div>
+      <form method="get" className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap" role="search">
+        <select name="aksi" defaultValue={action ?? ''} aria-label={t('audit.action')} className={input}>
+          <option value="">{t('audit.allActions')}</option>
+          {ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {t(`audit.actions.${a.replace('.', '_') as 'login'}`)}
+            </option>
+          ))}
+        </select>
+        <input name="q" type="search" defaultValue={q ?? ''} placeholder={t('audit.q')} aria-label={t('audit.q')} className={`${input} min-w-0 sm:flex-1`} />
+        <label className="flex items-center gap-1 text-sm">
+          {t('audit.from')}
+          <input name="dari" type="date" defaultValue={from ?? ''} className={`${input} min-w-0 flex-1`} />
+        </label>
+        <label className="flex items-center gap-1 text-sm">
+          {t('audit.to')}
+          <input name="sampai" type="date" defaultValue={to ?? ''} className={`${input} min-w-0 flex-1`} />
+        </label>
+        <button type="submit" className="col-span-2 rounded border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50">
+          {t('audit.filter')}
+        </button>
+      </form>
+      <p className="text-sm text-slate-600">{t('audit.count', { count: total })}</p>
+      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="audit-list">
+        {rows.map((r) => (
+          <li key={r.id} className="grid gap-x-3 px-3 py-2 text-sm sm:grid-cols-[10rem_8rem_1fr]">
+            <span className="text-xs text-slate-500 tabular-nums">{formatDateTime(r.at, locale, zone)}</span>
+            <span className="font-medium">{r.action}</span>
+            <span className="min-w-0">
+              <span className="font-mono text-[13px]">{r.actor}</span>
+              {r.target ? <span className="text-slate-600"> → {r.target}</span> : null}
+              {r.ip ? <span className="text-xs text-slate-500"> · {r.ip}</span> : null}
+              {Object.keys(r.detail).length ? <code className="block truncate text-xs text-slate-500">{JSON.stringify(r.detail)}</code> : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <Pager page={page} pages={pages} hrefFor={hrefFor} labels={{ prev: t('users.prev'), next: t('users.next'), page: t('users.page', { page, pages }) }} />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ApiError } from '@/lib/api/errors';
+import { exportFileSchema, exportQuerySchema } from '@/lib/api/export-schemas';
+import { exportResponse } from '@/lib/api/file-response';
+import { apiRoute } from '@/lib/api/handler';
+import { buildAreaExport, type ExportFormat } from '@/lib/export/area-export';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/exports/{code}.{csv|xlsx|pdf}?asOf=&level=&delimiter= — the area's progress report. */
+export const GET = apiRoute(
+  { params: z.object({ file: exportFileSchema }), query: exportQuerySchema },
+  async ({ db, viewer, params, query, locale, req }) => {
+    const [code, format] = params.file.split('.') as [string, ExportFormat];
+    const file = await buildAreaExport(db, viewer, {
+      code,
+      format,
+      asOf: query.asOf,
+      level: query.level,
+      delimiter: query.delimiter === 'semicolon' ? ';' : ',',
+      locale,
+    });
+    if (!file) throw new ApiError('not_found');
+    return exportResponse(db, viewer, req, file, { asOf: query.asOf ?? null, level: query.level ?? null });
+  },
+);

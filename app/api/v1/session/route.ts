@@ -1,0 +1,68 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { ApiError } from '@/lib/api/errors';
+import { apiRoute, publicApiRoute } from '@/lib/api/handler';
+import { SESSION_COOKIE, sessionCookieOptions, sessionTokenOf } from '@/lib/auth/cookie';
+import { clientIp, isHttps } from '@/lib/auth/request-info';
+import { signIn, signOut } from '@/lib/auth/session';
+import { getAuth } from '@/lib/server/auth';
+
+export const dynamic = 'force-dynamic';
+
+const credentialsSchema = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(1024) });
+
+const INVALID = { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' };
+const LOCKED = {
+  id: 'Terlalu banyak percobaan gagal. Coba lagi nanti.',
+  en: 'Too many failed attempts. Try again later.',
+};
+
+/** GET /api/v1/session — who the request is authenticated as. */
+export const GET = apiRoute({}, async ({ viewer }) => ({
+  username: viewer.username,
+  role: viewer.role,
+  scope: viewer.scope,
+  homeArea: viewer.homeArea,
+  officerCode: viewer.officerCode,
+}));
+
+/**
+ * POST /api/v1/session {username, password} — the same session the login form makes: sets
+ * the cookie and returns the signed session token (also usable as `Authorization: Bearer`).
+ */
+export const POST = publicApiRoute({}, async ({ req, db }) => {
+  if (Number(req.headers.get('content-length') ?? 0) > 8192) throw new ApiError('payload_too_large');
+  const body = credentialsSchema.safeParse(await req.json().catch(() => null));
+  if (!body.success) {
+    throw new ApiError('bad_request', undefined, body.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })));
+  }
+  const result = await signIn(db, await getAuth(), {
+    username: body.data.username,
+    password: body.data.password,
+    ip: clientIp(req.headers),
+    userAgent: req.headers.get('user-agent'),
+    via: 'api',
+  });
+  if (!result.ok) {
+    if (result.reason === 'invalid') throw new ApiError('unauthorized', INVALID);
+    throw new ApiError('rate_limited', LOCKED, { reason: result.reason }, result.retryAfterSeconds);
+  }
+  const response = NextResponse.json({ token: result.token, expiresAt: result.expiresAt, user: result.user });
+  response.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(isHttps(req.headers)));
+  return response;
+});
+
+/** DELETE /api/v1/session — signs out the session of the cookie or Bearer session token. */
+export const DELETE = apiRoute({}, async ({ req, db }) => {
+  const token = sessionTokenOf(req.headers.get('authorization'), req.cookies.get(SESSION_COOKIE)?.value);
+  if (!token) {
+    throw new ApiError('bad_request', {
+      id: 'Token API tidak berakhir dengan keluar; admin mencabutnya.',
+      en: 'An API token does not sign out; an admin revokes it.',
+    });
+  }
+  await signOut(db, await getAuth(), token, clientIp(req.headers));
+  const response = new NextResponse(null, { status: 204 });
+  response.cookies.set(SESSION_COOKIE, '', { ...sessionCookieOptions(isHttps(req.headers)), maxAge: 0 });
+  return response;
+});

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { ReportForm } from '@/components/report-form';
+import { listAreaOptions } from '@/lib/queries/areas';
+import { getCampaign } from '@/lib/queries/campaign';
+import { getDb } from '@/lib/server/database';
+import { requireViewer } from '@/lib/server/viewer';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Laporan' };
+
+export default async function ReportsPage() {
+  const viewer = await requireViewer();
+  const db = await getDb();
+  const [campaign, options] = await Promise.all([getCampaign(db, viewer.scope), listAreaOptions(db, viewer.scope)]);
+  if (!campaign || options.length === 0) notFound();
+  const t = await getTranslations('reports');
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <p className="text-sm text-slate-600">{t('intro')}</p>
+      <ReportForm options={options} asOf={campaign.defaultAsOf} min={campaign.startDate} max={campaign.lastReportDate} />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { MapExplorer } from '@/components/map/map-explorer';
+import { MapQueryProvider } from '@/components/map/map-query-provider';
+import { mapQueryKeys } from '@/components/map/map-query-keys';
+import { mapPageQuerySchema, mapWindowOf } from '@/lib/api/geo-schemas';
+import { getArea, listBreadcrumb } from '@/lib/queries/areas';
+import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
+import { getAreaGeo } from '@/lib/queries/geo';
+import { getDb } from '@/lib/server/database';
+import { requireViewer } from '@/lib/server/viewer';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('map'))('title') };
+}
+
+/** Full-screen map: /peta?area=&metric=&asOf=&level= (the viewer's own area by default). */
+export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = mapPageQuerySchema.parse(await searchParams);
+  const viewer = await requireViewer();
+  const code = query.area ?? viewer?.homeArea;
+  if (!code) notFound();
+  const db = await getDb();
+  const [campaign, area, breadcrumb] = await Promise.all([
+    getCampaign(db, viewer.scope),
+    getArea(db, viewer.scope, code),
+    listBreadcrumb(db, viewer.scope, code),
+  ]);
+  if (!campaign || !area) notFound();
+  const initial = {
+    asOf: resolveAsOf(campaign, query.asOf),
+    metric: query.metric,
+    method: query.classes,
+    symbols: query.symbols,
+    level: query.level,
+  };
+  // The first day comes with the page (figures and table render at once); later days are fetched.
+  const request = { code: area.code, level: initial.level, asOf: initial.asOf };
+  const geo = await getAreaGeo(db, viewer.scope, { ...request, window: campaign, metric: initial.metric });
+  const client = new QueryClient();
+  if (geo) client.setQueryData(mapQueryKeys.geo(request), { ...geo, window: mapWindowOf(campaign) });
+  return (
+    <MapQueryProvider>
+      <HydrationBoundary state={dehydrate(client)}>
+        <MapExplorer key={area.code} area={area} breadcrumb={breadcrumb} initial={initial} />
+      </HydrationBoundary>
+    </MapQueryProvider>
+  );
+}

@@ -1,0 +1,86 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { SilentList } from '@/components/officers/silent-list';
+import { officerKeys, parseOfficersQuery } from '@/lib/api/officers-client';
+import { officerPageFor } from '@/lib/api/officers-json';
+import { formatDate, formatNumber } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
+import { groupSilentOfficers, listOfficerFilterOptions, listSilentOfficers } from '@/lib/queries/officers';
+import { getDb } from '@/lib/server/database';
+import { getViewer } from '@/lib/server/viewer';
+import { OfficersView } from './officers-view';
+
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export async function generateMetadata() {
+  const t = await getTranslations('officers');
+  return { title: t('title') };
+}
+
+export default async function OfficersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const viewer = await getViewer();
+  if (!viewer) notFound();
+  const db = await getDb();
+  const campaign = await getCampaign(db, viewer.scope);
+  if (!campaign) notFound();
+  const locale = toLocale(await getLocale());
+  const t = await getTranslations('officers');
+  const tc = await getTranslations('common');
+  const query = parseOfficersQuery(params);
+  const asOf = resolveAsOf(campaign, query.asOf);
+  const silentTab = params.tab === 'belum-lapor';
+  const scoped = { asOf, window: campaign };
+
+  const queryClient = new QueryClient();
+  const [options, silent] = await Promise.all([
+    listOfficerFilterOptions(db, viewer.scope, scoped),
+    listSilentOfficers(db, viewer.scope, scoped),
+    silentTab
+      ? null
+      : queryClient.prefetchQuery({ queryKey: officerKeys.list(query), queryFn: async () => {
+            // Dehydration leaves failed queries out: the browser then asks the API and shows its error.
+            const page = await officerPageFor(db, viewer.scope, { query, campaign, asOf, locale });
+            if (!page) throw new Error('area not visible');
+            return page;
+          },
+        }),
+  ]);
+  const dateParam = query.asOf ? `asOf=${asOf}` : '';
+  const tabClass = (active: boolean) =>
+    `-mb-px border-b-2 px-3 py-2 text-sm font-medium ${active ? 'border-brand text-brand' : 'border-transparent text-slate-600 hover:text-slate-900'}`;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold">{t('title')}</h1>
+          <p className="text-sm text-slate-600">{t('subtitle')}</p>
+        </div>
+        <div className="text-sm text-slate-600">
+          {tc('asOf')} <strong>{formatDate(asOf, locale)}</strong>
+        </div>
+      </div>
+      <nav className="flex gap-1 border-b border-slate-200" aria-label={t('title')}>
+        <Link href={`/petugas${dateParam ? `?${dateParam}` : ''}`} className={tabClass(!silentTab)} aria-current={silentTab ? undefined : 'page'}>
+          {t('tabs.all')}
+        </Link>
+        <Link href={`/petugas?tab=belum-lapor${dateParam ? `&${dateParam}` : ''}`} className={tabClass(silentTab)} aria-current={silentTab ? 'page' : undefined} data-testid="tab-silent">
+          {t('tabs.silent')} <span className="tabular-nums">({formatNumber(silent.length, locale)})</span>
+        </Link>
+      </nav>
+      {silentTab ? (
+        <SilentList groups={groupSilentOfficers(silent)} asOf={asOf} total={silent.length} />
+      ) : (
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <OfficersView options={options} asOf={asOf} />
+        </HydrationBoundary>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useCallback, useTransition } from 'react';
+import { AreaHeading } from '@/components/dashboard/area-heading';
+import { AsOfPicker, type AsOfWindow } from '@/components/dashboard/as-of-picker';
+import { ChartFrame } from '@/components/dashboard/charts/chart-frame';
+import { OutcomeChart, PaceChart, ProgressChart } from '@/components/dashboard/charts/lazy-charts';
+import { ChildrenTable } from '@/components/dashboard/children-table';
+import { ExportLinks } from '@/components/export-links';
+import { KpiGrid } from '@/components/dashboard/kpi-grid';
+import { SummaryCard } from '@/components/dashboard/summary-card';
+import { useFormat, useMetricText } from '@/components/dashboard/use-dashboard-text';
+import { AreaMapPanel } from '@/components/map/area-map-panel';
+import type { OfficerRefBody } from '@/lib/api/area-schemas';
+import { fetchAreaView } from '@/lib/api/area-view';
+import { queryKeys, REFRESH_MS } from '@/lib/api/query-keys';
+import { OUTCOME_KEYS } from '@/lib/domain/chart-colors';
+import type { AreaLevel } from '@/lib/domain/types';
+
+export interface AreaDashboardProps {
+  code: string;
+  /** The resolved as-of date: pinned, so a refresh never moves the page to another date. */
+  asOf: string;
+  /** The level the table lists when it is not the next one down (from ?level=). */
+  level: AreaLevel | null;
+  /** Levels the table can list. */
+  levels: AreaLevel[];
+  window: AsOfWindow & { graceDays: number; timezone: string };
+  /** The PPL holding an SLS or sub-SLS (master data: not refreshed). */
+  holders?: OfficerRefBody[];
+}
+
+/**
+ * The area page. Its data was prefetched on the server and hydrated under the same key; the
+ * client refreshes it every 30 s as one unit (figures, table and charts from one fetch), and
+ * keeps showing the last good data while a refresh or a date change is on its way.
+ */
+export function AreaDashboard({ code, asOf, level, levels, window: w, holders }: AreaDashboardProps) {
+  const t = useTranslations('dashboard');
+  const f = useFormat();
+  const text = useMetricText();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const { data, isError, isPlaceholderData, dataUpdatedAt } = useQuery({
+    queryKey: queryKeys.areaView(code, asOf, level),
+    queryFn: ({ signal }) => fetchAreaView({ code, asOf, from: w.startDate, level }, signal),
+    refetchInterval: REFRESH_MS,
+    placeholderData: keepPreviousData,
+  });
+
+  const hrefOf = useCallback((c: string) => `/wilayah/${c}?asOf=${asOf}`, [asOf]);
+  const navigate = useCallback(
+    (params: { asOf?: string; level?: AreaLevel | null }) => {
+      const next = new URLSearchParams({ asOf: params.asOf ?? asOf });
+      const lvl = params.level === undefined ? level : params.level;
+      if (lvl && lvl !== levels[0]) next.set('level', lvl);
+      startTransition(() => router.push(`/wilayah/${code}?${next}`, { scroll: false }));
+    },
+    [asOf, code, level, levels, router],
+  );
+  if (!data) return null;
+  const { area, children, daily } = data;
+  const window = { startDate: w.startDate, endDate: w.endDate, graceDays: w.graceDays };
+
+  return (
+    // While another date's figures stand in (placeholder), the page is dimmed so it never reads as the new date.
+    <div className={`space-y-4 transition-opacity ${pending || isPlaceholderData ? 'opacity-60' : ''}`} aria-busy={pending || isPlaceholderData}>
+      <AreaHeading area={area} hrefOf={hrefOf} holders={holders} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <AsOfPicker asOf={asOf} window={w} pending={pending} onChange={(d) => navigate({ asOf: d })} />
+        <ExportLinks code={area.code} asOf={asOf} level={level ?? undefined} />
+      </div>
+      {isError ? (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t('refreshFailed')}
+        </p>
+      ) : null}
+      <SummaryCard area={area} />
+      <KpiGrid area={area} endDate={w.endDate} />
+      <ChartFrame title={t('charts.progress')} metric="forecastBand" testId="chart-progress">
+        <ProgressChart
+          days={daily.days}
+          window={window}
+          asOf={asOf}
+          universe={area.universe}
+          text={{ actual: t('charts.actual'), plan: t('charts.plan'), target: t('charts.target'), forecast: t('charts.forecast'), band: t('charts.band') }}
+        />
+      </ChartFrame>
+      {levels.length > 0 ? (
+        <ChildrenTable
+          parent={area}
+          rows={children.children}
+          level={children.level}
+          levels={levels}
+          onLevel={(l) => navigate({ level: l })}
+          hrefOf={hrefOf}
+          onOpen={(c) => startTransition(() => router.push(hrefOf(c)))}
+        />
+      ) : null}
+      {area.level === 'kota' || area.level === 'kecamatan' ? <AreaMapPanel key={`${area.code}:${asOf}`} code={area.code} asOf={asOf} /> : null}
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ChartFrame title={t('charts.pace')} metric="pace7" testId="chart-pace">
+          <PaceChart days={daily.days} text={{ pace: text.label('pace'), pace7: text.label('pace7'), required: text.label('requiredPace') }} />
+        </ChartFrame>
+        <ChartFrame title={t('charts.outcomes')} metric="belumDikunjungi" testId="chart-outcomes">
+          <OutcomeChart days={daily.days} labels={Object.fromEntries(OUTCOME_KEYS.map((k) => [k, text.label(k)])) as Record<(typeof OUTCOME_KEYS)[number], string>} />
+        </ChartFrame>
+      </div>
+      <p className="text-xs text-slate-500">{t('refreshed', { time: clock(dataUpdatedAt, f.locale, w.timezone) })}</p>
+    </div>
+  );
+}
+
+/** A time of day in the campaign's time zone, so the server's and the browser's rendering agree. */
+function clock(ms: number, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { hour: '2-digit', minute: '2-digit', timeZone }).format(ms);
+}

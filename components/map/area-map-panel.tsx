@@ -1,0 +1,41 @@
+'use client';
+
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useCallback, useState } from 'react';
+import { DEFAULT_MAP_METRIC, type MapLevel } from '@/lib/domain/map-metrics';
+import type { AreaLevel } from '@/lib/domain/types';
+import { AreaMap } from './area-map';
+import { mapHref } from './map-href';
+import { MapQueryProvider } from './map-query-provider';
+import type { MapState } from './map-state';
+
+/**
+ * The map panel of a kota or kecamatan page: `<AreaMapPanel code={area.code} asOf={area.asOf} />`.
+ * Clicking an area opens its page; the full-screen map is one link away.
+ */
+export function AreaMapPanel({ code, asOf, level }: { code: string; asOf?: string | null; level?: MapLevel }) {
+  const t = useTranslations('map');
+  const [state, setState] = useState<MapState>({
+    asOf: asOf ?? null,
+    metric: DEFAULT_MAP_METRIC,
+    method: 'fixed',
+    symbols: false,
+    level: level ?? 'kelurahan',
+  });
+  const onChange = useCallback((patch: Partial<MapState>) => setState((s) => ({ ...s, ...patch })), []);
+  const drillHref = useCallback((child: string, _level: AreaLevel, s: MapState) => `/wilayah/${child}${s.asOf ? `?asOf=${s.asOf}` : ''}`, []);
+  return (
+    <MapQueryProvider>
+      <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="area-map-panel">
+        <div className="flex items-center justify-between gap-2">
+          <h2 className="font-semibold">{t('title')}</h2>
+          <Link className="text-sm text-brand hover:underline" href={mapHref(code, state)}>
+            {t('openFullMap')}
+          </Link>
+        </div>
+        <AreaMap code={code} state={state} onChange={onChange} drillHref={drillHref} variant="panel" />
+      </section>
+    </MapQueryProvider>
+  );
+}

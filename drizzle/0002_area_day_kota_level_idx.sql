@@ -1,0 +1,1 @@
+CREATE INDEX "area_day_kota_level_idx" ON "area_day" USING btree ("kode_kota","level","tanggal");

@@ -1,0 +1,112 @@
+// Request and response schemas of the area read API (DESIGN.md, Public contracts). The route
+// handlers parse with the request schemas; the OpenAPI document is generated from all of them
+// (component names are given there, in lib/api/openapi/areas.ts, not as global ids here).
+import { z } from 'zod';
+import { AREA_LEVELS, STATUSES } from '@/lib/domain/types';
+import { areaCodeSchema, isoDateSchema } from './schemas';
+
+const date = (description: string) => isoDateSchema.meta({ format: 'date', description });
+const ratio = (description: string) => z.number().nullable().meta({ description: `${description}; a fraction 0..1, null when the denominator is 0` });
+const count = (description: string) => z.int().min(0).meta({ description });
+
+export const areaPathSchema = z.object({ code: areaCodeSchema.meta({ description: 'BPS area code: 4, 7, 10, 14 or 16 digits, as text' }) });
+
+export const areaQuerySchema = z.object({
+  asOf: date('As-of date; default the latest report date. Must lie in the fieldwork window plus its grace days.').optional(),
+});
+
+export const childrenQuerySchema = areaQuerySchema.extend({
+  level: z
+    .enum(AREA_LEVELS)
+    .optional()
+    .meta({ description: 'List every descendant at this level (at most two levels below) instead of the direct children' }),
+});
+
+export const dailyQuerySchema = z.object({
+  from: date('First date; default the first day of the window').optional(),
+  to: date('Last date; default the latest report date').optional(),
+});
+
+export const searchQuerySchema = z.object({
+  q: z.string().trim().min(1).max(100).meta({ description: 'Part of a name, or the start of a BPS code (6471020002) or Kemendagri code (64.71.01.1004)' }),
+});
+
+export const areaRefSchema = z
+  .strictObject({
+    code: z.string(),
+    name: z.string(),
+    level: z.enum(AREA_LEVELS),
+    kemendagriCode: z.string().nullable(),
+  });
+
+export const areaMetricsSchema = areaRefSchema
+  .extend({
+    asOf: date('The date the figures are as of'),
+    prelist: count('P: prelist families (initial target)'),
+    keluargaBaru: count('B: families found that were not in the prelist'),
+    universe: count('U = P + B'),
+    selesai: count('Families enumerated'),
+    menolak: count('Families who refused (so far)'),
+    tidakDitemui: count('Families not met yet (to be revisited)'),
+    tidakDitemukan: count('Prelist families that no longer exist there'),
+    belumDikunjungi: count('U − selesai − menolak − tidak ditemui − tidak ditemukan'),
+    closed: count('selesai + tidak ditemukan'),
+    progres: ratio('closed / U'),
+    cakupanSasaranAwal: ratio('selesai / P'),
+    tingkatPenolakan: ratio('menolak / (selesai + menolak)'),
+    nonrespons: ratio('(menolak + tidak ditemui) / U'),
+    pace: z.number().meta({ description: 'Daily pace: increase of closed from the day before to asOf' }),
+    pace7: z.number().meta({ description: 'Mean of the last 7 daily paces' }),
+    requiredPace: z.number().nullable().meta({ description: '(U − closed) / days left in the window (asOf excluded); null when no day is left' }),
+    projectedFinish: date('asOf + ceil((U − closed) / pace7); null when pace7 is 0').nullable(),
+    projectedFinishLow: date('Finish at the 90th percentile of the last 14 daily paces (the early end)').nullable(),
+    projectedFinishHigh: date('Finish at the 10th percentile of the last 14 daily paces (the late end); null when that pace is 0').nullable(),
+    status: z.enum(STATUSES).meta({ description: 'selesai (progres ≥ 100 %), sesuai_jadwal (finish ≤ last day), berisiko (≤ last day + 3), tertinggal (later)' }),
+    daysLeft: count('Days of the window left after asOf'),
+    expectedProgres: z.number().meta({ description: 'Plan line: day index / window length (0..1)' }),
+  });
+
+export const officerRefSchema = z.strictObject({ code: z.string(), name: z.string() });
+
+export const areaResponseSchema = areaMetricsSchema.extend({ breadcrumb: z.array(areaRefSchema) });
+
+export const childAreaSchema = areaMetricsSchema
+  .extend({ officers: z.array(officerRefSchema).optional().meta({ description: 'PPL holding the area (SLS and sub-SLS rows only)' }) });
+
+export const childrenResponseSchema = z
+  .strictObject({ code: z.string(), asOf: date('As-of date'), level: z.enum(AREA_LEVELS), children: z.array(childAreaSchema) });
+
+export const dailyRowSchema = z
+  .strictObject({
+    tanggal: date('Date'),
+    prelist: z.int().min(0),
+    keluargaBaru: z.int().min(0),
+    selesai: z.int().min(0),
+    menolak: z.int().min(0),
+    tidakDitemui: z.int().min(0),
+    tidakDitemukan: z.int().min(0),
+    universe: z.int().min(0),
+    closed: z.int().min(0),
+    belumDikunjungi: z.int().min(0),
+    progres: ratio('closed / U'),
+    cakupanSasaranAwal: ratio('selesai / P'),
+    tingkatPenolakan: ratio('menolak / (selesai + menolak)'),
+    nonrespons: ratio('(menolak + tidak ditemui) / U'),
+    pace: z.number().meta({ description: 'closed(D) − closed(D−1)' }),
+    pace7: z.number().meta({ description: 'Mean of the 7 daily paces up to D' }),
+    requiredPace: z.number().nullable().meta({ description: '(U − closed) / days left after D; null from the last day on' }),
+    expectedProgres: z.number().meta({ description: 'Plan line on D (0..1)' }),
+  });
+
+export const dailyResponseSchema = z
+  .strictObject({ code: z.string(), from: date('First date'), to: date('Last date'), days: z.array(dailyRowSchema) });
+
+export const searchResponseSchema = z.strictObject({ q: z.string(), results: z.array(areaRefSchema) });
+
+export type AreaResponse = z.infer<typeof areaResponseSchema>;
+export type ChildArea = z.infer<typeof childAreaSchema>;
+export type OfficerRefBody = z.infer<typeof officerRefSchema>;
+export type ChildrenResponse = z.infer<typeof childrenResponseSchema>;
+export type DailyResponse = z.infer<typeof dailyResponseSchema>;
+export type DailyRowBody = z.infer<typeof dailyRowSchema>;
+export type SearchResponse = z.infer<typeof searchResponseSchema>;

@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+
+/** A strong ETag: the hash of the exact body sent. */
+export function etagOf(body: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+}
+
+/** True when If-None-Match names this ETag (weak or strong) or is `*`. */
+export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === bare;
+  });
+}
+
+/**
+ * A per-user cacheable response: `private` keeps it out of shared caches (it depends on the
+ * viewer's scope), `no-cache` makes the browser ask again each time, answered by a bodiless
+ * 304 while the body is unchanged.
+ */
+export function cachedResponse(req: Request, body: string, contentType: string): Response {
+  const etag = etagOf(body);
+  const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Cookie, Authorization' };
+  if (matchesIfNoneMatch(req.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentType } });
+}

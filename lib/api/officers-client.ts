@@ -1,0 +1,44 @@
+// Browser side of /api/v1/officers: one place for the query keys, URL parsing and fetching.
+import { officersQuerySchema, type OfficerPageJson, type OfficersQuery } from './officers-schemas';
+
+export const officerKeys = {
+  all: ['officers'] as const,
+  list: (query: OfficersQuery) => ['officers', 'list', query] as const,
+};
+
+type Params = Record<string, string | string[] | undefined>;
+
+/** The list query in URL search params; an invalid value is dropped rather than failing the page. */
+export function parseOfficersQuery(params: Params): OfficersQuery {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(officersQuerySchema.shape)) {
+    const v = params[key];
+    const value = Array.isArray(v) ? v[0] : v;
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  let parsed = officersQuerySchema.safeParse(raw);
+  while (!parsed.success) {
+    for (const issue of parsed.error.issues) delete raw[String(issue.path[0])];
+    parsed = officersQuerySchema.safeParse(raw);
+  }
+  return parsed.data;
+}
+
+const DEFAULTS = officersQuerySchema.parse({});
+
+/** The query as URL search params, leaving out defaults so links stay short. */
+export function officersSearchParams(query: Partial<OfficersQuery>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === '' || DEFAULTS[key as keyof OfficersQuery] === value) continue;
+    out.set(key, String(value));
+  }
+  return out;
+}
+
+export async function fetchOfficerPage(query: OfficersQuery, signal?: AbortSignal): Promise<OfficerPageJson> {
+  const response = await fetch(`/api/v1/officers?${officersSearchParams(query)}`, { signal, headers: { accept: 'application/json' } });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body?.error?.message ?? response.statusText);
+  return body as OfficerPageJson;
+}

@@ -1,0 +1,65 @@
+// Officer rows as the API sends them: flags with their sentence in the request's language.
+import type { Db } from '@/lib/db/client';
+import type { Scope } from '@/lib/domain/scope';
+import type { Locale } from '@/lib/i18n/config';
+import { getArea } from '@/lib/queries/areas';
+import { getCampaign, type Campaign } from '@/lib/queries/campaign';
+import { ApiError } from './errors';
+import { listOfficers, type OfficerDetail, type OfficerPage, type OfficerRow } from '@/lib/queries/officers';
+import type { OfficerDetailJson, OfficerPageJson, OfficerRowJson, OfficersQuery } from './officers-schemas';
+
+export function officerRowJson(row: OfficerRow, locale: Locale): OfficerRowJson {
+  return { ...row, flags: row.flags.map((f) => ({ id: f.id, message: f.message[locale] })) };
+}
+
+export function officerPageJson(page: OfficerPage, locale: Locale): OfficerPageJson {
+  return { ...page, rows: page.rows.map((r) => officerRowJson(r, locale)) };
+}
+
+export function officerDetailJson(d: OfficerDetail, locale: Locale): OfficerDetailJson {
+  const row = (r: OfficerRow) => officerRowJson(r, locale);
+  return {
+    officer: row(d.officer),
+    supervisor: d.supervisor && row(d.supervisor),
+    team: d.team.map(row),
+    teamTotals: d.teamTotals && row(d.teamTotals),
+    daily: d.daily,
+    subsls: d.subsls,
+  };
+}
+
+/** The scope's campaign and the as-of date asked for (default: the latest report), or a 404/400. */
+export async function requireCampaignAsOf(db: Db, scope: Scope, asOf: string | undefined): Promise<{ campaign: Campaign; asOf: string }> {
+  const campaign = await getCampaign(db, scope);
+  if (!campaign) throw new ApiError('not_found');
+  const resolved = asOf ?? campaign.defaultAsOf;
+  if (resolved < campaign.startDate || resolved > campaign.lastReportDate) {
+    throw new ApiError('bad_request', {
+      id: `asOf harus di antara ${campaign.startDate} dan ${campaign.lastReportDate}.`,
+      en: `asOf must be between ${campaign.startDate} and ${campaign.lastReportDate}.`,
+    });
+  }
+  return { campaign, asOf: resolved };
+}
+
+/**
+ * A page of the list for a parsed query, as the API sends it; `area` (kab/kota, kecamatan or
+ * kelurahan) must be visible in the scope, else null (a 404 for the API).
+ */
+export async function officerPageFor(
+  db: Db,
+  scope: Scope,
+  params: { query: OfficersQuery; campaign: Campaign; asOf: string; locale: Locale },
+): Promise<OfficerPageJson | null> {
+  const { query, campaign, asOf, locale } = params;
+  const { area, ...rest } = query;
+  if (area && (area.length === 4 ? area !== scope.kodeKota : !(await getArea(db, scope, area)))) return null;
+  const page = await listOfficers(db, scope, {
+    ...rest,
+    asOf,
+    window: campaign,
+    kecamatan: area?.length === 7 ? area : undefined,
+    kelurahan: area?.length === 10 ? area : undefined,
+  });
+  return officerPageJson(page, locale);
+}

@@ -1,0 +1,104 @@
+import type { Db } from '@/lib/db/client';
+import { diffDays } from '@/lib/domain/dates';
+import { windowLength } from '@/lib/domain/metrics';
+import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
+import { formatDate } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/config';
+import { translator } from '@/lib/i18n/messages';
+import { listAreaDaily } from '@/lib/queries/area-daily';
+import { getAreaSummary, listAreaChildren, type AreaMetrics } from '@/lib/queries/areas';
+import { listBoundaries } from '@/lib/queries/boundaries';
+import { getCampaign, resolveAsOf, type Campaign } from '@/lib/queries/campaign';
+import type { Viewer } from '@/lib/server/viewer';
+import { areaMetricsTable } from './area-table';
+import { toCsv, type CsvDelimiter } from './csv';
+import { renderAreaReport } from './pdf-report';
+import { toXlsx } from './xlsx';
+
+export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
+
+export interface ExportRequest {
+  code: string;
+  format: ExportFormat;
+  asOf?: string;
+  /** List this level under the area instead of its direct children (e.g. kota → kelurahan). */
+  level?: AreaLevel;
+  delimiter?: CsvDelimiter;
+  locale: Locale;
+  now?: Date;
+}
+
+export interface ExportFile {
+  body: Buffer | string;
+  contentType: string;
+  filename: string;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+interface Loaded {
+  campaign: Campaign;
+  area: AreaMetrics;
+  rows: AreaMetrics[];
+}
+
+/** The same scoped queries the area page uses; null when the area is not visible (404). */
+async function load(db: Db, viewer: Viewer, req: ExportRequest): Promise<Loaded | null> {
+  const campaign = await getCampaign(db, viewer.scope);
+  if (!campaign) return null;
+  const params = { code: req.code, asOf: resolveAsOf(campaign, req.asOf), window: campaign };
+  const area = await getAreaSummary(db, viewer.scope, params);
+  if (!area) return null;
+  const deeper = req.level && LEVEL_CODE_LENGTH[req.level] > req.code.length + 3;
+  const rows = await listAreaChildren(db, viewer.scope, { ...params, level: deeper ? req.level : undefined });
+  return { campaign, area, rows };
+}
+
+/** Builds one export of an area in the viewer's scope, or null when the area is not theirs. */
+export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest): Promise<ExportFile | null> {
+  const data = await load(db, viewer, req);
+  if (!data) return null;
+  const { campaign, area, rows } = data;
+  const t = translator(req.locale, 'export') as unknown as (k: string, v?: Record<string, string | number>) => string;
+  const common = translator(req.locale, 'common') as unknown as (k: string) => string;
+  const now = req.now ?? new Date();
+  const meta = [
+    t('meta.area', { area: area.name, code: area.code }),
+    t('meta.asOf', { date: formatDate(area.asOf, req.locale), day: diffDays(area.asOf, campaign.startDate) + 1, days: windowLength(campaign) }),
+    t('meta.generated', { at: `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`, by: viewer.username }),
+  ];
+  const statusLabel = (s: string) => common(`status.${s}`);
+  const levelLabel = (l: string) => common(`levels.${l}`);
+  const childLevel = rows[0]?.level ?? req.level ?? 'kelurahan';
+  const table = areaMetricsTable({ parent: area, rows, levelLabel: levelLabel(childLevel), meta, t, statusLabel });
+  const stem = `pantau-${area.code}-${childLevel}-${area.asOf}`;
+  const file = (body: Buffer | string, format: ExportFormat) => ({ body, contentType: CONTENT_TYPES[format], filename: `${stem}.${format}` });
+  if (req.format === 'csv') return file(toCsv(table, req.delimiter ?? ','), 'csv');
+  if (req.format === 'xlsx') return file(await toXlsx([table]), 'xlsx');
+  const mapAreas =
+    area.level === 'kota' && childLevel !== 'kelurahan'
+      ? await listAreaChildren(db, viewer.scope, { code: area.code, level: 'kelurahan', asOf: area.asOf, window: campaign })
+      : rows;
+  const [daily, boundaries] = await Promise.all([
+    listAreaDaily(db, viewer.scope, { code: area.code, from: campaign.startDate, to: area.asOf, window: campaign }),
+    listBoundaries(db, viewer.scope, mapAreas.map((r) => r.code)),
+  ]);
+  const pdf = await renderAreaReport({
+    area,
+    children: rows,
+    mapAreas,
+    daily: daily ?? [],
+    window: campaign,
+    boundaries,
+    locale: req.locale,
+    t,
+    statusLabel,
+    levelLabel,
+    meta,
+  });
+  return file(pdf, 'pdf');
+}

@@ -1,0 +1,57 @@
+import type { AreaMetrics } from '@/lib/queries/areas';
+import type { ExportColumn, ExportTable } from './table';
+
+type T = (key: string, values?: Record<string, string | number>) => string;
+
+const COLUMNS: Array<[key: keyof AreaMetrics | 'kemendagri', kind: ExportColumn['kind'], width: number]> = [
+  ['code', 'code', 18],
+  ['kemendagri', 'code', 16],
+  ['name', 'text', 24],
+  ['prelist', 'int', 10],
+  ['keluargaBaru', 'int', 9],
+  ['universe', 'int', 10],
+  ['selesai', 'int', 10],
+  ['menolak', 'int', 9],
+  ['tidakDitemui', 'int', 9],
+  ['tidakDitemukan', 'int', 9],
+  ['belumDikunjungi', 'int', 10],
+  ['progres', 'pct', 9],
+  ['cakupanSasaranAwal', 'pct', 10],
+  ['tingkatPenolakan', 'pct', 10],
+  ['pace7', 'num', 9],
+  ['requiredPace', 'num', 9],
+  ['projectedFinish', 'date', 12],
+  ['status', 'status', 13],
+];
+
+function row(a: AreaMetrics, statusLabel: (s: string) => string) {
+  const out: Record<string, string | number | null> = {};
+  for (const [key] of COLUMNS) {
+    if (key === 'kemendagri') out[key] = a.kemendagriCode;
+    else if (key === 'status') out[key] = statusLabel(a.status);
+    else out[key] = a[key] as string | number | null;
+  }
+  return out;
+}
+
+/** The table of areas (children or one level down) with every metric, and the parent as totals. */
+export function areaMetricsTable(params: {
+  parent: AreaMetrics;
+  rows: AreaMetrics[];
+  levelLabel: string;
+  meta: string[];
+  t: T;
+  statusLabel: (s: string) => string;
+}): ExportTable {
+  const { parent, rows, levelLabel, meta, t, statusLabel } = params;
+  const totals = row(parent, statusLabel);
+  totals.name = `${t('total')} ${parent.name}`;
+  return {
+    name: `${parent.code}-${levelLabel}`,
+    title: t('tableTitle', { level: levelLabel.toLowerCase(), area: parent.name }),
+    meta,
+    columns: COLUMNS.map(([key, kind, width]) => ({ key, kind, width, header: t(`columns.${key}`) })),
+    rows: rows.map((r) => row(r, statusLabel)),
+    totals,
+  };
+}

@@ -1,0 +1,50 @@
+import type { Db } from '@/lib/db/client';
+
+/**
+ * A small per-database memo for computed tables, each entry tagged with the data stamp it was
+ * built from: an entry is reused only while the stamp is unchanged, so a write is never hidden.
+ * Concurrent callers with the same key and stamp share one computation.
+ */
+interface Entry {
+  stamp: string;
+  value: Promise<unknown>;
+}
+
+/** Entries kept per space: officer tables are large and few, visible-code sets small and many. */
+const LIMITS = { table: 16, visible: 512 } as const;
+export type MemoSpace = keyof typeof LIMITS;
+
+type Spaces = Record<MemoSpace, Map<string, Entry>>;
+
+// On globalThis: dev hot reload re-evaluates modules, and pages and route handlers must share it.
+const holder = globalThis as unknown as { pantauOfficerMemo?: WeakMap<Db, Spaces> };
+
+function spaceOf(db: Db, space: MemoSpace): Map<string, Entry> {
+  holder.pantauOfficerMemo ??= new WeakMap();
+  let spaces = holder.pantauOfficerMemo.get(db);
+  if (!spaces) {
+    spaces = { table: new Map(), visible: new Map() };
+    holder.pantauOfficerMemo.set(db, spaces);
+  }
+  return spaces[space];
+}
+
+export function memoByStamp<T>(db: Db, space: MemoSpace, key: string, stamp: string, compute: () => Promise<T>): Promise<T> {
+  const entries = spaceOf(db, space);
+  const hit = entries.get(key);
+  if (hit && hit.stamp === stamp) {
+    // Map order is insertion order: re-inserting keeps the most recently used last.
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit.value as Promise<T>;
+  }
+  const value = compute();
+  const entry: Entry = { stamp, value };
+  entries.delete(key);
+  entries.set(key, entry);
+  while (entries.size > LIMITS[space]) entries.delete(entries.keys().next().value as string);
+  value.catch(() => {
+    if (entries.get(key) === entry) entries.delete(key);
+  });
+  return value;
+}

@@ -1,0 +1,176 @@
+// The raw facts behind the officer table of one kab/kota as of a date, one query each.
+// Internal to lib/queries: the exported officer queries filter every row they return by the scope.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/lib/db/client';
+import type { AreaCounts } from '@/lib/domain/metrics';
+import type { OfficerRole } from '@/lib/domain/types';
+
+export interface OfficerMasterRow {
+  code: string;
+  role: OfficerRole;
+  name: string;
+  supervisor_code: string | null;
+  phone: string | null;
+  area_code: string;
+  area_name: string | null;
+  area_level: string | null;
+  kec_code: string | null;
+  kec_name: string | null;
+}
+
+/** One assigned sub-SLS: who holds it, its counts as of asOf and its series from the window's start. */
+export interface SubslsDaysRow {
+  code: string;
+  kode_petugas: string;
+  /** From the window's first day to asOf, one value per date. */
+  selesai: number[];
+  tidak_ditemukan: number[];
+  prelist: number;
+  keluarga_baru: number;
+  menolak: number;
+  tidak_ditemui: number;
+}
+
+export interface ReportSummaryRow {
+  code: string;
+  last: string | null;
+  today: boolean;
+}
+
+export interface DecreaseRow {
+  kode_subsls: string;
+  kode_petugas: string;
+  tanggal: string;
+  prev_tanggal: string;
+  selesai: number;
+  prev_selesai: number;
+  tidak_ditemukan: number;
+  prev_tidak_ditemukan: number;
+  keluarga_baru: number;
+  prev_keluarga_baru: number;
+}
+
+export interface ForeignReportRow {
+  kode_petugas: string;
+  kode_subsls: string;
+  tanggal: string;
+  assigned_to: string | null;
+}
+
+export interface KelurahanCountsRow extends AreaCounts {
+  code: string;
+  name: string;
+}
+
+export interface FactParams {
+  kodeKota: string;
+  startDate: string;
+  asOf: string;
+}
+
+export function loadOfficerMaster(db: Db, p: FactParams): Promise<OfficerMasterRow[]> {
+  return queryRows<OfficerMasterRow>(
+    db,
+    sql`select o.code, o.role, o.name, o.supervisor_code, o.phone, o.area_code, a.name as area_name, a.level as area_level,
+      k.code as kec_code, k.name as kec_name
+    from officer o
+    left join area a on a.kode_kota = o.kode_kota and a.code = o.area_code
+    left join area k on k.kode_kota = o.kode_kota and k.level = 'kecamatan' and k.code = left(o.area_code, 7)
+    where o.kode_kota = ${p.kodeKota} and o.active order by o.code`,
+  );
+}
+
+/**
+ * Every assigned sub-SLS with its carried-forward counts (area_day) from the window's first day
+ * to asOf. Grouped by the area_day primary key order, so no sort is needed.
+ */
+export function loadSubslsDays(db: Db, p: FactParams): Promise<SubslsDaysRow[]> {
+  const atAsOf = (col: string) => sql`(max(d.${sql.raw(col)}) filter (where d.tanggal = ${p.asOf}::date))::int`;
+  return queryRows<SubslsDaysRow>(
+    db,
+    sql`select d.code, s.kode_petugas, array_agg(d.selesai order by d.tanggal) as selesai,
+      array_agg(d.tidak_ditemukan order by d.tanggal) as tidak_ditemukan,
+      ${atAsOf('prelist')} as prelist, ${atAsOf('keluarga_baru')} as keluarga_baru, ${atAsOf('menolak')} as menolak,
+      ${atAsOf('tidak_ditemui')} as tidak_ditemui
+    from assignment s
+    join area_day d on d.kode_kota = s.kode_kota and d.code = s.kode_subsls and d.level = 'subsls'
+    where s.kode_kota = ${p.kodeKota} and d.tanggal between ${p.startDate}::date and ${p.asOf}::date
+    group by d.code, s.kode_petugas`,
+  );
+}
+
+/** Per assignee: the latest report dated ≤ asOf on the sub-SLS they hold, and whether one is dated asOf. */
+export function loadReportSummary(db: Db, p: FactParams): Promise<ReportSummaryRow[]> {
+  return queryRows<ReportSummaryRow>(
+    db,
+    sql`select s.kode_petugas as code, max(r.tanggal)::text as last, bool_or(r.tanggal = ${p.asOf}::date) as today
+    from assignment s join report r on r.kode_kota = s.kode_kota and r.kode_subsls = s.kode_subsls
+    where s.kode_kota = ${p.kodeKota} and r.tanggal <= ${p.asOf}::date
+    group by 1`,
+  );
+}
+
+/** Reports dated ≤ asOf whose selesai, tidak ditemukan or keluarga baru is below the sub-SLS's previous report. */
+export function loadDecreases(db: Db, p: FactParams): Promise<DecreaseRow[]> {
+  return queryRows<DecreaseRow>(
+    db,
+    sql`select kode_subsls, kode_petugas, tanggal::text as tanggal, prev_tanggal::text as prev_tanggal, selesai, prev_selesai,
+      tidak_ditemukan, prev_tidak_ditemukan, keluarga_baru, prev_keluarga_baru
+    from (
+      select r.kode_subsls, r.kode_petugas, r.tanggal, r.selesai, r.tidak_ditemukan, r.keluarga_baru,
+        lag(r.tanggal) over w as prev_tanggal, lag(r.selesai) over w as prev_selesai,
+        lag(r.tidak_ditemukan) over w as prev_tidak_ditemukan, lag(r.keluarga_baru) over w as prev_keluarga_baru
+      from report r where r.kode_kota = ${p.kodeKota} and r.tanggal <= ${p.asOf}::date
+      window w as (partition by r.kode_subsls order by r.tanggal)
+    ) x
+    where selesai < prev_selesai or tidak_ditemukan < prev_tidak_ditemukan or keluarga_baru < prev_keluarga_baru
+    order by tanggal, kode_subsls`,
+  );
+}
+
+/** Reports dated ≤ asOf made by an officer for a sub-SLS assigned to someone else (or nobody). */
+export function loadForeignReports(db: Db, p: FactParams): Promise<ForeignReportRow[]> {
+  return queryRows<ForeignReportRow>(
+    db,
+    sql`select r.kode_petugas, r.kode_subsls, r.tanggal::text as tanggal, s.kode_petugas as assigned_to
+    from report r left join assignment s on s.kode_kota = r.kode_kota and s.kode_subsls = r.kode_subsls
+    where r.kode_kota = ${p.kodeKota} and r.tanggal <= ${p.asOf}::date and s.kode_petugas is distinct from r.kode_petugas
+    order by r.tanggal, r.kode_subsls`,
+  );
+}
+
+/** Every kelurahan's counts as of the date: the benchmark for refusal rates. */
+export function loadKelurahanCounts(db: Db, p: FactParams): Promise<KelurahanCountsRow[]> {
+  return queryRows<KelurahanCountsRow>(
+    db,
+    sql`select d.code, a.name, d.prelist, d.keluarga_baru as "keluargaBaru", d.selesai, d.menolak,
+      d.tidak_ditemui as "tidakDitemui", d.tidak_ditemukan as "tidakDitemukan"
+    from area_day d join area a on a.kode_kota = d.kode_kota and a.code = d.code
+    where d.kode_kota = ${p.kodeKota} and d.level = 'kelurahan' and d.tanggal = ${p.asOf}::date`,
+  );
+}
+
+export async function loadAreaName(db: Db, kodeKota: string, code: string): Promise<string | null> {
+  const [row] = await queryRows<{ name: string }>(db, sql`select name from area where kode_kota = ${kodeKota} and code = ${code}`);
+  return row?.name ?? null;
+}
+
+/**
+ * Changes whenever anything the officer table is built from changes: the xmin of the kota's
+ * area_day rows (rebuildRollups rewrites them in every report write, lib/db/rollup.ts), and the
+ * row count and xmin sum of the kota's officers and assignments (master data). Asked on every
+ * request, so each part is read through an index: codes start with the kab/kota code, and
+ * 'z' sorts after every digit in any collation.
+ */
+export async function loadDataStamp(db: Db, kodeKota: string): Promise<string> {
+  const [row] = await queryRows<{ rollup: string | null; assignment: string; officer: string }>(
+    db,
+    sql`select
+      (select string_agg(xmin::text, ',' order by tanggal) from area_day where code = ${kodeKota} and kode_kota = ${kodeKota}) as rollup,
+      (select count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text from assignment
+        where kode_subsls between ${kodeKota} and ${kodeKota + 'z'} and kode_kota = ${kodeKota}) as assignment,
+      (select count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text from officer
+        where area_code like ${kodeKota + '%'} and kode_kota = ${kodeKota}) as officer`,
+  );
+  return `${row?.rollup ?? ''}|${row?.assignment ?? ''}|${row?.officer ?? ''}`;
+}

@@ -1,0 +1,155 @@
+// The access matrix: every role × every relation of a target to the role's root (own, ancestor,
+// sibling, descendant, another kab/kota) × every page and /api/v1 route, over HTTP against the
+// built app with real sign-in. Routes are found by walking app/, and each must have a rule in
+// access-routes.ts. Every 200 body is also searched for area codes the user may not see.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '@/lib/auth/demo-users';
+import { FOREIGN_KOTA, RELATIONS, matrixDemo, matrixUsers, type MatrixUser, type ParamKind, type Relation } from './access-fixtures';
+import { RULES, enumerateRoutes, type AppRoute, type ParamSpec, type RuleEntry } from './access-routes';
+import { startAppServer, type AppServer } from './app-server';
+
+const routes = enumerateRoutes();
+const users = matrixUsers(matrixDemo());
+
+interface Case {
+  route: AppRoute;
+  url: string;
+  body?: unknown;
+  expected: number;
+  label: string;
+}
+
+const specOf = (spec: ParamSpec) => (typeof spec === 'string' ? { kind: spec, suffixes: [''] } : spec);
+
+/** The requests of a scoped route for one relation: its parameters filled with that relation's targets (one per suffix). */
+function requestsFor(rule: Extract<RuleEntry, { expect: 'scoped' }>, route: AppRoute, user: MatrixUser, relation: Relation) {
+  const target = (kind: ParamKind) => user.targets[kind][relation] ?? null;
+  const specs = [...Object.entries(rule.params ?? {}).map(([n, p]) => ({ n, at: 'path', ...specOf(p) })), ...Object.entries(rule.query ?? {}).map(([n, p]) => ({ n, at: 'query', ...specOf(p) }))];
+  if (specs.some((p) => !target(p.kind))) return [];
+  const suffixes = specs.find((p) => p.suffixes.length > 1)?.suffixes ?? [''];
+  return suffixes.map((suffix) => {
+    let path = route.pattern;
+    const query = new URLSearchParams();
+    for (const p of specs) {
+      const value = target(p.kind)! + (p.suffixes.length > 1 ? suffix : p.suffixes[0]);
+      if (p.at === 'path') path = path.replace(`[${p.n}]`, encodeURIComponent(value));
+      else query.set(p.n, value);
+    }
+    return { url: query.size ? `${path}?${query}` : path, body: rule.body?.((kind) => target(kind) ?? '') };
+  });
+}
+
+/** Every (route, target) a signed-in user is checked on, with the expected status. */
+function casesFor(user: MatrixUser): Case[] {
+  const cases: Case[] = [];
+  for (const route of routes) {
+    const rule = RULES[route.key];
+    if (!rule || rule.expect === 'covered') continue;
+    const allowed = rule.roles === undefined || rule.roles === 'all' || rule.roles.includes(user.role);
+    if (rule.expect === 'roles') {
+      const query = rule.query ? `?${new URLSearchParams(rule.query)}` : '';
+      cases.push({ route, url: route.pattern + query, expected: allowed ? (rule.status ?? 200) : 404, label: route.key });
+      continue;
+    }
+    for (const relation of RELATIONS) {
+      const expected = allowed && (relation === 'own' || relation === 'descendant') ? (rule.status ?? 200) : 404;
+      for (const request of requestsFor(rule, route, user, relation)) cases.push({ route, ...request, expected, label: `${route.key} ${relation}` });
+    }
+  }
+  return cases;
+}
+
+/** Area-like codes in a body (kecamatan 7, kelurahan 10, SLS 14, sub-SLS 16 digits) and officer codes (9). */
+function codesIn(body: string): string[] {
+  return [...body.matchAll(/(?<!\d)(?:6471|9901)(?:\d{3}|\d{5}|\d{6}|\d{10}|\d{12})(?!\d)/g)].map((m) => m[0]);
+}
+
+function leaks(user: MatrixUser, body: string): string[] {
+  return codesIn(body).filter((code) => code.startsWith(FOREIGN_KOTA) || (code.length !== 9 && !user.allowsArea(code)));
+}
+
+describe('access matrix', () => {
+  let server: AppServer;
+  const cookies = new Map<string, string>();
+  const tokens = new Map<string, string>();
+
+  const get = (url: string, headers: Record<string, string> = {}) => fetch(server.baseUrl + url, { redirect: 'manual', headers });
+  /** One case's request; writes carry a JSON body and the same-origin Origin a page of ours would send. */
+  const send = (c: Case, headers: Record<string, string>) =>
+    c.route.method === 'GET'
+      ? get(c.url, headers)
+      : fetch(server.baseUrl + c.url, {
+          method: c.route.method,
+          redirect: 'manual',
+          headers: { ...headers, origin: server.baseUrl, 'content-type': 'application/json' },
+          body: JSON.stringify(c.body ?? {}),
+        });
+
+  beforeAll(async () => {
+    server = await startAppServer({ scale: 2 });
+    for (const user of users) {
+      const response = await fetch(`${server.baseUrl}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.10' },
+        body: JSON.stringify({ username: user.username, password: DEMO_PASSWORD }),
+      });
+      expect(response.status, `sign-in of ${user.username}`).toBe(200);
+      cookies.set(user.username, response.headers.getSetCookie()[0].split(';')[0]);
+      tokens.set(user.username, ((await response.json()) as { token: string }).token);
+    }
+  }, 600_000);
+  afterAll(() => server?.close());
+
+  it('has a rule for every page and route handler in app/', () => {
+    const missing = routes.filter((r) => !RULES[r.key]).map((r) => r.key);
+    expect(missing, `add these routes to RULES in tests/integration/access-routes.ts`).toEqual([]);
+    const stale = Object.keys(RULES).filter((key) => !routes.some((r) => r.key === key));
+    expect(stale, 'rules for routes that no longer exist').toEqual([]);
+  });
+
+  it('answers signed-out requests with 401 (API) or a redirect to /masuk (pages)', async () => {
+    const admin = users.find((u) => u.role === 'admin')!;
+    for (const route of routes) {
+      const rule = RULES[route.key];
+      if (!rule || rule.expect === 'covered') continue;
+      if (route.method !== 'GET') {
+        const response = await fetch(server.baseUrl + route.pattern.replace(/\[\w+\]/g, '0'), { method: route.method, redirect: 'manual' });
+        expect(response.status, route.key).toBe(route.kind === 'api' ? 401 : 307);
+        continue;
+      }
+      const url = rule.expect === 'scoped' ? requestsFor(rule, route, admin, 'own')[0]?.url : route.pattern;
+      if (!url) continue;
+      const response = await get(url);
+      if (rule.public) expect(response.status, url).toBe(200);
+      else if (route.kind === 'api') expect(response.status, url).toBe(401);
+      else {
+        expect(response.status, url).toBe(307);
+        expect(new URL(response.headers.get('location')!, server.baseUrl).pathname, url).toBe('/masuk');
+      }
+    }
+  });
+
+  describe.each(users.map((u) => ({ ...u, name: `${u.role} ${u.username}` })))('$name', (user) => {
+    it.each(casesFor(user).map((c) => ({ ...c, name: `${c.label}: ${c.url} → ${c.expected}` })))('$name', async (c) => {
+      const response = await send(c, { cookie: cookies.get(user.username)! });
+      expect(response.status).toBe(c.expected);
+      if (response.status === 200) expect(leaks(user, await response.text())).toEqual([]);
+    });
+  });
+
+  it('would notice a leak: the search sees the codes of a body', async () => {
+    const lurah = users.find((u) => u.role === 'lurah')!;
+    const own = await (await get(`/api/v1/areas/${lurah.targets.area.own}`, { cookie: cookies.get(lurah.username)! })).text();
+    expect(codesIn(own)).toContain(lurah.targets.area.own);
+    expect(leaks(lurah, `${own} ${lurah.targets.area.sibling} ${lurah.targets.area.foreign}`)).toEqual([lurah.targets.area.sibling, lurah.targets.area.foreign]);
+  });
+
+  it('gives the same answers to a Bearer session token as to the cookie, on every API route', async () => {
+    for (const user of users) {
+      for (const c of casesFor(user).filter((x) => x.route.kind === 'api')) {
+        const response = await send(c, { authorization: `Bearer ${tokens.get(user.username)}` });
+        expect(response.status, `${user.username} ${c.url}`).toBe(c.expected);
+      }
+    }
+  });
+});

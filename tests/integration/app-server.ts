@@ -1,0 +1,126 @@
+// A built Pantau served by `next start` on a fresh seeded database, for tests that must go
+// through HTTP (the real proxy, cookies, route handlers and pages). PostgreSQL when
+// TEST_DATABASE_URL is set (a throw-away database on that server), else PGlite in a temp folder.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+
+export interface AppServer {
+  baseUrl: string;
+  database: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+const SOURCES = ['app', 'lib', 'components', 'messages', 'proxy.ts', 'next.config.js'];
+
+function newestSource(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(entry).map((e) => newestSource(path.join(entry, e))));
+}
+
+const isFresh = () => existsSync('.next/BUILD_ID') && statSync('.next/BUILD_ID').mtimeMs > Math.max(...SOURCES.map(newestSource));
+
+/**
+ * Builds unless a build newer than every source exists (npm test's e2e setup has usually just
+ * built). Test files run in parallel, so one builds under a lock folder and the others wait.
+ */
+async function ensureBuild(): Promise<void> {
+  const lock = '.next-build.lock';
+  for (const until = Date.now() + 15 * 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 1000))) {
+    if (isFresh()) return;
+    try {
+      mkdirSync(lock);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock left by a run that died mid-build (a build takes a few minutes) is taken over.
+      if (Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      continue;
+    }
+    try {
+      if (isFresh()) return;
+      const build = spawnSync('./node_modules/.bin/next', ['build'], { stdio: 'inherit' });
+      if (build.status !== 0) throw new Error('next build failed');
+      return;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  throw new Error('timed out waiting for another test file to build the app');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url, { redirect: 'manual' })).status < 500) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server at ${url} did not answer within ${ms} ms`);
+}
+
+/** A database for the server and how to remove it afterwards. */
+async function provisionDatabase(): Promise<{ env: Record<string, string>; kind: AppServer['database']; drop(): Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pantau-http-'));
+    return { env: { DATABASE_URL: '', PANTAU_DATA_DIR: path.join(dir, 'pglite') }, kind: 'pglite', drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `pantau_h_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: target.toString() },
+    kind: 'postgres',
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Seeds the demo at `scale` (with its demo logins) and serves the built app on a free port. */
+export async function startAppServer(opts: { scale: number }): Promise<AppServer> {
+  await ensureBuild();
+  const database = await provisionDatabase();
+  const env = { ...process.env, ...database.env, PANTAU_DEMO: '1', NODE_ENV: 'production' as const };
+  const seed = spawnSync('./node_modules/.bin/tsx', ['scripts/db.ts', 'seed', '--scale', String(opts.scale)], { stdio: 'inherit', env });
+  if (seed.status !== 0) throw new Error('seeding the test database failed');
+  const port = await freePort();
+  const server: ChildProcess = spawn('./node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitFor(`${baseUrl}/masuk`, 60_000);
+  return {
+    baseUrl,
+    database: database.kind,
+    close: async () => {
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,195 @@
+// An independent recomputation of every figure the area API answers, from raw report rows and
+// the sub-SLS prelists, written from DESIGN.md without importing lib/domain or lib/queries: if the
+// rollups, the queries or the metric code drift, the two disagree.
+
+export interface RawReport {
+  kode_subsls: string;
+  tanggal: string;
+  selesai: number;
+  menolak: number;
+  tidak_ditemui: number;
+  tidak_ditemukan: number;
+  keluarga_baru: number;
+}
+
+export interface RawArea {
+  code: string;
+  level: string;
+  parent_code: string | null;
+  prelist: number;
+}
+
+export interface RawWindow {
+  startDate: string;
+  endDate: string;
+  graceDays: number;
+}
+
+const DAY = 86_400_000;
+const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
+const plus = (d: string, n: number) => new Date(ms(d) + n * DAY).toISOString().slice(0, 10);
+const between = (a: string, b: string) => Math.round((ms(b) - ms(a)) / DAY);
+
+interface Sums {
+  prelist: number;
+  keluargaBaru: number;
+  selesai: number;
+  menolak: number;
+  tidakDitemui: number;
+  tidakDitemukan: number;
+}
+
+/** Linear-interpolated percentile, as numpy's default. */
+function quantile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  const h = (s.length - 1) * p;
+  return s[Math.floor(h)] + (h - Math.floor(h)) * (s[Math.ceil(h)] - s[Math.floor(h)]);
+}
+
+export class Recomputation {
+  private readonly leaves: RawArea[];
+  private readonly history = new Map<string, RawReport[]>();
+  private readonly memo = new Map<string, Sums>();
+
+  constructor(
+    private readonly areas: RawArea[],
+    reports: RawReport[],
+    private readonly window: RawWindow,
+  ) {
+    this.leaves = areas.filter((a) => a.level === 'subsls');
+    for (const r of reports) {
+      const list = this.history.get(r.kode_subsls) ?? [];
+      list.push(r);
+      this.history.set(r.kode_subsls, list);
+    }
+    for (const list of this.history.values()) list.sort((a, b) => (a.tanggal < b.tanggal ? -1 : 1));
+  }
+
+  /** Σ over the area's sub-SLS of their latest report dated ≤ date (zero before the first). */
+  sums(code: string, date: string): Sums {
+    const hit = this.memo.get(`${code}|${date}`);
+    if (hit) return { ...hit };
+    const total: Sums = { prelist: 0, keluargaBaru: 0, selesai: 0, menolak: 0, tidakDitemui: 0, tidakDitemukan: 0 };
+    for (const leaf of this.leaves) {
+      if (!leaf.code.startsWith(code)) continue;
+      total.prelist += leaf.prelist;
+      const latest = (this.history.get(leaf.code) ?? []).filter((r) => r.tanggal <= date).at(-1);
+      if (!latest) continue;
+      total.keluargaBaru += latest.keluarga_baru;
+      total.selesai += latest.selesai;
+      total.menolak += latest.menolak;
+      total.tidakDitemui += latest.tidak_ditemui;
+      total.tidakDitemukan += latest.tidak_ditemukan;
+    }
+    this.memo.set(`${code}|${date}`, total);
+    return { ...total };
+  }
+
+  private closed(code: string, date: string): number {
+    if (date < this.window.startDate) return 0;
+    const s = this.sums(code, date);
+    return s.selesai + s.tidakDitemukan;
+  }
+
+  private paceOn(code: string, date: string): number {
+    return this.closed(code, date) - this.closed(code, plus(date, -1));
+  }
+
+  /** The daily paces of the n days up to date, none before the window's first day. */
+  private lastPaces(code: string, date: string, n: number): number[] {
+    const out: number[] = [];
+    for (let i = n - 1; i >= 0; i--) {
+      const d = plus(date, -i);
+      if (d >= this.window.startDate) out.push(this.paceOn(code, d));
+    }
+    return out;
+  }
+
+  /** No finish when the pace is not positive or the finish lies more than ten years (3650 days) out. */
+  private finishAt(asOf: string, remaining: number, pace: number): string | null {
+    if (remaining <= 0) return asOf;
+    const days = pace > 0 ? Math.ceil(remaining / pace) : Infinity;
+    return days <= 3650 ? plus(asOf, days) : null;
+  }
+
+  /** Every figure of an area as of a date, per DESIGN.md (Metrics). */
+  metrics(code: string, asOf: string) {
+    const w = this.window;
+    const s = this.sums(code, asOf);
+    const universe = s.prelist + s.keluargaBaru;
+    const closed = s.selesai + s.tidakDitemukan;
+    const remaining = universe - closed;
+    const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+    const paces7 = this.lastPaces(code, asOf, 7);
+    const pace7 = paces7.length ? paces7.reduce((a, b) => a + b, 0) / paces7.length : 0;
+    const band = this.lastPaces(code, asOf, 14);
+    const projectedFinish = this.finishAt(asOf, remaining, pace7);
+    const early = this.finishAt(asOf, remaining, quantile(band, 0.9));
+    const late = this.finishAt(asOf, remaining, quantile(band, 0.1));
+    const daysLeft = Math.max(0, between(asOf, w.endDate));
+    const status =
+      remaining <= 0
+        ? 'selesai'
+        : projectedFinish === null
+          ? 'tertinggal'
+          : projectedFinish <= w.endDate
+            ? 'sesuai_jadwal'
+            : projectedFinish <= plus(w.endDate, 3)
+              ? 'berisiko'
+              : 'tertinggal';
+    return {
+      asOf,
+      ...s,
+      universe,
+      closed,
+      belumDikunjungi: universe - s.selesai - s.menolak - s.tidakDitemui - s.tidakDitemukan,
+      progres: ratio(closed, universe),
+      cakupanSasaranAwal: ratio(s.selesai, s.prelist),
+      tingkatPenolakan: ratio(s.menolak, s.selesai + s.menolak),
+      nonrespons: ratio(s.menolak + s.tidakDitemui, universe),
+      pace: this.paceOn(code, asOf),
+      pace7,
+      requiredPace: daysLeft > 0 ? Math.max(0, remaining) / daysLeft : null,
+      projectedFinish,
+      // The range never lies on the wrong side of the projected finish itself.
+      projectedFinishLow: projectedFinish && early && early > projectedFinish ? projectedFinish : early,
+      projectedFinishHigh: projectedFinish && late && late < projectedFinish ? projectedFinish : late,
+      status,
+      daysLeft,
+      expectedProgres: Math.min(1, Math.max(0, (between(w.startDate, asOf) + 1) / (between(w.startDate, w.endDate) + 1))),
+    };
+  }
+
+  /** One row per date from `from` to `to`. */
+  daily(code: string, from: string, to: string) {
+    const rows = [];
+    for (let d = from; d <= to; d = plus(d, 1)) {
+      const m = this.metrics(code, d);
+      const { asOf: _a, projectedFinish: _p, projectedFinishLow: _l, projectedFinishHigh: _h, status: _s, daysLeft: _d, ...rest } = m;
+      rows.push({ tanggal: d, ...rest });
+    }
+    return rows;
+  }
+
+  /** Codes of the areas directly below `code`, or all of them at `level`, in code order. */
+  below(code: string, level?: string): string[] {
+    return this.areas
+      .filter((a) => (level ? a.level === level && a.code.startsWith(code) && a.code !== code : a.parent_code === code))
+      .map((a) => a.code)
+      .sort();
+  }
+}
+
+/** Numbers equal up to float rounding, everything else exactly; lists the fields that differ. */
+export function differences(actual: Record<string, unknown>, expected: Record<string, unknown>, path = ''): string[] {
+  const out: string[] = [];
+  for (const [key, want] of Object.entries(expected)) {
+    const got = actual[key];
+    const where = `${path}${key}`;
+    if (typeof want === 'number' && typeof got === 'number') {
+      if (Math.abs(got - want) > 1e-9 * Math.max(1, Math.abs(want))) out.push(`${where}: ${got} ≠ ${want}`);
+    } else if (got !== want) out.push(`${where}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sessionTokenOf } from '@/lib/auth/cookie';
+import { demoAccounts } from '@/lib/auth/demo-users';
+import { clientIp, isHttps, isSameOrigin, safeNextPath } from '@/lib/auth/request-info';
+import { USERNAME_PATTERN, slugify } from '@/lib/auth/username';
+import { generatePassword } from '@/lib/auth/users';
+import { generateDemo } from '@/lib/demo/generate';
+
+const h = (entries: Record<string, string>) => new Headers(entries);
+
+describe('request info', () => {
+  it('takes the client IP from the last X-Forwarded-For hop', () => {
+    expect(clientIp(h({ 'x-forwarded-for': '10.0.0.1, 203.0.113.9' }))).toBe('203.0.113.9');
+    expect(clientIp(h({ 'x-real-ip': '203.0.113.8' }))).toBe('203.0.113.8');
+    expect(clientIp(h({}))).toBeNull();
+  });
+
+  it('knows https from the forwarded protocol', () => {
+    expect(isHttps(h({ 'x-forwarded-proto': 'https' }))).toBe(true);
+    expect(isHttps(h({ 'x-forwarded-proto': 'http' }))).toBe(false);
+  });
+
+  it('accepts only an Origin naming the very host', () => {
+    expect(isSameOrigin(h({ host: 'pantau.test', origin: 'https://pantau.test' }))).toBe(true);
+    expect(isSameOrigin(h({ host: 'pantau.test', 'x-forwarded-host': 'pantau.example.id', origin: 'https://pantau.example.id' }))).toBe(true);
+    expect(isSameOrigin(h({ host: 'pantau.test', origin: 'https://evil.test' }))).toBe(false);
+    expect(isSameOrigin(h({ host: 'pantau.test', origin: 'https://pantau.test.evil.test' }))).toBe(false);
+    expect(isSameOrigin(h({ host: 'pantau.test', origin: 'null' }))).toBe(false);
+    expect(isSameOrigin(h({ host: 'pantau.test' }))).toBe(false);
+  });
+
+  it('returns after sign-in only to local paths', () => {
+    expect(safeNextPath('/wilayah/6471?asOf=2022-11-01')).toBe('/wilayah/6471?asOf=2022-11-01');
+    for (const bad of ['https://evil.test', '//evil.test', '/\\evil.test', 'wilayah', '/masuk', '/api/v1/session', 42]) expect(safeNextPath(bad)).toBeNull();
+  });
+
+  it('tells a session token from an API token', () => {
+    expect(sessionTokenOf('Bearer abc.def', undefined)).toBe('abc.def');
+    expect(sessionTokenOf('Bearer pnt_xyz', 'cookie-value')).toBeNull();
+    expect(sessionTokenOf(null, 'cookie-value')).toBe('cookie-value');
+  });
+});
+
+describe('demo logins', () => {
+  const data = generateDemo({ seed: 2022, scale: 2, referenceDir: path.resolve('data/reference') });
+  const accounts = demoAccounts(data);
+
+  it('names one login per role and root after the published pattern', () => {
+    const names = new Set(accounts.map((a) => a.username));
+    for (const name of ['admin', 'pimpinan', 'admin-9901', 'camat-balikpapan-utara', 'lurah-manggar-baru', 'lurah-manggar-baru-2', 'ppl-647110001', 'pml-647120001']) {
+      expect(names.has(name), name).toBe(true);
+    }
+    expect(names.size).toBe(accounts.length);
+    expect(accounts.every((a) => USERNAME_PATTERN.test(a.username))).toBe(true);
+    const officers = data.officers.filter((o) => o.role !== 'koseka').length;
+    expect(accounts.length).toBe(2 * 2 + data.areas.filter((a) => a.level === 'kecamatan' || a.level === 'kelurahan').length + officers);
+  });
+
+  it('slugs area names the way people type them', () => {
+    expect(slugify('Balikpapan Utara')).toBe('balikpapan-utara');
+    expect(slugify('  Gunung Samarinda Baru 2 ')).toBe('gunung-samarinda-baru-2');
+    expect(slugify('Sungai Nangka/Ilir')).toBe('sungai-nangka-ilir');
+  });
+
+  it('generates reset passwords of 16 unambiguous characters', () => {
+    const passwords = Array.from({ length: 50 }, generatePassword);
+    expect(new Set(passwords).size).toBe(50);
+    for (const p of passwords) expect(p).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{16}$/);
+  });
+});
