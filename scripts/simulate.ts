@@ -3,6 +3,7 @@
 // --speed is a multiple of real time within the reporting hours (nights are skipped); the
 // server's pace caps it. See --help.
 import { parseArgs } from 'node:util';
+import { DEMO_PASSWORD } from '@/lib/auth/demo-users';
 import { addDays } from '@/lib/domain/dates';
 import { liveDay, planLive, type LivePpl } from '@/lib/demo/live';
 import { Rng } from '@/lib/demo/prng';
@@ -26,26 +27,28 @@ const { values } = parseArgs({
 
 const HELP = `usage: npm run simulate -- [--speed 3600] [--base-url http://127.0.0.1:3000]
   [--token T | --username U --password P] [--as-ppl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--seed N] [--concurrency 4]
---as-ppl signs in as each PPL (ppl-<code>, --password or regsosek2022) so reports are submitted by the PPL themselves.`;
+Signs in with --username/--password (the demo's admin: --username admin), or uses an API --token.
+--as-ppl signs in as each PPL (ppl-<code>, --password or the demo password) so reports are submitted by the PPL themselves.`;
 
 const base = values['base-url']!.replace(/\/$/, '');
 const speed = Number(values.speed);
-const cookies = new Map<string, string>();
+const tokens = new Map<string, string>();
 
+/** A session token (POST /api/v1/session answers one besides the cookie): sent as a Bearer token. */
 async function signIn(username: string, password: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   if (!res.ok) throw new Error(`signing in as ${username} failed: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return ((await res.json()) as { token: string }).token;
 }
 
 async function headersFor(ppl?: string): Promise<Record<string, string>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-language': 'en' };
-  if (values.token) headers.authorization = `Bearer ${values.token}`;
-  const user = ppl && values['as-ppl'] ? `ppl-${ppl}` : values.username;
+  // Without credentials, the demo's admin (demo mode seeds it with the demo password).
+  const user = ppl && values['as-ppl'] ? `ppl-${ppl}` : (values.username ?? (values.token ? undefined : 'admin'));
   if (user) {
-    if (!cookies.has(user)) cookies.set(user, await signIn(user, values.password ?? 'regsosek2022'));
-    headers.cookie = cookies.get(user)!;
-  }
+    if (!tokens.has(user)) tokens.set(user, await signIn(user, values.password ?? DEMO_PASSWORD));
+    headers.authorization = `Bearer ${tokens.get(user)}`;
+  } else if (values.token) headers.authorization = `Bearer ${values.token}`;
   return headers;
 }
 

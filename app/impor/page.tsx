@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { QueryProvider } from '@/components/query-provider';
 import { mayLoad } from '@/lib/ingest/actor';
 import { IMPORT_KINDS } from '@/lib/ingest/columns';
-import { getViewer } from '@/lib/server/viewer';
+import { requireViewer } from '@/lib/server/viewer';
 import { ImportClient } from './import-client';
 
 export const dynamic = 'force-dynamic';
@@ -14,8 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ImportPage() {
-  const viewer = await getViewer();
-  const kinds = viewer ? IMPORT_KINDS.filter((k) => mayLoad(viewer, k)) : [];
+  const viewer = await requireViewer();
+  const kinds = IMPORT_KINDS.filter((k) => mayLoad(viewer, k));
   if (kinds.length === 0) notFound();
   const t = await getTranslations('ingest.ui');
   return (
@@ -24,9 +23,7 @@ export default async function ImportPage() {
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
       </div>
-      <QueryProvider>
-        <ImportClient kinds={kinds} />
-      </QueryProvider>
+      <ImportClient kinds={kinds} />
     </div>
   );
 }

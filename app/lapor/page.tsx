@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { mayWriteReports } from '@/lib/ingest/actor';
 import { reportDate } from '@/lib/ingest/report-date';
 import { getCampaign } from '@/lib/queries/campaign';
 import { listAssignedSubsls, listReportablePpl } from '@/lib/queries/report-form';
 import { getDb } from '@/lib/server/database';
-import { getViewer } from '@/lib/server/viewer';
+import { requirePermission } from '@/lib/server/viewer';
 import { ReportForm } from './report-form';
 
 export const dynamic = 'force-dynamic';
@@ -19,8 +18,7 @@ const OFFICER_CODE = /^[A-Za-z0-9._-]{1,32}$/;
 
 export default async function ReportPage({ searchParams }: { searchParams: Promise<{ petugas?: string; tanggal?: string }> }) {
   const query = await searchParams;
-  const viewer = await getViewer();
-  if (!viewer || !mayWriteReports(viewer)) notFound();
+  const viewer = await requirePermission('submitReports');
   const db = await getDb();
   const campaign = await getCampaign(db, viewer.scope);
   if (!campaign) notFound();

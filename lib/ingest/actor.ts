@@ -1,28 +1,25 @@
-// Who may put data in, and how a submission is signed. The scope itself is applied in the SQL
-// of every read and write; these rules decide which roles may write at all.
-import type { Role, Viewer } from '@/lib/server/viewer';
+// Who may put data in, and how a submission is signed. Roles are gated by lib/domain/roles.ts
+// (`can`); the scope itself is applied in the SQL of every read and write.
+import { can, type Viewer } from '@/lib/domain/roles';
 import type { ImportKind } from './reasons';
 
 /** The part of a Viewer the ingest path needs; tests and scripts build one directly. */
 export type Actor = Pick<Viewer, 'username' | 'role' | 'scope' | 'officerCode'>;
 
-/**
- * Roles that may submit daily reports: a PPL for themselves, a PML for their team, and BPS
- * staff of the kab/kota acting for a PPL. Camat and lurah only read.
- * 'pimpinan' is here because until accounts land (issue #6) every visitor is a city-wide
- * pimpinan; once operators sign in as admin it can be dropped from both lists.
- */
-const REPORT_ROLES: readonly Role[] = ['admin', 'pimpinan', 'pml', 'ppl'];
-const MASTER_ROLES: readonly Role[] = ['admin', 'pimpinan'];
-
+/** Daily reports by JSON or the phone form: a PPL for themselves, a PML for their team, the admin for anyone. */
 export function mayWriteReports(actor: Actor): boolean {
-  return REPORT_ROLES.includes(actor.role);
+  return can(actor, 'submitReports');
 }
 
-/** Master data (areas, officers, assignments) shape the whole kab/kota: city-wide staff only. */
+/** Files (reports and master data) are the admin's; master data shapes the whole kab/kota. */
 export function mayLoad(actor: Actor, kind: ImportKind): boolean {
-  if (kind === 'reports') return mayWriteReports(actor);
-  return MASTER_ROLES.includes(actor.role) && actor.scope.kind === 'area' && actor.scope.areaCode.length === 4;
+  if (!can(actor, 'importData')) return false;
+  return kind === 'reports' || (actor.scope.kind === 'area' && actor.scope.areaCode.length === 4);
+}
+
+/** The import history: the admin sees the kab/kota's, a PML or PPL their own submissions; others none. */
+export function mayViewImports(actor: Actor): boolean {
+  return can(actor, 'importData') || can(actor, 'submitReports');
 }
 
 /** May this actor report for `kodePetugas`, whose PML is `pmlCode`? (The sub-SLS is already in scope.) */

@@ -1,6 +1,6 @@
 // A multipart upload (fields: kind, then file) → importFile, reading the file as it arrives.
 import type { Db } from '@/lib/db/client';
-import type { Actor } from './actor';
+import { mayLoad, type Actor } from './actor';
 import { IMPORT_KINDS } from './columns';
 import { importFile, type ImportResult } from './import-file';
 import { boundaryOf, multipartParts, partText } from './multipart';
@@ -28,6 +28,8 @@ async function* limited(chunks: AsyncIterable<Uint8Array>, max: number): AsyncGe
 }
 
 export async function importUpload(db: Db, actor: Actor, req: UploadRequest): Promise<ImportResult> {
+  // Someone who may load nothing gets the same not-found as a missing endpoint, before any parsing.
+  if (!IMPORT_KINDS.some((k) => mayLoad(actor, k))) throw new ImportProblem('forbidden_kind', { kind: 'reports' }, 'not_found');
   const boundary = boundaryOf(req.contentType);
   if (!boundary) throw new ImportProblem('not_multipart', {}, 'bad_request');
   if (req.contentLength !== null && req.contentLength > MAX_UPLOAD_BYTES + FORM_OVERHEAD) {

@@ -22,6 +22,18 @@ export async function listReportablePpl(db: Db, scope: Scope): Promise<PplChoice
   );
 }
 
+/** One PPL visible in the scope, or null (outside the scope answers like a missing officer). */
+export async function getReportablePpl(db: Db, scope: Scope, code: string): Promise<PplChoice | null> {
+  const [row] = await queryRows<PplChoice>(
+    db,
+    sql`select o.code, o.name, coalesce(k.name, '') as kelurahan from officer o
+    left join area k on k.code = o.area_code and k.kode_kota = o.kode_kota
+    where o.kode_kota = ${scope.kodeKota} and o.code = ${code} and o.role = 'ppl'
+      and ${officerVisible(scope, sql`o.code`, sql`o.area_code`)}`,
+  );
+  return row ?? null;
+}
+
 export interface AssignedSubsls {
   kodeSubsls: string;
   name: string;

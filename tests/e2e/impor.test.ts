@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
-import { signIn, startIsolatedServer, type IsolatedServer } from './isolated-server';
+import { startIsolatedServer, type IsolatedServer } from './isolated-server';
+import { sessionToken, signedInContext } from './sign-in';
 
 const AREAS_WITH_ERRORS = [
   'Kode Wilayah;Nama Wilayah;Prelist',
@@ -37,13 +38,16 @@ describe('an operator loads master data and reports from spreadsheet files on /i
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  /** API calls from the test itself carry the admin's session token (cookie writes need our Origin). */
+  let api: (path: string, init?: RequestInit) => Promise<Response>;
 
   beforeAll(async () => {
     server = await startIsolatedServer();
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    await signIn(context.request, server.baseUrl, 'admin');
+    context = await signedInContext(browser, server.baseUrl, 'admin', { width: 1280, height: 900 }, { acceptDownloads: true });
     page = await context.newPage();
+    const token = await sessionToken(server.baseUrl, 'admin');
+    api = (path, init = {}) => fetch(server.baseUrl + path, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
   });
   afterAll(async () => {
     await browser?.close();
@@ -75,11 +79,11 @@ describe('an operator loads master data and reports from spreadsheet files on /i
     expect(await count(page, 'rejected')).toBe('0');
 
     await page.goto(`${server.baseUrl}/wilayah/6471`);
-    await expect.poll(() => page.getByTestId('kpi-target').textContent()).toBe('240.280');
+    await expect.poll(() => page.getByTestId('kpi-prelist').textContent()).toBe('240.280');
   });
 
   it('assigns the new sub-SLS, takes a day of reports for them and moves the city figures', async () => {
-    const before = await (await fetch(`${server.baseUrl}/api/v1/areas/6471?asOf=2022-11-03`)).json();
+    const before = await (await api('/api/v1/areas/6471?asOf=2022-11-03')).json();
     await page.goto(`${server.baseUrl}/impor`);
     await upload(page, 'penugasan.csv', 'kode_subsls,kode_petugas\n6471020002090100,647110323\n6471020002090200,647110323\n6471020002090300,647110323\n', 'input');
     expect(await count(page, 'accepted')).toBe('3');
@@ -90,30 +94,34 @@ describe('an operator loads master data and reports from spreadsheet files on /i
     ].join('\r\n');
     await upload(page, 'laporan-3-nov.csv', reports, 'input');
     expect(await count(page, 'accepted')).toBe('2');
-    const after = await (await fetch(`${server.baseUrl}/api/v1/areas/6471?asOf=2022-11-03`)).json();
+    const after = await (await api('/api/v1/areas/6471?asOf=2022-11-03')).json();
     expect(after.selesai - before.selesai).toBe(65);
     expect(await page.getByTestId('import-history').textContent()).toContain('laporan-3-nov.csv');
   });
 
-  it('shows a submission made elsewhere within 5 seconds, without reloading', async () => {
-    await page.goto(`${server.baseUrl}/impor`);
-    await page.getByTestId('import-history').waitFor();
-    const res = await fetch(`${server.baseUrl}/api/v1/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify([{ tanggal: '2022-11-03', kodeSubsls: '6471020002090300', kodePetugas: '647110323', selesai: 9, menolak: 0, tidakDitemui: 0, tidakDitemukan: 0, keluargaBaru: 0 }]),
-    });
-    expect(res.status).toBe(200);
+  it('moves an open dashboard within 5 seconds of an import made elsewhere, without reloading', async () => {
+    const dashboard = await context.newPage();
+    await dashboard.goto(`${server.baseUrl}/wilayah/6471`);
+    await expect.poll(() => dashboard.getByTestId('kpi-prelist').textContent()).toBe('240.280');
+    await dashboard.waitForTimeout(3000); // the live hook has read the current data version
+    const form = new FormData();
+    form.append('kind', 'areas');
+    form.append('file', new Blob(['kode_wilayah,nama_wilayah,prelist\n6471020002090400,RT 904,50\n']), 'rt-904.csv');
+    const res = await api('/api/v1/imports', { method: 'POST', body: form });
+    expect(res.status).toBe(201);
     const started = Date.now();
-    await page.getByTestId('import-history').getByText('API').first().waitFor({ timeout: 5000 });
+    await expect.poll(() => dashboard.getByTestId('kpi-prelist').textContent(), { timeout: 5000, interval: 200 }).toBe('240.330');
     expect(Date.now() - started).toBeLessThan(5000);
+    await page.goto(`${server.baseUrl}/impor`);
+    await page.getByTestId('import-history').getByText('rt-904.csv').waitFor();
+    await dashboard.close();
   });
 
   it('refuses a file with unknown columns with one message before any row, and offers templates', async () => {
     await page.setInputFiles('[data-testid=file-input]', { name: 'salah.csv', mimeType: 'text/csv', buffer: Buffer.from('tanggal,kode_subsls,petugas_id\n2022-11-03,6471020002000100,x\n') });
     await page.getByTestId('import-error').waitFor();
     expect(await page.getByTestId('import-error').textContent()).toMatch(/^Judul kolom tidak sesuai|^Jenis data tidak dapat dikenali/);
-    const template = await fetch(`${server.baseUrl}/api/v1/imports/templates/reports.xlsx`);
+    const template = await api('/api/v1/imports/templates/reports.xlsx');
     expect(template.headers.get('content-type')).toContain('spreadsheetml');
     expect(template.headers.get('content-disposition')).toContain('templat-laporan-harian.xlsx');
   });
@@ -121,14 +129,15 @@ describe('an operator loads master data and reports from spreadsheet files on /i
   it('answers oversized and malformed requests with 413 and 400, never a 5xx', async () => {
     const big = new FormData();
     big.append('file', new Blob([new Uint8Array(21 * 1024 * 1024)]), 'besar.csv');
-    expect((await fetch(`${server.baseUrl}/api/v1/imports`, { method: 'POST', body: big })).status).toBe(413);
+    expect((await api('/api/v1/imports', { method: 'POST', body: big })).status).toBe(413);
     const many = Array.from({ length: 5001 }, () => ({}));
-    const tooMany = await fetch(`${server.baseUrl}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(many) });
+    const tooMany = await api('/api/v1/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(many) });
     expect(tooMany.status).toBe(413);
-    const broken = await fetch(`${server.baseUrl}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: '[{' });
+    const broken = await api('/api/v1/reports', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: '[{' });
     expect(broken.status).toBe(400);
     expect((await broken.json()).error.message).toBe('The request body is not valid JSON.');
-    const notMultipart = await fetch(`${server.baseUrl}/api/v1/imports`, { method: 'POST', body: 'x' });
+    const notMultipart = await api('/api/v1/imports', { method: 'POST', body: 'x' });
+    expect((await fetch(`${server.baseUrl}/api/v1/imports`, { method: 'POST', body: 'x' })).status).toBe(401);
     expect(notMultipart.status).toBe(400);
   });
 

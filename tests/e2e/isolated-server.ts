@@ -55,15 +55,3 @@ export async function startIsolatedServer(): Promise<IsolatedServer> {
     },
   };
 }
-
-/**
- * Signs the browser context in through POST /api/v1/session when accounts exist (issue #6);
- * before that every visitor is the city-wide viewer and this does nothing. Returns whether
- * the endpoint exists.
- */
-export async function signIn(request: { post: (url: string, init: { data: unknown }) => Promise<{ status(): number }> }, baseUrl: string, username: string): Promise<boolean> {
-  const res = await request.post(`${baseUrl}/api/v1/session`, { data: { username, password: 'regsosek2022' } });
-  if (res.status() === 404 || res.status() === 405) return false;
-  if (res.status() >= 300) throw new Error(`signing in as ${username} failed: ${res.status()}`);
-  return true;
-}

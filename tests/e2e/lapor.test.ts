@@ -1,9 +1,10 @@
-// The PPL's phone form as a signed-in PPL and PML. Depends on accounts (issue #6): it runs as
-// soon as POST /api/v1/session exists, and skips until then.
+// The PPL's phone form as a signed-in PPL and PML (accounts: issue #6). Skips only if the
+// server has no POST /api/v1/session.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser';
-import { signIn, startIsolatedServer, type IsolatedServer } from './isolated-server';
+import { startIsolatedServer, type IsolatedServer } from './isolated-server';
+import { signedInContext } from './sign-in';
 
 const probe = await fetch(`${inject('baseUrl')}/api/v1/session`, {
   method: 'POST',
@@ -25,8 +26,7 @@ describe.skipIf(!authReady)('a PPL reports the day from a phone on /lapor', () =
   beforeAll(async () => {
     server = await startIsolatedServer();
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
-    await signIn(context.request, server.baseUrl, `ppl-${PPL}`);
+    context = await signedInContext(browser, server.baseUrl, `ppl-${PPL}`, { width: 360, height: 780 }, { hasTouch: true, isMobile: true });
     page = await context.newPage();
   });
   afterAll(async () => {
@@ -59,8 +59,7 @@ describe.skipIf(!authReady)('a PPL reports the day from a phone on /lapor', () =
   });
 
   it('lets their PML submit for them, recorded as the PML', async () => {
-    const pml = await browser.newContext({ viewport: { width: 360, height: 780 } });
-    await signIn(pml.request, server.baseUrl, `pml-${PML}`);
+    const pml = await signedInContext(browser, server.baseUrl, `pml-${PML}`, { width: 360, height: 780 });
     const p = await pml.newPage();
     await p.goto(`${server.baseUrl}/lapor?petugas=${PPL}`);
     await p.getByTestId(`card-${SUB}`).getByRole('button', { name: 'Selesai +1' }).click();

@@ -106,4 +106,18 @@ export const RULES: Record<string, RuleEntry> = {
   'GET /laporan': { expect: 'roles', roles: ['admin', 'pimpinan', 'camat', 'lurah'] },
   'GET /api/v1/exports/[file]': { expect: 'scoped', params: { file: { kind: 'area', suffixes: ['.csv', '.xlsx', '.pdf'] } } },
   'GET /api/v1/exports/bundle/[file]': { expect: 'scoped', params: { file: { kind: 'area', suffixes: ['.zip'] } } },
+  // Ingest. A batch answers row by row (a sub-SLS outside the scope is a "not found" rejection),
+  // so the matrix checks the role gate (an empty object is not a batch: 400) and
+  // tests/integration/ingest-reports.test.ts checks the scope of every row.
+  'POST /api/v1/reports': { expect: 'roles', roles: ['admin', 'pml', 'ppl'], status: 400 },
+  'POST /api/v1/imports': { expect: 'roles', roles: ADMIN, status: 400 },
+  'GET /api/v1/imports': { expect: 'roles', roles: ['admin', 'pml', 'ppl'] },
+  'GET /api/v1/imports/[id]': { expect: 'covered', by: 'tests/integration/ingest-reports.test.ts' },
+  'GET /api/v1/imports/[id]/rejections.csv': { expect: 'covered', by: 'tests/integration/ingest-reports.test.ts' },
+  'GET /api/v1/imports/[id]/rejections.xlsx': { expect: 'covered', by: 'tests/integration/ingest-reports.test.ts' },
+  'GET /api/v1/imports/templates/[file]': { expect: 'covered', by: 'tests/e2e/impor.test.ts' },
+  'GET /api/v1/changes': { expect: 'roles', roles: 'all' },
+  'GET /api/v1/assignments': { expect: 'scoped', query: { petugas: 'officer' } },
+  'GET /impor': { expect: 'roles', roles: ADMIN },
+  'GET /lapor': { expect: 'roles', roles: ['admin', 'pml', 'ppl'] },
 };

@@ -14,6 +14,7 @@ import { KpiGrid } from '@/components/dashboard/kpi-grid';
 import { SummaryCard } from '@/components/dashboard/summary-card';
 import { useFormat, useMetricText } from '@/components/dashboard/use-dashboard-text';
 import { AreaMapPanel } from '@/components/map/area-map-panel';
+import { useLiveRefresh } from '@/components/use-live-refresh';
 import type { OfficerRefBody } from '@/lib/api/area-schemas';
 import { fetchAreaView } from '@/lib/api/area-view';
 import { queryKeys, REFRESH_MS } from '@/lib/api/query-keys';
@@ -44,6 +45,8 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders }:
   const text = useMetricText();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // New reports or imports anywhere in the kab/kota refetch this view within seconds.
+  useLiveRefresh();
   const { data, isError, isPlaceholderData, dataUpdatedAt } = useQuery({
     queryKey: queryKeys.areaView(code, asOf, level),
     queryFn: ({ signal }) => fetchAreaView({ code, asOf, from: w.startDate, level }, signal),

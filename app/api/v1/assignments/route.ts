@@ -3,7 +3,7 @@ import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/handler';
 import { isoDateSchema } from '@/lib/api/schemas';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
-import { listAssignedSubsls } from '@/lib/queries/report-form';
+import { getReportablePpl, listAssignedSubsls } from '@/lib/queries/report-form';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,6 +20,8 @@ const query = z.object({
 export const GET = apiRoute({ query }, async ({ db, viewer, query }) => {
   const campaign = await getCampaign(db, viewer.scope);
   if (!campaign) throw new ApiError('not_found');
+  // A PPL outside the scope answers like a missing one.
+  if (query.petugas && !(await getReportablePpl(db, viewer.scope, query.petugas))) throw new ApiError('not_found');
   const asOf = resolveAsOf(campaign, query.asOf);
   const items = await listAssignedSubsls(db, viewer.scope, { asOf, kodePetugas: query.petugas });
   return { asOf, window: { startDate: campaign.startDate, endDate: campaign.endDate, lastReportDate: campaign.lastReportDate }, items };

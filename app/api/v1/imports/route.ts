@@ -1,6 +1,8 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
+import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/handler';
+import { mayViewImports } from '@/lib/ingest/actor';
 import { answering, bodyChunks, presentCorrection, presentRejection, requestIp } from '@/lib/ingest/http';
 import { importUpload } from '@/lib/ingest/upload';
 import { listImports } from '@/lib/queries/imports';
@@ -18,6 +20,7 @@ const listQuery = z.object({
 
 /** GET /api/v1/imports — the imports the viewer may see, newest first. */
 export const GET = apiRoute({ query: listQuery }, async ({ db, viewer, query }) => {
+  if (!mayViewImports(viewer)) throw new ApiError('not_found');
   const { items, total } = await listImports(db, viewer.scope, { username: viewer.username, ...query });
   return { items, total, page: query.page, pageSize: query.pageSize };
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/handler';
+import { mayViewImports } from '@/lib/ingest/actor';
 import { importParamsSchema, presentRejection } from '@/lib/ingest/http';
 import { problemMessage } from '@/lib/ingest/reasons';
 import { getImport, listImportRejections } from '@/lib/queries/imports';
@@ -15,7 +16,7 @@ const query = z.object({
 /** GET /api/v1/imports/{id}?offset=&limit= — the import's record and a page of its rejected rows. */
 export const GET = apiRoute({ params: importParamsSchema, query }, async ({ db, viewer, locale, params, query }) => {
   const who = { username: viewer.username, id: params.id };
-  const job = await getImport(db, viewer.scope, who);
+  const job = mayViewImports(viewer) ? await getImport(db, viewer.scope, who) : null;
   if (!job) throw new ApiError('not_found');
   const rejections = await listImportRejections(db, viewer.scope, { ...who, offset: query.offset, limit: query.limit });
   return {

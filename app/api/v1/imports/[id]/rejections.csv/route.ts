@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/handler';
+import { mayViewImports } from '@/lib/ingest/actor';
 import { importParamsSchema, langSchema } from '@/lib/ingest/http';
 import { rejectionsCsv } from '@/lib/ingest/rejections-file';
 import { getImport, listImportRejections } from '@/lib/queries/imports';
@@ -12,7 +13,7 @@ const query = z.object({ delimiter: z.enum(['comma', 'semicolon']).default('comm
 /** GET /api/v1/imports/{id}/rejections.csv — the rejected rows to fix and upload again. */
 export const GET = apiRoute({ params: importParamsSchema, query }, async ({ db, viewer, locale, params, query }) => {
   const who = { username: viewer.username, id: params.id };
-  const job = await getImport(db, viewer.scope, who);
+  const job = mayViewImports(viewer) ? await getImport(db, viewer.scope, who) : null;
   if (!job) throw new ApiError('not_found');
   const rows = await listImportRejections(db, viewer.scope, { ...who, offset: 0, limit: Number.MAX_SAFE_INTEGER });
   const body = rejectionsCsv(job.kind, rows, query.lang ?? locale, query.delimiter === 'semicolon' ? ';' : ',');

@@ -1,5 +1,6 @@
 import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/handler';
+import { mayViewImports } from '@/lib/ingest/actor';
 import { z } from 'zod';
 import { importParamsSchema, langSchema } from '@/lib/ingest/http';
 import { rejectionsXlsx } from '@/lib/ingest/rejections-file';
@@ -12,7 +13,7 @@ const query = z.object({ lang: langSchema });
 
 export const GET = apiRoute({ params: importParamsSchema, query }, async ({ db, viewer, locale, params, query }) => {
   const who = { username: viewer.username, id: params.id };
-  const job = await getImport(db, viewer.scope, who);
+  const job = mayViewImports(viewer) ? await getImport(db, viewer.scope, who) : null;
   if (!job) throw new ApiError('not_found');
   const rows = await listImportRejections(db, viewer.scope, { ...who, offset: 0, limit: Number.MAX_SAFE_INTEGER });
   const body = await rejectionsXlsx(job.kind, rows, query.lang ?? locale);

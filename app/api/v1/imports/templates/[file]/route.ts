@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/handler';
+import { mayViewImports } from '@/lib/ingest/actor';
 import { langSchema } from '@/lib/ingest/http';
 import { templateCsv, templateXlsx } from '@/lib/ingest/templates';
 
@@ -20,7 +22,8 @@ const NAMES = { reports: 'laporan-harian', areas: 'wilayah-prelist', officers: '
 /** GET /api/v1/imports/templates/{kind}.{csv|xlsx} — an empty file with the expected headers. */
 const query = z.object({ lang: langSchema });
 
-export const GET = apiRoute({ params, query }, async ({ locale, params: { file }, query }) => {
+export const GET = apiRoute({ params, query }, async ({ viewer, locale, params: { file }, query }) => {
+  if (!mayViewImports(viewer)) throw new ApiError('not_found');
   const name = `templat-${NAMES[file.kind]}.${file.ext}`;
   const body = file.ext === 'csv' ? templateCsv(file.kind) : new Uint8Array(await templateXlsx(file.kind, query.lang ?? locale));
   const type = file.ext === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
