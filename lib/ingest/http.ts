@@ -1,7 +1,6 @@
 // The edge between the ingest path and HTTP: problems become API errors in both languages,
 // results become JSON in the request's language, bodies are read with a size limit.
 import type { NextRequest } from 'next/server';
-import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import type { Locale } from '@/lib/i18n/config';
 import type { Correction } from './apply-reports';
@@ -80,8 +79,3 @@ export function presentRejection(r: RowRejection, locale: Locale) {
 export function presentCorrection(c: Correction) {
   return { index: c.index, ...(c.line === undefined ? {} : { line: c.line }), kodeSubsls: c.kodeSubsls, tanggal: c.tanggal, fields: c.fields, previousTanggal: c.previousTanggal };
 }
-
-export const importParamsSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-
-/** Downloads are plain links: they name the page's language, which may differ from the browser's. */
-export const langSchema = z.enum(['id', 'en']).optional();

@@ -1,23 +1,17 @@
-import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/handler';
-import { isoDateSchema } from '@/lib/api/schemas';
+import { assignmentsQuerySchema } from '@/lib/ingest/api-schemas';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
 import { getReportablePpl, listAssignedSubsls } from '@/lib/queries/report-form';
 
 export const dynamic = 'force-dynamic';
-
-const query = z.object({
-  asOf: isoDateSchema.optional(),
-  petugas: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/).optional(),
-});
 
 /**
  * GET /api/v1/assignments?petugas=&asOf= — the sub-SLS visible to the viewer (of one PPL when
  * given), who holds them, their prelist and the values they carry on asOf: what a PPL's
  * phone form and the simulator start from.
  */
-export const GET = apiRoute({ query }, async ({ db, viewer, query }) => {
+export const GET = apiRoute({ query: assignmentsQuerySchema }, async ({ db, viewer, query }) => {
   const campaign = await getCampaign(db, viewer.scope);
   if (!campaign) throw new ApiError('not_found');
   // A PPL outside the scope answers like a missing one.

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/handler';
 import { mayViewImports } from '@/lib/ingest/actor';
+import { importListQuerySchema } from '@/lib/ingest/api-schemas';
 import { answering, bodyChunks, presentCorrection, presentRejection, requestIp } from '@/lib/ingest/http';
 import { importUpload } from '@/lib/ingest/upload';
 import { listImports } from '@/lib/queries/imports';
@@ -12,14 +12,8 @@ export const dynamic = 'force-dynamic';
 /** Rejected rows answered inline; the rest are paged from GET /api/v1/imports/{id}. */
 const INLINE_REJECTIONS = 100;
 
-const listQuery = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  source: z.enum(['api', 'upload', 'form', 'simulator', 'seed']).optional(),
-});
-
 /** GET /api/v1/imports — the imports the viewer may see, newest first. */
-export const GET = apiRoute({ query: listQuery }, async ({ db, viewer, query }) => {
+export const GET = apiRoute({ query: importListQuerySchema }, async ({ db, viewer, query }) => {
   if (!mayViewImports(viewer)) throw new ApiError('not_found');
   const { items, total } = await listImports(db, viewer.scope, { username: viewer.username, ...query });
   return { items, total, page: query.page, pageSize: query.pageSize };

@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import { apiRoute } from '@/lib/api/handler';
+import { submitQuerySchema } from '@/lib/ingest/api-schemas';
 import { answering, presentCorrection, readJsonBody, requestIp } from '@/lib/ingest/http';
 import { describeRejections } from '@/lib/ingest/reasons';
 import { submitReports } from '@/lib/ingest/submit-reports';
 
 export const dynamic = 'force-dynamic';
 
-const querySchema = z.object({ source: z.enum(['api', 'form', 'simulator']).default('api') });
 /** 5,000 reports of ~300 bytes each, with room to spare. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -15,7 +14,7 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
  * accepted, replaced, unchanged and rejected rows, each rejection with its index, field and
  * reason, and the accepted rows whose counts fell below the previous date's (corrections).
  */
-export const POST = apiRoute({ query: querySchema }, async ({ req, db, viewer, locale, query }) =>
+export const POST = apiRoute({ query: submitQuerySchema }, async ({ req, db, viewer, locale, query }) =>
   answering(async () => {
     const body = await readJsonBody(req, MAX_BODY_BYTES);
     const result = await submitReports(db, viewer, body, { source: query.source, ip: requestIp(req) });

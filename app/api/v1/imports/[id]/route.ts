@@ -1,20 +1,15 @@
-import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/handler';
 import { mayViewImports } from '@/lib/ingest/actor';
-import { importParamsSchema, presentRejection } from '@/lib/ingest/http';
+import { importDetailQuerySchema, importParamsSchema } from '@/lib/ingest/api-schemas';
+import { presentRejection } from '@/lib/ingest/http';
 import { problemMessage } from '@/lib/ingest/reasons';
 import { getImport, listImportRejections } from '@/lib/queries/imports';
 
 export const dynamic = 'force-dynamic';
 
-const query = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
-
 /** GET /api/v1/imports/{id}?offset=&limit= — the import's record and a page of its rejected rows. */
-export const GET = apiRoute({ params: importParamsSchema, query }, async ({ db, viewer, locale, params, query }) => {
+export const GET = apiRoute({ params: importParamsSchema, query: importDetailQuerySchema }, async ({ db, viewer, locale, params, query }) => {
   const who = { username: viewer.username, id: params.id };
   const job = mayViewImports(viewer) ? await getImport(db, viewer.scope, who) : null;
   if (!job) throw new ApiError('not_found');

@@ -1,17 +1,14 @@
-import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/handler';
 import { mayViewImports } from '@/lib/ingest/actor';
-import { importParamsSchema, langSchema } from '@/lib/ingest/http';
+import { importParamsSchema, rejectionsCsvQuerySchema } from '@/lib/ingest/api-schemas';
 import { rejectionsCsv } from '@/lib/ingest/rejections-file';
 import { getImport, listImportRejections } from '@/lib/queries/imports';
 
 export const dynamic = 'force-dynamic';
 
-const query = z.object({ delimiter: z.enum(['comma', 'semicolon']).default('comma'), lang: langSchema });
-
 /** GET /api/v1/imports/{id}/rejections.csv — the rejected rows to fix and upload again. */
-export const GET = apiRoute({ params: importParamsSchema, query }, async ({ db, viewer, locale, params, query }) => {
+export const GET = apiRoute({ params: importParamsSchema, query: rejectionsCsvQuerySchema }, async ({ db, viewer, locale, params, query }) => {
   const who = { username: viewer.username, id: params.id };
   const job = mayViewImports(viewer) ? await getImport(db, viewer.scope, who) : null;
   if (!job) throw new ApiError('not_found');

@@ -1,17 +1,14 @@
 import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/handler';
 import { mayViewImports } from '@/lib/ingest/actor';
-import { z } from 'zod';
-import { importParamsSchema, langSchema } from '@/lib/ingest/http';
+import { importParamsSchema, langQuerySchema } from '@/lib/ingest/api-schemas';
 import { rejectionsXlsx } from '@/lib/ingest/rejections-file';
 import { getImport, listImportRejections } from '@/lib/queries/imports';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/imports/{id}/rejections.xlsx — the rejected rows, code columns kept as text. */
-const query = z.object({ lang: langSchema });
-
-export const GET = apiRoute({ params: importParamsSchema, query }, async ({ db, viewer, locale, params, query }) => {
+export const GET = apiRoute({ params: importParamsSchema, query: langQuerySchema }, async ({ db, viewer, locale, params, query }) => {
   const who = { username: viewer.username, id: params.id };
   const job = mayViewImports(viewer) ? await getImport(db, viewer.scope, who) : null;
   if (!job) throw new ApiError('not_found');

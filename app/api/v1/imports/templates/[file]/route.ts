@@ -1,28 +1,15 @@
-import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/handler';
 import { mayViewImports } from '@/lib/ingest/actor';
-import { langSchema } from '@/lib/ingest/http';
+import { langQuerySchema, templateParamsSchema } from '@/lib/ingest/api-schemas';
 import { templateCsv, templateXlsx } from '@/lib/ingest/templates';
 
 export const dynamic = 'force-dynamic';
 
-const params = z.object({
-  file: z
-    .string()
-    .regex(/^(reports|areas|officers|assignments)\.(csv|xlsx)$/)
-    .transform((f) => {
-      const [kind, ext] = f.split('.') as ['reports' | 'areas' | 'officers' | 'assignments', 'csv' | 'xlsx'];
-      return { kind, ext };
-    }),
-});
-
 const NAMES = { reports: 'laporan-harian', areas: 'wilayah-prelist', officers: 'petugas', assignments: 'penugasan' } as const;
 
 /** GET /api/v1/imports/templates/{kind}.{csv|xlsx} — an empty file with the expected headers. */
-const query = z.object({ lang: langSchema });
-
-export const GET = apiRoute({ params, query }, async ({ viewer, locale, params: { file }, query }) => {
+export const GET = apiRoute({ params: templateParamsSchema, query: langQuerySchema }, async ({ viewer, locale, params: { file }, query }) => {
   if (!mayViewImports(viewer)) throw new ApiError('not_found');
   const name = `templat-${NAMES[file.kind]}.${file.ext}`;
   const body = file.ext === 'csv' ? templateCsv(file.kind) : new Uint8Array(await templateXlsx(file.kind, query.lang ?? locale));
