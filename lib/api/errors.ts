@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'rate_limited'
   | 'internal';
 
-const STATUS: Record<ErrorCode, number> = {
+/** The HTTP status of each error code (also listed in the OpenAPI document). */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
@@ -48,7 +49,7 @@ export class ApiError extends Error {
   }
 
   get status(): number {
-    return STATUS[this.code];
+    return ERROR_STATUS[this.code];
   }
 
   messageFor(locale: Locale): string {

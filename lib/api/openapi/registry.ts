@@ -2,7 +2,7 @@
 // parse with. Each feature describes its endpoints in its own file (areas.ts, search.ts, …) and
 // is listed once in features.ts; this file turns them into one document.
 import { z } from 'zod';
-import type { ErrorCode } from '../errors';
+import { ERROR_STATUS, type ErrorCode } from '../errors';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -36,17 +36,6 @@ export interface ApiFeature {
   endpoints: readonly ApiEndpoint[];
 }
 
-const ERROR_CODES: Record<ErrorCode, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  unprocessable: 422,
-  rate_limited: 429,
-  internal: 500,
-};
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid parameters; details lists the failing fields',
@@ -61,7 +50,7 @@ const ERROR_TEXT: Record<number, string> = {
 
 const errorResponseSchema = z.strictObject({
   error: z.strictObject({
-    code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]),
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
     message: z.string().meta({ description: 'In the request’s language (pantau-locale cookie, else Accept-Language, else Indonesian)' }),
     details: z.unknown().optional(),
   }),
