@@ -4,6 +4,7 @@ import { FLAG_IDS } from '@/lib/domain/officer-flags';
 import { OFFICER_STATUSES } from '@/lib/domain/officer-status';
 import { OFFICER_ROLES, STATUSES } from '@/lib/domain/types';
 import { OFFICER_SORT_KEYS } from '@/lib/domain/officer-sort';
+import { areaMetricsSchema } from './area-schemas';
 import { isoDateSchema } from './schemas';
 
 export const officerCodeSchema = z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'officer code: letters, digits, dot, dash, underscore');
@@ -35,51 +36,34 @@ const date = z.string().nullable();
 
 export const officerFlagJsonSchema = z.object({ id: z.enum(FLAG_IDS), message: z.string() });
 
-/** The area metric names of DESIGN.md, with the officer's identity, status and flags. */
-export const officerRowJsonSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  role: z.enum(OFFICER_ROLES),
-  phone: z.string().nullable(),
-  supervisorCode: z.string().nullable(),
-  supervisorName: z.string().nullable(),
-  areaCode: z.string(),
-  areaName: z.string().nullable(),
-  kecamatanCode: z.string().nullable(),
-  kecamatanName: z.string().nullable(),
-  kelurahanCode: z.string().nullable(),
-  kelurahanName: z.string().nullable(),
-  subslsCount: z.number().int(),
-  asOf: z.string(),
-  prelist: z.number().int(),
-  keluargaBaru: z.number().int(),
-  universe: z.number().int(),
-  selesai: z.number().int(),
-  menolak: z.number().int(),
-  tidakDitemui: z.number().int(),
-  tidakDitemukan: z.number().int(),
-  belumDikunjungi: z.number().int(),
-  closed: z.number().int(),
-  progres: ratio,
-  cakupanSasaranAwal: ratio,
-  tingkatPenolakan: ratio,
-  nonrespons: ratio,
-  pace: z.number(),
-  pace7: z.number(),
-  requiredPace: z.number().nullable(),
-  projectedFinish: date,
-  projectedFinishLow: date,
-  projectedFinishHigh: date,
-  daysLeft: z.number().int(),
-  expectedProgres: z.number(),
-  status: z.enum(OFFICER_STATUSES),
-  forecastStatus: z.enum(STATUSES),
-  lastReport: date,
-  daysSilent: z.number().int(),
-  reportedOnAsOf: z.boolean(),
-  flags: z.array(officerFlagJsonSchema),
-  sparkline: z.array(z.number()),
-});
+/**
+ * The area metric names of DESIGN.md (taken from the one area-metrics schema, so the two never
+ * drift), with the officer's identity, status and flags in place of an area's.
+ */
+export const officerRowJsonSchema = areaMetricsSchema
+  .omit({ code: true, name: true, level: true, kemendagriCode: true, status: true })
+  .extend({
+    code: z.string(),
+    name: z.string(),
+    role: z.enum(OFFICER_ROLES),
+    phone: z.string().nullable(),
+    supervisorCode: z.string().nullable(),
+    supervisorName: z.string().nullable(),
+    areaCode: z.string(),
+    areaName: z.string().nullable(),
+    kecamatanCode: z.string().nullable(),
+    kecamatanName: z.string().nullable(),
+    kelurahanCode: z.string().nullable(),
+    kelurahanName: z.string().nullable(),
+    subslsCount: z.number().int(),
+    status: z.enum(OFFICER_STATUSES),
+    forecastStatus: z.enum(STATUSES),
+    lastReport: date,
+    daysSilent: z.number().int(),
+    reportedOnAsOf: z.boolean(),
+    flags: z.array(officerFlagJsonSchema),
+    sparkline: z.array(z.number()),
+  });
 export type OfficerRowJson = z.infer<typeof officerRowJsonSchema>;
 
 const counted = <T extends readonly [string, ...string[]]>(keys: T) => z.record(z.enum(keys), z.number().int());
