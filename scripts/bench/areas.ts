@@ -26,7 +26,7 @@ const { values } = parseArgs({
     server: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
   },
 });
-const DB_NAME = 'pantau_bench_dash';
+const DB_NAME = `pantau_bench_dash_${process.pid}`;
 const adminUrl = `${values.server}/postgres`;
 const dbUrl = `${values.server}/${DB_NAME}`;
 const connections = Number(values.connections);

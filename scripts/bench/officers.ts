@@ -23,7 +23,7 @@ const { values: opts } = parseArgs({
     port: { type: 'string', default: '3102' },
   },
 });
-const DB_NAME = 'pantau_bench_off';
+const DB_NAME = `pantau_bench_off_${process.pid}`;
 const SORTS = ['code', 'name:desc', 'pace7:desc', 'daysSilent:desc', 'progres', 'projectedFinish:desc', 'status', 'flags:desc'];
 const TARGET_P95_MS = 50;
 
