@@ -1,0 +1,154 @@
+// The read API under load (autocannon, N connections) and the floor under it: the same body
+// functions the route handlers call, in-process with no HTTP, Next.js or sign-in, one at a time.
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/lib/db/client';
+import { areaScope, type Scope } from '@/lib/domain/scope';
+import { getAreaBody, getChildrenBody, getDailyBody } from '@/lib/api/area-bodies';
+import { geoQuerySchema } from '@/lib/api/geo-schemas';
+import { officerPageFor } from '@/lib/api/officers-json';
+import { officersQuerySchema } from '@/lib/api/officers-schemas';
+import { getCampaign, type Campaign } from '@/lib/queries/campaign';
+import { getAreaGeo } from '@/lib/queries/geo';
+import type { AppServer } from './env';
+import { latency } from './report';
+
+export const ENDPOINTS = ['areas', 'children', 'daily', 'geo', 'officers'] as const;
+export type Endpoint = (typeof ENDPOINTS)[number];
+
+export const ENDPOINT_LABEL: Record<Endpoint, string> = {
+  areas: '/api/v1/areas/{code}',
+  children: '/api/v1/areas/{code}/children',
+  daily: '/api/v1/areas/{code}/daily',
+  geo: '/api/v1/areas/{code}/geo',
+  officers: '/api/v1/officers (page of 50)',
+};
+
+/** Sorts the officers list is cycled through (a page of 50 each). */
+export const OFFICER_SORTS = ['code', 'name:desc', 'pace7:desc', 'daysSilent:desc', 'progres', 'projectedFinish:desc', 'status', 'flags:desc'];
+
+export interface Mix {
+  /** The kota, every kecamatan and kelurahan, and a sample of its SLS. */
+  areas: string[];
+  /** The kota, kecamatan and kelurahan: areas with children. */
+  parents: string[];
+}
+
+const KOTA = '6471';
+
+/** The codes each endpoint cycles through, all inside the demo city (the viewer's scope). */
+export async function codeMix(db: Db): Promise<Mix> {
+  const rows = await queryRows<{ code: string; level: string }>(
+    db,
+    sql`select code, level from area where kode_kota = ${KOTA} and (level in ('kota', 'kecamatan', 'kelurahan')
+      or (level = 'sls' and code like '%7')) order by code`,
+  );
+  return { areas: rows.map((r) => r.code), parents: rows.filter((r) => r.level !== 'sls').map((r) => r.code) };
+}
+
+function officerQuery(sort: string) {
+  const [key, dir = 'asc'] = sort.split(':');
+  return { key, dir };
+}
+
+export function pathsFor(endpoint: Endpoint, mix: Mix): string[] {
+  switch (endpoint) {
+    case 'areas':
+      return mix.areas.map((c) => `/api/v1/areas/${c}`);
+    case 'children':
+      return mix.parents.map((c) => `/api/v1/areas/${c}/children`);
+    case 'daily':
+      return mix.parents.map((c) => `/api/v1/areas/${c}/daily`);
+    case 'geo':
+      return mix.parents.map((c) => `/api/v1/areas/${c}/geo`);
+    case 'officers':
+      return OFFICER_SORTS.map((s) => officerQuery(s)).map(({ key, dir }) => `/api/v1/officers?page=1&pageSize=50&sort=${key}&dir=${dir}`);
+  }
+}
+
+export interface LoadResult {
+  p50: number;
+  p95: number;
+  rps: number;
+  requests: number;
+  /** Responses that were not 2xx, plus errors and timeouts. */
+  failed: number;
+  /** Server CPU per request (ms): meaningful even when the machine is shared. */
+  cpuMsPerRequest: number;
+}
+
+/** autocannon over a cycling list of paths, every response time kept so the percentiles are exact. */
+export async function load(server: AppServer, paths: string[], token: string, opts: { connections: number; seconds: number }): Promise<LoadResult> {
+  let i = 0;
+  const times: number[] = [];
+  let non2xx = 0;
+  const cpu0 = server.cpuSeconds();
+  const instance = autocannon({
+    url: server.base,
+    connections: opts.connections,
+    duration: opts.seconds,
+    headers: { authorization: `Bearer ${token}` },
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    if (status < 200 || status > 299) non2xx++;
+    times.push(ms);
+  });
+  const result = await instance;
+  const cpu = server.cpuSeconds() - cpu0;
+  const l = latency(times);
+  return {
+    p50: l.p50,
+    p95: l.p95,
+    rps: times.length / Math.max(1, result.duration),
+    requests: times.length,
+    failed: non2xx + result.errors + result.timeouts,
+    cpuMsPerRequest: (cpu * 1000) / Math.max(1, times.length),
+  };
+}
+
+/** One call of what the handler of `endpoint` runs, for `code` (or an officers sort). */
+function floorCall(db: Db, scope: Scope, campaign: Campaign, endpoint: Endpoint, arg: string): Promise<unknown> {
+  const asOf = campaign.defaultAsOf;
+  switch (endpoint) {
+    case 'areas':
+      return getAreaBody(db, scope, campaign, arg, asOf);
+    case 'children':
+      return getChildrenBody(db, scope, campaign, { code: arg, asOf });
+    case 'daily':
+      return getDailyBody(db, scope, campaign, { code: arg, from: campaign.startDate, to: asOf });
+    case 'geo': {
+      const q = geoQuerySchema.parse({});
+      return getAreaGeo(db, scope, { code: arg, asOf, window: campaign, metric: q.metric, level: q.level });
+    }
+    case 'officers': {
+      const { key, dir } = officerQuery(arg);
+      const query = officersQuerySchema.parse({ page: '1', pageSize: '50', sort: key, dir });
+      return officerPageFor(db, scope, { query, campaign, asOf, locale: 'id' });
+    }
+  }
+}
+
+export function floorArgs(endpoint: Endpoint, mix: Mix): string[] {
+  if (endpoint === 'areas') return mix.areas;
+  if (endpoint === 'officers') return OFFICER_SORTS;
+  return mix.parents;
+}
+
+/** p50/p95 of the in-process calls: one warm-up round, then `rounds` rounds over every argument. */
+export async function floor(db: Db, endpoint: Endpoint, mix: Mix, rounds = 3): Promise<{ p50: number; p95: number }> {
+  const scope = areaScope(KOTA);
+  const campaign = await getCampaign(db, scope);
+  if (!campaign) throw new Error('no campaign for the demo city');
+  const args = floorArgs(endpoint, mix);
+  for (const a of args) await floorCall(db, scope, campaign, endpoint, a);
+  const ms: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const a of args) {
+      const t0 = performance.now();
+      await floorCall(db, scope, campaign, endpoint, a);
+      ms.push(performance.now() - t0);
+    }
+  }
+  return latency(ms);
+}
