@@ -1,5 +1,5 @@
 // The cities of a demo run: city 1 is the real reference city; cities 2..N are synthetic copies
-// with fictional kab/kota codes 9901, 9902, … (kecamatan/kelurahan codes re-prefixed, suffix kept).
+// with fictional kab/kota codes 9901, 9902, … 9999 (scale ≤ 100; kecamatan/kelurahan codes re-prefixed, suffix kept).
 import type { Geometry, Position } from 'geojson';
 import type { ReferenceData } from './reference';
 
@@ -16,7 +16,7 @@ export interface CitySpec {
 }
 
 export function citySpecs(ref: ReferenceData, scale: number): CitySpec[] {
-  if (!Number.isInteger(scale) || scale < 1 || scale > 99) throw new Error(`scale must be an integer 1..99, got ${scale}`);
+  if (!Number.isInteger(scale) || scale < 1 || scale > 100) throw new Error(`scale must be an integer 1..100, got ${scale}`);
   const out: CitySpec[] = [
     { index: 0, kodeKota: ref.kodeKota, name: ref.kotaName, kemendagriPrefix: ref.kotaKemendagriCode, nameSuffix: '', shift: null },
   ];
