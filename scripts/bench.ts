@@ -101,7 +101,7 @@ async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
     console.log(`\n[${scale}×] seeding ${db.name} …`);
     out.seed = await seedPostgres(db.url, scale);
     console.log(`[${scale}×] seeded in ${out.seed.totalS.toFixed(1)} s (generate ${out.seed.generateS.toFixed(1)} s, load + rollups ${out.seed.loadS.toFixed(1)} s)`);
-    if (suites.has('seed') && first) {
+    if (suites.has('seed') && first && scale <= 10) {
       out.seedPglite = await seedPglite(scale);
       console.log(`[${scale}×] PGlite seed ${out.seedPglite.totalS.toFixed(1)} s`);
     }

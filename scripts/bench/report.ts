@@ -105,7 +105,10 @@ function rowsOf(r: Pick<BenchResults, 'figures' | 'scales'>) {
         `${f.section} · ${f.name}${f.unit ? ` (${f.unit})` : ''}`,
         ...r.scales.map((s) => formatValue(f.values[String(s)])),
         ...(r.scales.length > 1 ? [ratio == null ? '—' : `${ratio.toFixed(2)}×`] : []),
-        (f.targets ?? []).map((t) => targetText(t, f.unit, r.scales)).join('; ') || '—',
+        (f.targets ?? [])
+          .filter((t) => t.on !== 'ratio' || r.scales.length > 1)
+          .map((t) => targetText(t, f.unit, r.scales))
+          .join('; ') || '—',
         verdictOf(f, r.scales),
       ],
     };
