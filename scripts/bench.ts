@@ -92,7 +92,8 @@ const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each sca
   encodedDataLength. Loopback: median of 3 after one warm-up load. Slow 3G: one load under CDP
   Network.emulateNetworkConditions, ${SLOW_3G.latencyMs} ms latency, ${SLOW_3G.downKbit} kbit/s down, ${SLOW_3G.upKbit} kbit/s up.
 - **Shared machine**: latencies stretch when other work runs; the load average at start and end is recorded
-  and CPU per request (server) is kept in the JSON. Figures from a loaded machine are pessimistic.`;
+  with each run, and CPU per request (the server's process tree and its PostgreSQL backends, from /proc) is
+  printed next to the latencies: it does not stretch with the machine's load the way latencies do. Figures from a loaded machine are pessimistic.`;
 
 async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
   const db = await createDatabase(`s${scale}`);
@@ -120,7 +121,7 @@ async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
           const r = await load(server, paths, pimpinan.token, { connections, seconds });
           out.api[endpoint] = r;
           console.log(
-            `[${scale}×] ${ENDPOINT_LABEL[endpoint].padEnd(32)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  failed ${r.failed}  server CPU ${r.cpuMsPerRequest.toFixed(1)} ms/req`,
+            `[${scale}×] ${ENDPOINT_LABEL[endpoint].padEnd(32)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  failed ${r.failed}  CPU/req server ${r.cpuMsPerRequest.toFixed(1)} ms, PostgreSQL ${r.postgresCpuMsPerRequest.toFixed(1)} ms`,
           );
         }
         out.rssLoadMb = memory.stop();
@@ -180,6 +181,8 @@ function figuresOf(results: ScaleRun[]): Figure[] {
       figs.push({ section: label, name: 'p95', unit: 'ms', values: per((r) => r.api[e]?.p95), targets: [...(strict ? [{ max: 25, on: 'base' as const }] : []), { max: 1.5, on: 'ratio' }] });
       figs.push({ section: label, name: `req/s at ${connections} conn`, unit: '', values: per((r) => r.api[e]?.rps) });
       figs.push({ section: label, name: 'failed requests', unit: '', values: per((r) => r.api[e]?.failed), targets: [{ max: 0, on: 'each' }] });
+      figs.push({ section: label, name: 'CPU per request: server', unit: 'ms', values: per((r) => r.api[e]?.cpuMsPerRequest) });
+      figs.push({ section: label, name: 'CPU per request: PostgreSQL', unit: 'ms', values: per((r) => r.api[e]?.postgresCpuMsPerRequest) });
     }
     if (suites.has('sql')) figs.push({ section: label, name: 'floor p50 (in-process)', unit: 'ms', values: per((r) => r.floor[e]?.p50) });
     if (suites.has('api') && suites.has('sql')) {

@@ -10,7 +10,7 @@ import { officerPageFor } from '@/lib/api/officers-json';
 import { officersQuerySchema } from '@/lib/api/officers-schemas';
 import { getCampaign, type Campaign } from '@/lib/queries/campaign';
 import { getAreaGeo } from '@/lib/queries/geo';
-import type { AppServer } from './env';
+import { postgresCpuSeconds, type AppServer } from './env';
 import { latency } from './report';
 
 export const ENDPOINTS = ['areas', 'children', 'daily', 'geo', 'officers'] as const;
@@ -73,8 +73,9 @@ export interface LoadResult {
   requests: number;
   /** Responses that were not 2xx, plus errors and timeouts. */
   failed: number;
-  /** Server CPU per request (ms): meaningful even when the machine is shared. */
+  /** CPU per request (ms) of the server and of its PostgreSQL backends: meaningful even when the machine is shared. */
   cpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number;
 }
 
 /** autocannon over a cycling list of paths, every response time kept so the percentiles are exact. */
@@ -83,6 +84,7 @@ export async function load(server: AppServer, paths: string[], token: string, op
   const times: number[] = [];
   let non2xx = 0;
   const cpu0 = server.cpuSeconds();
+  const pg0 = await postgresCpuSeconds(server.database);
   const instance = autocannon({
     url: server.base,
     connections: opts.connections,
@@ -96,6 +98,7 @@ export async function load(server: AppServer, paths: string[], token: string, op
   });
   const result = await instance;
   const cpu = server.cpuSeconds() - cpu0;
+  const pg = (await postgresCpuSeconds(server.database)) - pg0;
   const l = latency(times);
   return {
     p50: l.p50,
@@ -104,6 +107,7 @@ export async function load(server: AppServer, paths: string[], token: string, op
     requests: times.length,
     failed: non2xx + result.errors + result.timeouts,
     cpuMsPerRequest: (cpu * 1000) / Math.max(1, times.length),
+    postgresCpuMsPerRequest: (pg * 1000) / Math.max(1, times.length),
   };
 }
 

@@ -93,8 +93,21 @@ export function processTree(root: number): number[] {
   return out;
 }
 
+/** CPU seconds used so far by the PostgreSQL backends connected to `database` (the pool's connections). */
+export async function postgresCpuSeconds(database: string): Promise<number> {
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await admin`select pid from pg_stat_activity where datname = ${database}`;
+    return rows.reduce((sum, r) => sum + cpuSeconds(Number(r.pid)), 0);
+  } finally {
+    await admin.end();
+  }
+}
+
 export interface AppServer {
   base: string;
+  /** The database it serves (for the PostgreSQL backends' CPU). */
+  database: string;
   process: ChildProcess;
   /** The pids of the server (the next start process and any children). */
   pids(): number[];
@@ -108,6 +121,7 @@ export interface AppServer {
 
 /** `next start` of the build on a free port against `databaseUrl`, once it answers. */
 export async function startServer(databaseUrl: string): Promise<AppServer> {
+  const database = new URL(databaseUrl).pathname.slice(1);
   const port = await freePort();
   const child = spawn('./node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PANTAU_DEMO: '1', NODE_ENV: 'production' },
@@ -118,6 +132,7 @@ export async function startServer(databaseUrl: string): Promise<AppServer> {
   const pids = () => processTree(child.pid!).filter((p) => procMemory(p));
   return {
     base,
+    database,
     process: child,
     pids,
     cpuSeconds: () => pids().reduce((s, p) => s + cpuSeconds(p), 0),
