@@ -121,7 +121,7 @@ async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
           const r = await load(server, paths, pimpinan.token, { connections, seconds });
           out.api[endpoint] = r;
           console.log(
-            `[${scale}×] ${ENDPOINT_LABEL[endpoint].padEnd(32)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  failed ${r.failed}  CPU/req server ${r.cpuMsPerRequest.toFixed(1)} ms, PostgreSQL ${r.postgresCpuMsPerRequest.toFixed(1)} ms`,
+            `[${scale}×] ${ENDPOINT_LABEL[endpoint].padEnd(32)} p50 ${r.p50?.toFixed(1) ?? '—'} ms  p95 ${r.p95?.toFixed(1) ?? '—'} ms  ${r.rps.toFixed(0)} req/s  failed ${r.failed}  CPU/req server ${r.cpuMsPerRequest.toFixed(1)} ms, PostgreSQL ${r.postgresCpuMsPerRequest.toFixed(1)} ms`,
           );
         }
         out.rssLoadMb = memory.stop();
@@ -180,13 +180,14 @@ function figuresOf(results: ScaleRun[]): Figure[] {
       figs.push({ section: label, name: 'p50', unit: 'ms', values: per((r) => r.api[e]?.p50) });
       figs.push({ section: label, name: 'p95', unit: 'ms', values: per((r) => r.api[e]?.p95), targets: [...(strict ? [{ max: 25, on: 'base' as const }] : []), { max: 1.5, on: 'ratio' }] });
       figs.push({ section: label, name: `req/s at ${connections} conn`, unit: '', values: per((r) => r.api[e]?.rps) });
+      figs.push({ section: label, name: 'responses in the run (0 = none came back)', unit: '', values: per((r) => r.api[e]?.requests) });
       figs.push({ section: label, name: 'failed requests', unit: '', values: per((r) => r.api[e]?.failed), targets: [{ max: 0, on: 'each' }] });
-      figs.push({ section: label, name: 'CPU per request: server', unit: 'ms', values: per((r) => r.api[e]?.cpuMsPerRequest) });
-      figs.push({ section: label, name: 'CPU per request: PostgreSQL', unit: 'ms', values: per((r) => r.api[e]?.postgresCpuMsPerRequest) });
+      figs.push({ section: label, name: 'CPU per request: server', unit: 'ms', values: per((r) => (r.api[e]?.requests ? r.api[e].cpuMsPerRequest : null)) });
+      figs.push({ section: label, name: 'CPU per request: PostgreSQL', unit: 'ms', values: per((r) => (r.api[e]?.requests ? r.api[e].postgresCpuMsPerRequest : null)) });
     }
     if (suites.has('sql')) figs.push({ section: label, name: 'floor p50 (in-process)', unit: 'ms', values: per((r) => r.floor[e]?.p50) });
     if (suites.has('api') && suites.has('sql')) {
-      figs.push({ section: label, name: 'API p50 / floor p50', unit: '×', values: per((r) => (r.api[e] && r.floor[e] ? r.api[e].p50 / Math.max(0.01, r.floor[e].p50) : null)), targets: [{ max: 2, on: 'each' }] });
+      figs.push({ section: label, name: 'API p50 / floor p50', unit: '×', values: per((r) => (r.api[e]?.p50 != null && r.floor[e] ? r.api[e].p50 / Math.max(0.01, r.floor[e].p50) : null)), targets: [{ max: 2, on: 'each' }] });
     }
   }
   if (suites.has('api')) figs.push({ section: 'server', name: 'peak RSS during the read load', unit: 'MB', values: per((r) => r.rssLoadMb), targets: [{ max: 400, on: 'each' }] });

@@ -67,8 +67,9 @@ export function pathsFor(endpoint: Endpoint, mix: Mix): string[] {
 }
 
 export interface LoadResult {
-  p50: number;
-  p95: number;
+  /** Null when no response came back within the run (a starved or stuck server). */
+  p50: number | null;
+  p95: number | null;
   rps: number;
   requests: number;
   /** Responses that were not 2xx, plus errors and timeouts. */
@@ -101,8 +102,8 @@ export async function load(server: AppServer, paths: string[], token: string, op
   const pg = (await postgresCpuSeconds(server.database)) - pg0;
   const l = latency(times);
   return {
-    p50: l.p50,
-    p95: l.p95,
+    p50: times.length ? l.p50 : null,
+    p95: times.length ? l.p95 : null,
     rps: times.length / Math.max(1, result.duration),
     requests: times.length,
     failed: non2xx + result.errors + result.timeouts,
