@@ -200,12 +200,23 @@ export function renderPerformanceDoc(r: BenchResults, existing: string | null, m
   if (!r.scales.includes(1)) {
     const block = `${GROWTH_START}\n\n${renderRunSection(r, `### Growth point: ${r.scales.map((s) => `${s}×`).join(', ')}`)}\n\n${GROWTH_END}`;
     if (existing && existing.includes(GROWTH_START)) return existing.replace(growthBlockOf(existing), block);
-    return page('No run with 1× yet: run `npm run bench`.', block, method);
+    return page('No run with 1× yet: run `npm run bench`.', block, method, existing);
   }
-  return page(renderRunSection(r, '## Latest run'), growthBlockOf(existing), method);
+  return page(renderRunSection(r, '## Latest run'), growthBlockOf(existing), method, existing);
 }
 
-function page(main: string, growth: string, method: string): string {
+export const FINDINGS_START = '<!-- findings:start (hand-written; kept by npm run bench) -->';
+export const FINDINGS_END = '<!-- findings:end -->';
+
+/** The hand-written findings block of an existing docs/PERFORMANCE.md, or a placeholder. */
+export function findingsBlockOf(existing: string | null): string {
+  const a = existing?.indexOf(FINDINGS_START) ?? -1;
+  const b = existing?.indexOf(FINDINGS_END) ?? -1;
+  if (existing && a >= 0 && b > a) return existing.slice(a, b + FINDINGS_END.length);
+  return `${FINDINGS_START}\n\nNothing written yet.\n\n${FINDINGS_END}`;
+}
+
+function page(main: string, growth: string, method: string, existing: string | null): string {
   return [
     '# Performance',
     '',
@@ -217,6 +228,10 @@ function page(main: string, growth: string, method: string): string {
     '## Growth curve (single node)',
     '',
     growth,
+    '',
+    '## What the figures say (where the time goes, what was tried)',
+    '',
+    findingsBlockOf(existing),
     '',
     '## Method',
     '',

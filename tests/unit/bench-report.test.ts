@@ -69,6 +69,8 @@ describe('bench report', () => {
     expect(again).toContain('| x · y (ms) | 77.0 |');
     expect(again).toContain('| x · y (ms) | 6.00 | 6.00 |');
     expect(again.indexOf(GROWTH_END)).toBeGreaterThan(again.indexOf(GROWTH_START));
+    const noted = again.replace('Nothing written yet.', 'The auth lookup dominates.');
+    expect(renderPerformanceDoc(run([1, 10], 7), noted, 'METHOD')).toContain('The auth lookup dominates.');
     const growthFirst = renderPerformanceDoc(run([100], 77), null, 'METHOD');
     expect(renderPerformanceDoc(run([1, 10], 6), growthFirst, 'METHOD')).toContain('| x · y (ms) | 77.0 |');
   });
