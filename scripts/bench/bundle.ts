@@ -12,6 +12,8 @@ export interface RouteBundle {
   scripts: number;
   rawKb: number;
   gzipKb: number;
+  /** Each script with its gzipped size, largest first (kept in the JSON: where to look for savings). */
+  chunks: { src: string; gzipKb: number }[];
 }
 
 /** The <script src> paths under /_next/ of an HTML page, in order, without duplicates. */
@@ -38,15 +40,19 @@ export async function measureRoute(base: string, route: string, cookie: string):
   const html = await response.text();
   let raw = 0;
   let gz = 0;
+  const chunks: RouteBundle['chunks'] = [];
   const sources = scriptSources(html);
   for (const src of sources) {
     const file = buildFile(src);
     // A chunk not on disk (served from memory) is fetched instead.
     const bytes = file ? readFileSync(file) : Buffer.from(await (await fetch(base + src)).arrayBuffer());
+    const zipped = gzipSync(bytes, { level: 9 }).length;
     raw += bytes.length;
-    gz += gzipSync(bytes, { level: 9 }).length;
+    gz += zipped;
+    chunks.push({ src, gzipKb: zipped / 1024 });
   }
-  return { route, scripts: sources.length, rawKb: raw / 1024, gzipKb: gz / 1024 };
+  chunks.sort((a, b) => b.gzipKb - a.gzipKb);
+  return { route, scripts: sources.length, rawKb: raw / 1024, gzipKb: gz / 1024, chunks };
 }
 
 /** The main routes and which demo login opens each. */
