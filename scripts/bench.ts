@@ -19,7 +19,7 @@ import { ENDPOINTS, ENDPOINT_LABEL, codeMix, floor, load, pathsFor, type Endpoin
 import { benchBrowser, SLOW_3G, type PageLoad } from './bench/browser';
 import { measureRoute, ROUTES, type RouteBundle } from './bench/bundle';
 import { createDatabase, machineInfo, signIn, startServer } from './bench/env';
-import { benchIngest, type IngestResult } from './bench/ingest';
+import { benchBigUpload, benchIngest, type IngestResult, type UploadResult } from './bench/ingest';
 import { renderPerformanceDoc, renderTable, summaryOf, type BenchResults, type Figure } from './bench/report';
 import { seedPglite, seedPostgres, type SeedTime } from './bench/seed';
 
@@ -61,6 +61,7 @@ interface ScaleRun {
   bundles?: RouteBundle[];
   browser?: { loopback: PageLoad; slow3g: PageLoad };
   ingest?: IngestResult;
+  upload?: UploadResult;
 }
 
 const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each scale gets its own database
@@ -83,6 +84,8 @@ const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each sca
 - **Ingest** (through HTTP, after the reads since it changes data): a whole-city day = one report per sub-SLS
   of the city as a semicolon CSV posted multipart to POST /api/v1/imports as \`admin\`; and 1,000 reports as
   JSON to POST /api/v1/reports. Timed from request to answer, median of ${'{runs}'} runs on successive days.
+  At the first scale also a ~20 MB CSV (every sub-SLS × every date, with a long note) streamed to
+  POST /api/v1/imports: its time and the server's RSS rise over its RSS just before (sampled every 200 ms).
 - **First-load JS**: Next 16 no longer prints it after a build. Each route's HTML is fetched from the server
   signed in; every \`<script src="/_next/…">\` in it is read from .next/, gzipped (level 9) and summed. Chunks
   loaded later by dynamic import (e.g. Leaflet on the map) are not counted.
@@ -152,6 +155,11 @@ async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
         const admin = await signIn(server.base, 'admin');
         out.ingest = await benchIngest(database.db, server, admin.token, runs);
         console.log(`[${scale}×] city day CSV (${out.ingest.cityRows} rows) ${out.ingest.cityDayMs.map((m) => (m / 1000).toFixed(2)).join(', ')} s; JSON 1,000 ${out.ingest.jsonBatchMs.map((m) => m.toFixed(0)).join(', ')} ms`);
+        if (first) {
+          out.upload = await benchBigUpload(database.db, server, admin.token);
+          const u = out.upload;
+          console.log(`[${scale}×] ${u.mb.toFixed(1)} MB upload (${u.rows} rows) ${u.seconds.toFixed(1)} s, server RSS ${u.rssBeforeMb.toFixed(0)} → peak ${u.rssPeakMb.toFixed(0)} MB`);
+        }
       }
       out.rssHighWaterMb = server.highWaterMb();
     } finally {
@@ -174,6 +182,10 @@ function figuresOf(results: ScaleRun[]): Figure[] {
   if (suites.has('ingest')) {
     figs.push({ section: 'import', name: 'whole-city day CSV via POST /imports', unit: 's', values: per((r) => r.ingest?.cityDayMedianS), targets: [{ max: 5, on: 'each' }] });
     figs.push({ section: 'import', name: '1,000 reports JSON via POST /reports', unit: 'ms', values: per((r) => r.ingest?.jsonBatchMedianMs), targets: [{ max: 300, on: 'each' }] });
+    if (base.upload) {
+      figs.push({ section: 'import', name: `${base.upload.mb.toFixed(0)} MB CSV upload, time`, unit: 's', values: firstOnly(base.upload.seconds) });
+      figs.push({ section: 'import', name: `${base.upload.mb.toFixed(0)} MB CSV upload, server RSS rise`, unit: 'MB', values: firstOnly(base.upload.rssPeakMb - base.upload.rssBeforeMb), targets: [{ max: 200, on: 'base' }] });
+    }
   }
   for (const e of ENDPOINTS) {
     const label = ENDPOINT_LABEL[e];

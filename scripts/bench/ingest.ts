@@ -94,3 +94,64 @@ export async function benchIngest(db: Db, server: AppServer, adminToken: string,
   }
   return { cityRows: subs.length, cityDayMs, jsonBatchMs, cityDayMedianS: median(cityDayMs) / 1000, jsonBatchMedianMs: median(jsonBatchMs) };
 }
+
+/** A multipart body of ~`target` bytes generated on the fly: every sub-SLS × every window date, with a long note. */
+async function* bigUpload(subs: Sub[], boundary: string, target: number): AsyncGenerator<Uint8Array> {
+  yield Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nreports\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="besar.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+  );
+  let size = 0;
+  let lines: string[] = ['tanggal,kode_subsls,kode_petugas,selesai,menolak,tidak_ditemui,tidak_ditemukan,keluarga_baru,catatan'];
+  const note = 'Kunjungan ulang sore hari; sebagian rumah kosong karena warga bekerja di luar kota, dijadwalkan ulang akhir pekan. '.repeat(3);
+  outer: for (let day = 0; day < 37; day++) {
+    const date = addDays('2022-10-15', day);
+    for (const u of subs) {
+      lines.push(`${date},${u.code},${u.ppl},${Math.min(day, u.prelist)},0,0,0,0,"${note}"`);
+      if (lines.length === 200) {
+        const chunk = Buffer.from(lines.join('\r\n') + '\r\n');
+        lines = [];
+        if (size + chunk.length > target) break outer;
+        size += chunk.length;
+        yield chunk;
+      }
+    }
+  }
+  yield Buffer.from(`\r\n--${boundary}--\r\n`);
+}
+
+export interface UploadResult {
+  mb: number;
+  seconds: number;
+  rows: number;
+  /** The server's RSS before the upload and its sampled peak during it (MB). */
+  rssBeforeMb: number;
+  rssPeakMb: number;
+}
+
+/** A ~20 MB CSV upload streamed to POST /api/v1/imports while the server's RSS is sampled. */
+export async function benchBigUpload(db: Db, server: AppServer, adminToken: string, megabytes = 20): Promise<UploadResult> {
+  const subs = await loadSubs(db);
+  const boundary = `bench${Date.now().toString(36)}`;
+  const memory = server.sampleMemory();
+  const rssBeforeMb = memory.stop();
+  const during = server.sampleMemory();
+  let bytes = 0;
+  async function* counted() {
+    for await (const c of bigUpload(subs, boundary, megabytes * 1024 * 1024 - 1000)) {
+      bytes += c.length;
+      yield c;
+    }
+  }
+  const t0 = performance.now();
+  const response = await fetch(`${server.base}/api/v1/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    body: counted() as unknown as BodyInit,
+    duplex: 'half',
+  } as RequestInit & { duplex: 'half' });
+  const body = (await response.json()) as { totalRows?: number };
+  const seconds = (performance.now() - t0) / 1000;
+  const rssPeakMb = during.stop();
+  if (!response.ok) throw new Error(`20 MB upload: HTTP ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  return { mb: bytes / 1024 ** 2, seconds, rows: body.totalRows ?? 0, rssBeforeMb, rssPeakMb };
+}
