@@ -21,6 +21,8 @@ export const importJob = pgTable(
     /** Rejected rows with their index, field and reason; kept so they can be fixed and re-uploaded. */
     rejections: jsonb('rejections').notNull().default([]),
     message: text('message'),
+    /** The process working on a 'running' job (its database application_name), to tell a dead one. */
+    worker: text('worker'),
   },
   (t) => [primaryKey({ columns: [t.id, t.kodeKota] }), index('import_job_created_idx').on(t.kodeKota, t.createdAt)],
 );
