@@ -128,9 +128,9 @@ describe.skipIf(!pg)(`soak: ${WRITERS} writers and ${READERS} readers for ${SECO
       ...members.map((m) => ({ username: `ppl-${m.ppl.toLowerCase()}`, submittedBy: m.ppl, subsls: pool.filter((s) => s.ppl === m.ppl) })),
     ];
     expect(writers).toHaveLength(WRITERS);
-    const writerAuth = [];
+    const writerAuth: Record<string, string>[] = [];
     for (const w of writers) writerAuth.push(await bearerFor(server.baseUrl, w.username));
-    const readerAuth = [];
+    const readerAuth: Record<string, string>[] = [];
     for (let i = 0; i < 5; i++) readerAuth.push(await bearerFor(server.baseUrl, 'pimpinan'));
 
     // What the writers will not touch must come out of the run as it went in.
