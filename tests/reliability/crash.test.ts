@@ -25,9 +25,12 @@ async function bigCsv(db: Db): Promise<string> {
     db,
     sql`select s.kode_subsls as code, s.kode_petugas as ppl from assignment s where s.kode_kota = '6471' order by 1`,
   );
-  const [campaign] = await queryRows<{ start: string }>(db, sql`select start_date::text as start from campaign where kode_kota = '6471'`);
+  const [campaign] = await queryRows<{ start: string; days: number }>(
+    db,
+    sql`select start_date::text as start, (end_date + grace_days - start_date + 1)::int as days from campaign where kode_kota = '6471'`,
+  );
   const days = Math.ceil(ROWS / subsls.length);
-  expect(days).toBeLessThanOrEqual(30);
+  expect(days).toBeLessThanOrEqual(campaign.days);
   const lines = ['tanggal,kode_subsls,kode_petugas,selesai,menolak,tidak_ditemui,tidak_ditemukan,keluarga_baru,catatan'];
   for (let d = 0; d < days && lines.length <= ROWS; d++) {
     const tanggal = new Date(Date.parse(campaign.start) + d * 86_400_000).toISOString().slice(0, 10);

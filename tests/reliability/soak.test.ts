@@ -99,33 +99,35 @@ describe.skipIf(!pg)(`soak: ${WRITERS} writers and ${READERS} readers for ${SECO
   });
 
   it('loses no write, answers no 5xx, and keeps history and rollups exact', async () => {
-    // The pool: sub-SLS of four PPL of one PML, reported on four dates. The admin may write
-    // all of them, the PML their team's, each PPL their own: every key has several writers.
-    const [team] = await queryRows<{ pml: string }>(
+    // The pool: the sub-SLS of two PML's teams, reported on four dates. The admin may write
+    // all of them, each PML their team's, two PPL of each team their own: every key has
+    // several writers.
+    const teams = await queryRows<{ pml: string }>(
       db(),
       sql`select supervisor_code as pml from officer where role = 'ppl' and kode_kota = '6471' and supervisor_code is not null
-      group by 1 having count(*) >= 4 order by 1 limit 1`,
+      group by 1 having count(*) >= 2 order by 1 limit 2`,
     );
-    const members = await queryRows<{ ppl: string }>(db(), sql`select code as ppl from officer where role = 'ppl' and supervisor_code = ${team.pml} order by code limit 4`);
-    const pool = await queryRows<Subsls>(
+    const pool = await queryRows<Subsls & { pml: string }>(
       db(),
-      sql`select code, prelist, ppl from (
-        select a.code, a.prelist, s.kode_petugas as ppl, row_number() over (partition by s.kode_petugas order by a.code) as n
-        from assignment s join area a on a.code = s.kode_subsls and a.kode_kota = s.kode_kota
-        where s.kode_petugas = any(${`{${members.map((m) => m.ppl).join(',')}}`}::text[]) and a.prelist >= 10) x
-      where n <= 8 order by code`,
+      sql`select a.code, a.prelist, s.kode_petugas as ppl, o.supervisor_code as pml
+      from assignment s join area a on a.code = s.kode_subsls and a.kode_kota = s.kode_kota
+      join officer o on o.code = s.kode_petugas and o.kode_kota = s.kode_kota
+      where o.supervisor_code = any(${`{${teams.map((t) => t.pml).join(',')}}`}::text[]) and a.prelist >= 5 order by a.code`,
     );
-    expect(pool.length).toBeGreaterThanOrEqual(16);
+    expect(pool.length).toBeGreaterThanOrEqual(8);
     const [campaign] = await queryRows<{ start: string }>(db(), sql`select start_date::text as start from campaign where kode_kota = '6471'`);
     const day = (n: number) => new Date(Date.parse(campaign.start) + n * 86_400_000).toISOString().slice(0, 10);
     const dates = [day(10), day(11), day(12), day(13)];
     const poolCodes = pool.map((s) => s.code);
     const inPool = sql`kode_subsls = any(${`{${poolCodes.join(',')}}`}::text[]) and tanggal = any(${`{${dates.join(',')}}`}::date[])`;
 
+    const pplsOf = (pml: string) => [...new Set(pool.filter((s) => s.pml === pml).map((s) => s.ppl))].slice(0, 2);
     const writers: Writer[] = [
       ...[0, 1, 2, 3].map(() => ({ username: 'admin', submittedBy: 'admin', subsls: pool })),
-      ...[0, 1].map(() => ({ username: `pml-${team.pml.toLowerCase()}`, submittedBy: team.pml, subsls: pool })),
-      ...members.map((m) => ({ username: `ppl-${m.ppl.toLowerCase()}`, submittedBy: m.ppl, subsls: pool.filter((s) => s.ppl === m.ppl) })),
+      ...teams.map((t) => ({ username: `pml-${t.pml.toLowerCase()}`, submittedBy: t.pml, subsls: pool.filter((s) => s.pml === t.pml) })),
+      ...teams.flatMap((t) =>
+        pplsOf(t.pml).map((ppl) => ({ username: `ppl-${ppl.toLowerCase()}`, submittedBy: ppl, subsls: pool.filter((s) => s.ppl === ppl) })),
+      ),
     ];
     expect(writers).toHaveLength(WRITERS);
     const writerAuth: Record<string, string>[] = [];
