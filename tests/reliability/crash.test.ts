@@ -49,7 +49,7 @@ function upload(app: ServedApp, auth: Record<string, string>, csv: string, filen
   form.append('file', new Blob([csv], { type: 'text/csv' }), filename);
   return fetch(`${app.baseUrl}/api/v1/imports`, { method: 'POST', headers: auth, body: form }).then(
     async (r) => ({ status: r.status, body: (await r.text()).slice(0, 500) }),
-    (error: unknown) => ({ status: 0, body: String(error) }),
+    (error: unknown) => ({ status: 0, body: `${String(error)} (${String((error as { cause?: unknown }).cause)})` }),
   );
 }
 
@@ -161,7 +161,7 @@ describe.skipIf(!pg)('crash: the server killed with SIGKILL in the middle of a 5
       expect((await settledJob(restarted, auth, job.id, 'en')).message).toMatch(INTERRUPTED_EN);
     }
     expect((await fetch(`${restarted.baseUrl}/api/v1/areas/6471`, { headers: auth })).status).toBe(200);
-    const check = runDbCheck(database.env.DATABASE_URL);
+    const check = await runDbCheck(database.env.DATABASE_URL);
     expect(check.output).toContain('rollups match the raw reports');
     expect(check.status).toBe(0);
 
@@ -172,7 +172,7 @@ describe.skipIf(!pg)('crash: the server killed with SIGKILL in the middle of a 5
     const redone = await outcome(direct.db, redo.id);
     expect(redone.job.status).toBe('applied');
     expect(redone.current).toBe(ROWS);
-    expect(runDbCheck(database.env.DATABASE_URL).status).toBe(0);
+    expect((await runDbCheck(database.env.DATABASE_URL)).status).toBe(0);
     console.log(
       `crash summary (kill -9): killed ${killedAfter.toFixed(1)} s after the upload began (inside the write transaction); ` +
         `after restart the job read '${after.job.status}' within ${settledAfter.toFixed(1)} s, ${after.current} of ${ROWS} rows stored; ` +
@@ -280,7 +280,7 @@ describe.skipIf(noCluster !== null)('crash: PostgreSQL restarted (immediate stop
     );
     expect(connections.filter((c) => c.state.startsWith('idle in transaction') || c.state === 'active')).toEqual([]);
     expect(connections.reduce((n, c) => n + c.n, 0)).toBeLessThanOrEqual(20);
-    const check = runDbCheck(database.env.DATABASE_URL);
+    const check = await runDbCheck(database.env.DATABASE_URL);
     expect(check.output).toContain('rollups match the raw reports');
     expect(check.status).toBe(0);
     await direct.close();

@@ -312,7 +312,7 @@ describe.skipIf(!pg)(`soak: ${WRITERS} writers and ${READERS} readers for ${SECO
     // 5. Every rollup row equals a recomputation from the raw rows, by the library and by the CLI.
     const checkStarted = performance.now();
     expect(await checkRollups(db())).toEqual([]);
-    const cli = runDbCheck(server.env.DATABASE_URL);
+    const cli = await runDbCheck(server.env.DATABASE_URL);
     expect(cli.output).toContain('rollups match the raw reports');
     expect(cli.status).toBe(0);
     const checkSeconds = (performance.now() - checkStarted) / 1000;
@@ -341,7 +341,7 @@ describe.skipIf(!pg)(`soak: ${WRITERS} writers and ${READERS} readers for ${SECO
     );
     try {
       expect(await checkRollups(db())).toEqual([`${row.code} ${row.tanggal}: sums differ: selesai stored ${row.selesai}, recomputed ${row.selesai - 7}`]);
-      const cli = runDbCheck(server.env.DATABASE_URL);
+      const cli = await runDbCheck(server.env.DATABASE_URL);
       expect(cli.status).toBe(1);
       expect(cli.output).toContain('differ from a recomputation from the raw reports in 1 row(s)');
       expect(cli.output).toContain(`${row.code} ${row.tanggal}: sums differ: selesai stored ${row.selesai}, recomputed ${row.selesai - 7}`);

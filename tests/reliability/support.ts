@@ -1,6 +1,6 @@
 // Shared by the reliability tests: signing in over HTTP, counting answers by status and
 // latency, and running `npm run db:check` against a server's database.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { DEMO_PASSWORD } from '@/lib/auth/demo-users';
 
 let nextIp = 1;
@@ -71,13 +71,20 @@ export class Tally {
   }
 }
 
-/** `npm run db:check` (scripts/db.ts check) on `databaseUrl`: its exit code and output. */
-export function runDbCheck(databaseUrl: string): { status: number | null; output: string } {
-  const run = spawnSync('./node_modules/.bin/tsx', ['scripts/db.ts', 'check'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: 'utf8',
+/**
+ * `npm run db:check` (scripts/db.ts check) on `databaseUrl`: its exit code and output. Run
+ * without blocking: a blocked event loop would miss the server closing idle keep-alive sockets,
+ * and the next request on one would fail.
+ */
+export function runDbCheck(databaseUrl: string): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('./node_modules/.bin/tsx', ['scripts/db.ts', 'check'], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output }));
   });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
