@@ -37,8 +37,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   rate_limited: { id: 'Terlalu banyak permintaan. Coba lagi nanti.', en: 'Too many requests. Try again later.' },
   internal: { id: 'Terjadi kesalahan di server.', en: 'Something went wrong on the server.' },
   unavailable: {
-    id: 'Basis data sedang tidak tersedia. Tidak ada yang disimpan dari permintaan ini; coba lagi sebentar lagi.',
-    en: 'The database is unavailable right now. Nothing of this request was stored; try again shortly.',
+    id: 'Basis data sedang tidak tersedia; coba lagi sebentar lagi. Data yang sedang dikirim tersimpan utuh atau tidak sama sekali.',
+    en: 'The database is unavailable right now; try again shortly. Data being sent is stored whole or not at all.',
   },
 };
 

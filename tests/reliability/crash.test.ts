@@ -242,7 +242,7 @@ describe.skipIf(noCluster !== null)('crash: PostgreSQL restarted (immediate stop
     const downFor = (performance.now() - stopped) / 1000;
     // The import's answer: the database went away under it, said as such, in the request's language.
     expect(answer.status).toBe(503);
-    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'unavailable' } });
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'unavailable', message: expect.stringMatching(/^Basis data sedang tidak tersedia/) } });
 
     // The same server answers again once PostgreSQL is back: its pool reconnects by itself.
     const back = performance.now();

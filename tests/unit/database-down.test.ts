@@ -14,10 +14,10 @@ describe('database outages answer 503', () => {
     expect(isDatabaseDown(null)).toBe(false);
   });
 
-  it('says in both languages that nothing was stored', () => {
+  it('says so in both languages, and that a write is all-or-nothing', () => {
     const error = new ApiError('unavailable', undefined, undefined, 5);
     expect(error.status).toBe(503);
-    expect(errorBody(error, 'id').error.message).toMatch(/Basis data sedang tidak tersedia\. Tidak ada yang disimpan/);
-    expect(errorBody(error, 'en').error).toEqual({ code: 'unavailable', message: 'The database is unavailable right now. Nothing of this request was stored; try again shortly.' });
+    expect(errorBody(error, 'id').error.message).toMatch(/^Basis data sedang tidak tersedia; .* tersimpan utuh atau tidak sama sekali\.$/);
+    expect(errorBody(error, 'en').error).toEqual({ code: 'unavailable', message: 'The database is unavailable right now; try again shortly. Data being sent is stored whole or not at all.' });
   });
 });
