@@ -54,23 +54,22 @@ function upload(app: ServedApp, auth: Record<string, string>, csv: string, filen
 }
 
 /**
- * Waits until the import of `filename` is inside its write transaction (its process holds an
- * advisory lock: the kab/kota's write lock), then `ms` more, and returns the job. Fails if it
- * finished first.
+ * Waits until the import of `filename` is writing rows: its process holds an advisory lock (the
+ * kab/kota's write lock, taken first in the write transaction and held to its commit) and its
+ * connection's latest statement inserts into report / report_history or rebuilds area_day. The
+ * transaction has begun and not committed: the middle of the import. Fails if it finished first.
  */
-async function whileWriting(db: Db, filename: string, ms: number) {
-  for (const until = Date.now() + 180_000; Date.now() < until; await sleep(50)) {
-    const [job] = await queryRows<{ id: number; status: string; worker: string; writing: boolean }>(
+async function whileWriting(db: Db, filename: string) {
+  for (const until = Date.now() + 180_000; Date.now() < until; await sleep(25)) {
+    const [job] = await queryRows<{ id: number; status: string; worker: string; doing: string | null }>(
       db,
-      sql`select j.id::int as id, j.status, j.worker, exists (select 1 from pg_stat_activity a join pg_locks l on l.pid = a.pid
-        where a.application_name = j.worker and l.locktype = 'advisory' and l.granted) as writing
+      sql`select j.id::int as id, j.status, j.worker, (select left(a.query, 40) from pg_stat_activity a join pg_locks l on l.pid = a.pid
+        where a.application_name = j.worker and l.locktype = 'advisory' and l.granted
+          and (a.query ilike 'insert into "report%' or a.query ilike '%area_day%') limit 1) as doing
       from import_job j where j.filename = ${filename}`,
     );
     if (job && job.status !== 'running') throw new Error(`the import finished (${job.status}) before it could be interrupted`);
-    if (job?.writing) {
-      await sleep(ms);
-      return job;
-    }
+    if (job?.doing) return job;
   }
   throw new Error('the import never started writing');
 }
@@ -137,7 +136,7 @@ describe.skipIf(!pg)('crash: the server killed with SIGKILL in the middle of a 5
     cleanup.push(() => first.stop());
     const posted = upload(first, await bearerFor(first.baseUrl, 'admin'), csv, 'crash-50k.csv');
     const started = performance.now();
-    const job = await whileWriting(direct.db, 'crash-50k.csv', 1500);
+    const job = await whileWriting(direct.db, 'crash-50k.csv');
     const killedAfter = (performance.now() - started) / 1000;
     const exited = new Promise((r) => first.process.once('exit', r));
     first.process.kill('SIGKILL');
@@ -174,7 +173,7 @@ describe.skipIf(!pg)('crash: the server killed with SIGKILL in the middle of a 5
     expect(redone.current).toBe(ROWS);
     expect((await runDbCheck(database.env.DATABASE_URL)).status).toBe(0);
     console.log(
-      `crash summary (kill -9): killed ${killedAfter.toFixed(1)} s after the upload began (inside the write transaction); ` +
+      `crash summary (kill -9): killed ${killedAfter.toFixed(1)} s after the upload began, inside the write transaction (its connection: ${job.doing}…); ` +
         `after restart the job read '${after.job.status}' within ${settledAfter.toFixed(1)} s, ${after.current} of ${ROWS} rows stored; ` +
         `db:check clean; the same file re-imported whole (${redone.current} rows)`,
     );
@@ -234,7 +233,7 @@ describe.skipIf(noCluster !== null)('crash: PostgreSQL restarted (immediate stop
     const auth = await bearerFor(app.baseUrl, 'admin');
 
     const posted = upload(app, auth, csv, 'pg-restart-50k.csv');
-    const job = await whileWriting(direct.db, 'pg-restart-50k.csv', 1000);
+    const job = await whileWriting(direct.db, 'pg-restart-50k.csv');
     const stopped = performance.now();
     asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
     const answer = await posted;
@@ -287,7 +286,7 @@ describe.skipIf(noCluster !== null)('crash: PostgreSQL restarted (immediate stop
     await app.stop();
     await database.drop();
     console.log(
-      `crash summary (PostgreSQL immediate stop + start): down ${downFor.toFixed(1)} s during the import's write transaction; ` +
+      `crash summary (PostgreSQL immediate stop + start): down ${downFor.toFixed(1)} s during the import's write transaction (its connection: ${job.doing}…); ` +
         `the upload answered ${answer.status}; the same server answered 200 again ${answeringAfter.toFixed(1)} s after PostgreSQL was back; ` +
         `job '${after.job.status}', ${after.current} of ${ROWS} rows stored; server connections afterwards: ${connections.map((c) => `${c.state} ${c.n}`).join(', ')}; db:check clean`,
     );
