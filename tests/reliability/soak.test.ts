@@ -12,7 +12,8 @@ import { bearerFor, runDbCheck, Tally } from './support';
 
 const SECONDS = Number(process.env.PANTAU_SOAK_SECONDS ?? 60);
 const WRITERS = 10;
-const READERS = 50;
+/** 50 by default; PANTAU_SOAK_READERS changes it to see how reads weigh on writes. */
+const READERS = Number(process.env.PANTAU_SOAK_READERS ?? 50);
 const SEED = Number(process.env.PANTAU_SOAK_SEED ?? 20221015);
 
 /** A small seeded PRNG (mulberry32): a run can be replayed from its seed. */

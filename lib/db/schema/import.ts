@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 /** One upload or API batch: what it was, who sent it, and what came of every row. */
@@ -24,5 +25,10 @@ export const importJob = pgTable(
     /** The process working on a 'running' job (its database application_name), to tell a dead one. */
     worker: text('worker'),
   },
-  (t) => [primaryKey({ columns: [t.id, t.kodeKota] }), index('import_job_created_idx').on(t.kodeKota, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.id, t.kodeKota] }),
+    index('import_job_created_idx').on(t.kodeKota, t.createdAt),
+    // The few jobs still running: found without a scan when interrupted ones are settled on read.
+    index('import_job_running_idx').on(t.id).where(sql`${t.status} = 'running'`),
+  ],
 );
