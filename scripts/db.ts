@@ -58,9 +58,15 @@ async function main(): Promise<number> {
         return 0;
       case 'check': {
         const problems = await checkRollups(database.db);
-        for (const p of problems.slice(0, 50)) console.log(p);
-        console.log(problems.length === 0 ? 'rollups match the raw reports' : `${problems.length} rollup rows differ`);
-        return problems.length === 0 ? 0 : 1;
+        if (problems.length === 0) {
+          console.log(`rollups match the raw reports (${database.kind})`);
+          return 0;
+        }
+        // Each line: area code, date, and each differing field with its stored and recomputed value.
+        console.log(`rollups differ from a recomputation from the raw reports in ${problems.length} row(s) (area date: field stored, recomputed):`);
+        for (const p of problems.slice(0, 50)) console.log(`  ${p}`);
+        if (problems.length > 50) console.log(`  … and ${problems.length - 50} more`);
+        return 1;
       }
       default:
         console.error('usage: tsx scripts/db.ts migrate|setup|seed|reset|check [--seed N] [--scale N] [--force]');

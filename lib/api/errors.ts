@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unprocessable'
   | 'rate_limited'
-  | 'internal';
+  | 'internal'
+  | 'unavailable';
 
 /** The HTTP status of each error code (also listed in the OpenAPI document). */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -22,6 +23,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 const DEFAULT_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
@@ -34,7 +36,38 @@ const DEFAULT_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   unprocessable: { id: 'Data tidak dapat diproses.', en: 'The data cannot be processed.' },
   rate_limited: { id: 'Terlalu banyak permintaan. Coba lagi nanti.', en: 'Too many requests. Try again later.' },
   internal: { id: 'Terjadi kesalahan di server.', en: 'Something went wrong on the server.' },
+  unavailable: {
+    id: 'Basis data sedang tidak tersedia; coba lagi sebentar lagi. Data yang sedang dikirim tersimpan utuh atau tidak sama sekali.',
+    en: 'The database is unavailable right now; try again shortly. Data being sent is stored whole or not at all.',
+  },
 };
+
+/** Connection-level failures (refused, closed, server shutting down or starting): the database is down, not the request wrong. */
+const DATABASE_DOWN = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, recovering)
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+
+/** Whether `error` (or an error it wraps, as drizzle does) says the database connection failed. */
+export function isDatabaseDown(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && DATABASE_DOWN.has(code)) return true;
+  }
+  return false;
+}
 
 /** An error meant for the client: its code, status and a message in the request's language. */
 export class ApiError extends Error {
@@ -42,7 +75,7 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     readonly messages?: Partial<Record<Locale, string>>,
     readonly details?: unknown,
-    /** Sent as Retry-After with 429 answers. */
+    /** Sent as Retry-After with 429 and 503 answers. */
     readonly retryAfterSeconds?: number,
   ) {
     super(messages?.en ?? DEFAULT_MESSAGES[code].en);

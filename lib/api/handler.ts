@@ -5,7 +5,7 @@ import type { Db } from '@/lib/db/client';
 import { LOCALE_COOKIE, toLocale, type Locale } from '@/lib/i18n/config';
 import { getDb } from '@/lib/server/database';
 import { getRequestViewer, type Viewer } from '@/lib/server/viewer';
-import { ApiError, errorBody } from './errors';
+import { ApiError, errorBody, isDatabaseDown } from './errors';
 
 export interface ApiContext<P, Q> {
   req: NextRequest;
@@ -74,7 +74,8 @@ function run<P extends z.ZodType, Q extends z.ZodType, V>(
       });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('internal');
+      const apiError =
+        error instanceof ApiError ? error : isDatabaseDown(error) ? new ApiError('unavailable', undefined, undefined, 5) : new ApiError('internal');
       if (!(error instanceof ApiError)) console.error('api error', req.nextUrl.pathname, error);
       const headers = apiError.retryAfterSeconds ? { 'Retry-After': String(apiError.retryAfterSeconds) } : undefined;
       return NextResponse.json(errorBody(apiError, locale), { status: apiError.status, headers });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
+import { processName } from './process';
 import * as schema from './schema';
 
 /** One drizzle type for both drivers: PGlite (embedded) and postgres.js (server). */
@@ -26,7 +27,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, prepare: true });
+    const client = postgres(opts.url, {
+      max: opts.max ?? 10,
+      onnotice: () => {},
+      prepare: true,
+      // Names the process on every connection: how a 'running' import's owner is known alive.
+      connection: { application_name: processName() },
+    });
     return { db: drizzle(client, { schema }) as unknown as Db, kind: 'postgres', close: () => client.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');

@@ -9,7 +9,7 @@ import { applyOfficers } from './apply-officers';
 import { applyReports, type Correction } from './apply-reports';
 import { COLUMNS } from './columns';
 import { detectKind, matchHeaders } from './headers';
-import { failImport, finishImport, lockKota, startImport, type Counts, type ImportStatus } from './import-job';
+import { failImport, finishImport, lockKota, releaseImport, startImport, type Counts, type ImportStatus } from './import-job';
 import { parseRow, type KindInput, type Parsed } from './parse-rows';
 import { ImportProblem, type ImportKind, type RowRejection } from './reasons';
 import { openTable, type TableRow } from './table';
@@ -76,37 +76,41 @@ export async function importFile(db: Db, actor: Actor, input: ImportInput): Prom
   if (!mayLoad(actor, kind)) throw new ImportProblem('forbidden_kind', { kind }, 'not_found');
   const kodeKota = actor.scope.kodeKota;
   const importId = await startImport(db, { kodeKota, kind, source: 'upload', filename: input.filename, createdBy: actor.username });
-  const audit = (tx: Db, detail: Record<string, unknown>) =>
-    recordAudit(tx, { kodeKota, actor: actor.username, action: 'import', target: `import:${importId}`, detail: { kind, filename: input.filename, ...detail }, ip: input.ip ?? null });
-  let read: Awaited<ReturnType<typeof readRows>>;
   try {
-    read = await readRows(kind, table.headers, table.rows);
-  } catch (error) {
-    if (!(error instanceof ImportProblem)) {
+    const audit = (tx: Db, detail: Record<string, unknown>) =>
+      recordAudit(tx, { kodeKota, actor: actor.username, action: 'import', target: `import:${importId}`, detail: { kind, filename: input.filename, ...detail }, ip: input.ip ?? null });
+    let read: Awaited<ReturnType<typeof readRows>>;
+    try {
+      read = await readRows(kind, table.headers, table.rows);
+    } catch (error) {
+      if (!(error instanceof ImportProblem)) {
+        await failImport(db, kodeKota, importId);
+        throw error;
+      }
+      await db.transaction(async (tx) => {
+        const problem = { code: error.code, params: error.params };
+        await finishImport(tx, kodeKota, importId, { status: 'rejected', totalRows: 0, accepted: 0, replaced: 0, unchanged: 0, rejections: [], problem });
+        await audit(tx, { status: 'rejected', problem: error.code });
+      });
+      error.importId = importId;
+      throw error;
+    }
+    try {
+      return await db.transaction(async (tx) => {
+        await lockKota(tx, kodeKota);
+        const out = await applyKind(tx, actor, kind, read.parsed, importId);
+        const rejections = [...read.rejections, ...out.rejections].sort((a, b) => a.index - b.index);
+        const status: ImportStatus = out.accepted + out.replaced + out.unchanged > 0 ? 'applied' : 'rejected';
+        const counts = { accepted: out.accepted, replaced: out.replaced, unchanged: out.unchanged };
+        await finishImport(tx, kodeKota, importId, { ...counts, status, totalRows: read.total, rejections });
+        await audit(tx, { status, rows: read.total, ...counts, rejected: rejections.length });
+        return { importId, kind, status, totalRows: read.total, ...counts, rejections, corrections: out.corrections };
+      });
+    } catch (error) {
       await failImport(db, kodeKota, importId);
       throw error;
     }
-    await db.transaction(async (tx) => {
-      const problem = { code: error.code, params: error.params };
-      await finishImport(tx, kodeKota, importId, { status: 'rejected', totalRows: 0, accepted: 0, replaced: 0, unchanged: 0, rejections: [], problem });
-      await audit(tx, { status: 'rejected', problem: error.code });
-    });
-    error.importId = importId;
-    throw error;
-  }
-  try {
-    return await db.transaction(async (tx) => {
-      await lockKota(tx, kodeKota);
-      const out = await applyKind(tx, actor, kind, read.parsed, importId);
-      const rejections = [...read.rejections, ...out.rejections].sort((a, b) => a.index - b.index);
-      const status: ImportStatus = out.accepted + out.replaced + out.unchanged > 0 ? 'applied' : 'rejected';
-      const counts = { accepted: out.accepted, replaced: out.replaced, unchanged: out.unchanged };
-      await finishImport(tx, kodeKota, importId, { ...counts, status, totalRows: read.total, rejections });
-      await audit(tx, { status, rows: read.total, ...counts, rejected: rejections.length });
-      return { importId, kind, status, totalRows: read.total, ...counts, rejections, corrections: out.corrections };
-    });
-  } catch (error) {
-    await failImport(db, kodeKota, importId);
-    throw error;
+  } finally {
+    releaseImport(importId);
   }
 }

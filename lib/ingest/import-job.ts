@@ -1,7 +1,8 @@
 // The record of one upload or API batch (import_job): opened before the work, closed in the
 // same transaction as the writes, so what it says always matches what was stored.
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '@/lib/db/client';
+import { arrayParam, queryRows, type Db } from '@/lib/db/client';
+import { processName } from '@/lib/db/process';
 import type { ImportKind, Params, ProblemCode, RowRejection } from './reasons';
 
 export type ImportSource = 'api' | 'upload' | 'form' | 'simulator';
@@ -32,16 +33,66 @@ export function storableJson(value: unknown): string {
   return JSON.stringify(clean(value));
 }
 
+/**
+ * The jobs this process is working on. A job left 'running' by a process that died (kill -9,
+ * a crash, a lost database connection while marking it failed) is found by what is not here
+ * (settleInterruptedImports): its transaction never committed, so nothing of it was stored.
+ * Cached on globalThis: route bundles may each evaluate this module.
+ */
+const live = ((globalThis as unknown as { pantauLiveImports?: { ids: Set<number>; starting: number } }).pantauLiveImports ??= {
+  ids: new Set<number>(),
+  starting: 0,
+});
+
 export async function startImport(
   db: Db,
   job: { kodeKota: string; kind: ImportKind; source: ImportSource; filename: string | null; createdBy: string },
 ): Promise<number> {
-  const [row] = await queryRows<{ id: number }>(
+  live.starting++;
+  try {
+    const [row] = await queryRows<{ id: number }>(
+      db,
+      sql`insert into import_job (kode_kota, kind, source, filename, status, created_by, worker)
+      values (${job.kodeKota}, ${job.kind}, ${job.source}, ${job.filename}, 'running', ${job.createdBy}, ${processName()}) returning id::int as id`,
+    );
+    live.ids.add(row.id);
+    return row.id;
+  } finally {
+    live.starting--;
+  }
+}
+
+/** Called once the job is settled (finished, failed or given up): it is no longer this process's. */
+export function releaseImport(id: number): void {
+  live.ids.delete(id);
+}
+
+/** The problem recorded for a job whose process stopped before it finished. */
+export const INTERRUPTED = { code: 'interrupted', params: {} } as const;
+
+/**
+ * Marks as failed ('interrupted') every job still 'running' whose process no longer works on
+ * it: this process's jobs it has let go of, and other processes' jobs when that process has no
+ * connection left (PostgreSQL's pg_stat_activity, by application_name; PGlite has one process).
+ * Safe at any time: a job whose transaction committed is never 'running', and one whose
+ * transaction did not commit wrote nothing. Runs at startup and before the imports are read.
+ * Returns the ids it marked.
+ */
+export async function settleInterruptedImports(db: Db): Promise<number[]> {
+  const me = processName();
+  // While an insert is in flight its id is not yet known: leave this process's jobs for later.
+  const mine = live.starting > 0 ? sql`false` : sql`not (id = any(${arrayParam([...live.ids])}::bigint[]))`;
+  const rows = await queryRows<{ id: number }>(
     db,
-    sql`insert into import_job (kode_kota, kind, source, filename, status, created_by)
-    values (${job.kodeKota}, ${job.kind}, ${job.source}, ${job.filename}, 'running', ${job.createdBy}) returning id::int as id`,
+    sql`update import_job set status = 'failed', finished_at = now(), message = ${JSON.stringify(INTERRUPTED)}
+    where status = 'running' and case
+      when worker is null then true
+      when worker = ${me} then ${mine}
+      else not exists (select 1 from pg_stat_activity a where a.application_name = import_job.worker)
+    end
+    returning id::int as id`,
   );
-  return row.id;
+  return rows.map((r) => r.id);
 }
 
 export async function finishImport(tx: Db, kodeKota: string, id: number, outcome: JobOutcome): Promise<void> {
@@ -53,10 +104,19 @@ export async function finishImport(tx: Db, kodeKota: string, id: number, outcome
     where id = ${id} and kode_kota = ${kodeKota}`);
 }
 
-/** Marks a job whose transaction failed: nothing of it was written. */
+/**
+ * Marks a job whose transaction failed: nothing of it was written. When even this fails (the
+ * database is gone), the job is released all the same and settleInterruptedImports marks it later.
+ */
 export async function failImport(db: Db, kodeKota: string, id: number): Promise<void> {
-  await db.execute(sql`update import_job set status = 'failed', finished_at = now()
-    where id = ${id} and kode_kota = ${kodeKota} and status = 'running'`);
+  try {
+    await db.execute(sql`update import_job set status = 'failed', finished_at = now()
+      where id = ${id} and kode_kota = ${kodeKota} and status = 'running'`);
+  } catch {
+    // The caller rethrows the error that made the job fail; this one would only hide it.
+  } finally {
+    releaseImport(id);
+  }
 }
 
 /**

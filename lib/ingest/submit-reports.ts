@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db/client';
 import { recordAudit } from '@/lib/audit/record';
 import { mayWriteReports, type Actor } from './actor';
 import { applyReports, type ReportOutcome } from './apply-reports';
-import { failImport, finishImport, lockKota, startImport, type ImportSource } from './import-job';
+import { failImport, finishImport, lockKota, releaseImport, startImport, type ImportSource } from './import-job';
 import type { Parsed } from './parse-rows';
 import { ImportProblem, type RowRejection } from './reasons';
 import { parseReportJson, type ReportInput } from './report-schema';
@@ -70,5 +70,7 @@ export async function submitReports(
   } catch (error) {
     await failImport(db, kodeKota, importId);
     throw error;
+  } finally {
+    releaseImport(importId);
   }
 }

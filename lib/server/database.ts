@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database, type Db } from '@/lib/db/client';
 import { migrateDatabase } from '@/lib/db/migrate';
 import { readEnv } from '@/lib/env';
+import { settleInterruptedImports } from '@/lib/ingest/import-job';
 
 // Cached on globalThis: dev hot reload re-evaluates modules, and one process must never open
 // the PGlite folder twice (it has no lock; two handles silently diverge).
@@ -28,6 +29,8 @@ async function prepare(): Promise<Database> {
     const { seedDemo } = await import('@/lib/demo/seed');
     await seedDemo(database.db, { seed: env.PANTAU_SEED, scale: 1 });
   }
+  // Imports a previous process left 'running' when it died: recorded as interrupted.
+  await settleInterruptedImports(database.db);
   return database;
 }
 

@@ -12,6 +12,8 @@ import { freePort, waitFor } from '../support/net';
 export interface AppServer {
   baseUrl: string;
   database: 'pglite' | 'postgres';
+  /** The server's own database: its postgres:// URL, or '' with PANTAU_DATA_DIR for PGlite. */
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -30,7 +32,7 @@ const isFresh = () => existsSync('.next/BUILD_ID') && statSync('.next/BUILD_ID')
  * Builds unless a build newer than every source exists (npm test's e2e setup has usually just
  * built). Test files run in parallel, so one builds under a lock folder and the others wait.
  */
-async function ensureBuild(): Promise<void> {
+export async function ensureBuild(): Promise<void> {
   const lock = '.next-build.lock';
   for (const until = Date.now() + 15 * 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 1000))) {
     if (isFresh()) return;
@@ -54,9 +56,8 @@ async function ensureBuild(): Promise<void> {
   throw new Error('timed out waiting for another test file to build the app');
 }
 
-/** A database for the server and how to remove it afterwards. */
-async function provisionDatabase(): Promise<{ env: Record<string, string>; kind: AppServer['database']; drop(): Promise<void> }> {
-  const url = process.env.TEST_DATABASE_URL;
+/** A database for the server and how to remove it afterwards (on `url`, default TEST_DATABASE_URL). */
+export async function provisionDatabase(url = process.env.TEST_DATABASE_URL): Promise<{ env: Record<string, string>; kind: AppServer['database']; drop(): Promise<void> }> {
   if (!url) {
     const dir = mkdtempSync(path.join(tmpdir(), 'pantau-http-'));
     return { env: { DATABASE_URL: '', PANTAU_DATA_DIR: path.join(dir, 'pglite') }, kind: 'pglite', drop: async () => rmSync(dir, { recursive: true, force: true }) };
@@ -76,27 +77,58 @@ async function provisionDatabase(): Promise<{ env: Record<string, string>; kind:
   };
 }
 
+/** The environment of a server (and of scripts/db.ts) on `database`: demo mode, production. */
+export function serverEnv(database: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...database, PANTAU_DEMO: '1', NODE_ENV: 'production' as const };
+}
+
+/** Seeds the demo at `scale` with its demo logins (scripts/db.ts seed). */
+export function seedDatabase(env: NodeJS.ProcessEnv, scale: number): void {
+  const seed = spawnSync('./node_modules/.bin/tsx', ['scripts/db.ts', 'seed', '--scale', String(scale)], { stdio: 'inherit', env });
+  if (seed.status !== 0) throw new Error('seeding the test database failed');
+}
+
+/** One `next start` process: its URL, its process (to kill it as a crash would) and a clean stop. */
+export interface ServedApp {
+  baseUrl: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Serves the built app on `port` (default: a free one) and waits until it answers. */
+export async function serveApp(env: NodeJS.ProcessEnv, port?: number): Promise<ServedApp> {
+  const listen = port ?? (await freePort());
+  const server: ChildProcess = spawn('./node_modules/.bin/next', ['start', '-p', String(listen), '-H', '127.0.0.1'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${listen}`;
+  await waitFor(`${baseUrl}/masuk`, 60_000);
+  return {
+    baseUrl,
+    process: server,
+    stop: async () => {
+      if (server.exitCode !== null || server.signalCode !== null) return;
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    },
+  };
+}
+
 /** Seeds the demo at `scale` (with its demo logins) and serves the built app on a free port. */
 export async function startAppServer(opts: { scale: number }): Promise<AppServer> {
   await ensureBuild();
   const database = await provisionDatabase();
-  const env = { ...process.env, ...database.env, PANTAU_DEMO: '1', NODE_ENV: 'production' as const };
-  const seed = spawnSync('./node_modules/.bin/tsx', ['scripts/db.ts', 'seed', '--scale', String(opts.scale)], { stdio: 'inherit', env });
-  if (seed.status !== 0) throw new Error('seeding the test database failed');
-  const port = await freePort();
-  const server: ChildProcess = spawn('./node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitFor(`${baseUrl}/masuk`, 60_000);
+  const env = serverEnv(database.env);
+  seedDatabase(env, opts.scale);
+  const app = await serveApp(env);
   return {
-    baseUrl,
+    baseUrl: app.baseUrl,
     database: database.kind,
+    env: database.env,
     close: async () => {
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      await app.stop();
       await database.drop();
     },
   };

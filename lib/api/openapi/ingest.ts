@@ -47,7 +47,7 @@ export const ingestApi: ApiFeature = {
       query: submitQuerySchema,
       requestBody: { contentType: 'application/json', schema: 'DailyReportBatch' },
       responses: { 200: { description: 'Counts, every rejection and the corrections', schema: 'SubmitResponse' } },
-      errors: [400, 401, 404, 413],
+      errors: [400, 401, 404, 413, 503],
     },
     {
       method: 'post',
@@ -56,7 +56,7 @@ export const ingestApi: ApiFeature = {
       summary: 'Upload a CSV or XLSX file of reports, areas, officers or assignments (the admin)',
       requestBody: { contentType: 'multipart/form-data', schema: 'UploadBody' },
       responses: { 201: { description: 'The import: counts, the first rejected rows, corrections', schema: 'ImportResponse' } },
-      errors: [400, 401, 404, 413, 422],
+      errors: [400, 401, 404, 413, 422, 503],
     },
     {
       method: 'get',

@@ -46,6 +46,7 @@ const ERROR_TEXT: Record<number, string> = {
   422: 'The data cannot be processed; details lists the rejected rows',
   429: 'Too many requests',
   500: 'Server error (never a stack trace)',
+  503: 'The database is unavailable (a write it interrupted is stored whole or not at all); Retry-After says when to try again',
 };
 
 const errorResponseSchema = z.strictObject({

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 /** One upload or API batch: what it was, who sent it, and what came of every row. */
@@ -21,6 +22,13 @@ export const importJob = pgTable(
     /** Rejected rows with their index, field and reason; kept so they can be fixed and re-uploaded. */
     rejections: jsonb('rejections').notNull().default([]),
     message: text('message'),
+    /** The process working on a 'running' job (its database application_name), to tell a dead one. */
+    worker: text('worker'),
   },
-  (t) => [primaryKey({ columns: [t.id, t.kodeKota] }), index('import_job_created_idx').on(t.kodeKota, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.id, t.kodeKota] }),
+    index('import_job_created_idx').on(t.kodeKota, t.createdAt),
+    // The few jobs still running: found without a scan when interrupted ones are settled on read.
+    index('import_job_running_idx').on(t.id).where(sql`${t.status} = 'running'`),
+  ],
 );

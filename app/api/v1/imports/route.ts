@@ -4,6 +4,7 @@ import { apiRoute } from '@/lib/api/handler';
 import { mayViewImports } from '@/lib/ingest/actor';
 import { importListQuerySchema } from '@/lib/ingest/api-schemas';
 import { answering, bodyChunks, presentCorrection, presentRejection, requestIp } from '@/lib/ingest/http';
+import { settleInterruptedImports } from '@/lib/ingest/import-job';
 import { importUpload } from '@/lib/ingest/upload';
 import { listImports } from '@/lib/queries/imports';
 
@@ -15,6 +16,7 @@ const INLINE_REJECTIONS = 100;
 /** GET /api/v1/imports — the imports the viewer may see, newest first. */
 export const GET = apiRoute({ query: importListQuerySchema }, async ({ db, viewer, query }) => {
   if (!mayViewImports(viewer)) throw new ApiError('not_found');
+  await settleInterruptedImports(db);
   const { items, total } = await listImports(db, viewer.scope, { username: viewer.username, ...query });
   return { items, total, page: query.page, pageSize: query.pageSize };
 });
