@@ -20,8 +20,7 @@ export function matchesIfNoneMatch(header: string | null, etag: string): boolean
  * viewer's scope), `no-cache` makes the browser ask again each time, answered by a bodiless
  * 304 while the body is unchanged.
  */
-export function cachedResponse(req: Request, body: string, contentType: string): Response {
-  const etag = etagOf(body);
+export function cachedResponse(req: Request, body: string, contentType: string, etag = etagOf(body)): Response {
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Cookie, Authorization' };
   if (matchesIfNoneMatch(req.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentType } });

@@ -122,7 +122,10 @@ export async function failImport(db: Db, kodeKota: string, id: number): Promise<
 /**
  * Serialises writes per kab/kota: every write rebuilds the kota's rollup rows, and two
  * transactions rebuilding them at once would collide. Held until the transaction ends.
+ * Also bumps the campaign's data version, which stamps cached read bodies (lib/api/body-cache.ts):
+ * it commits or rolls back with the write.
  */
 export async function lockKota(tx: Db, kodeKota: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'pantau.ingest.' + kodeKota}))`);
+  await tx.execute(sql`update campaign set data_version = data_version + 1 where kode_kota = ${kodeKota}`);
 }

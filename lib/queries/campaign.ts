@@ -14,6 +14,12 @@ export interface Campaign extends CampaignWindow {
   latestReport: string | null;
   /** Default as-of: the latest report date clipped to the window (plus grace). */
   defaultAsOf: string;
+  /**
+   * Changes with every write to the kab/kota's data: the campaign row's version (bumped by
+   * every write transaction) and the versions of the kota's rollup rows (rewritten by every
+   * rollup rebuild). Cached bodies are valid only for the stamp they were built under.
+   */
+  stamp: string;
 }
 
 interface CampaignRow {
@@ -24,6 +30,7 @@ interface CampaignRow {
   grace_days: number;
   timezone: string;
   latest: string | null;
+  stamp: string;
 }
 
 /** The campaign of the scope's kab/kota; null when none is loaded. */
@@ -31,7 +38,9 @@ export async function getCampaign(db: Db, scope: Scope): Promise<Campaign | null
   const [row] = await queryRows<CampaignRow>(
     db,
     sql`select c.kode_kota, c.name, c.start_date::text as start_date, c.end_date::text as end_date, c.grace_days, c.timezone,
-      (select max(r.tanggal)::text from report r where r.kode_kota = c.kode_kota) as latest
+      (select max(r.tanggal)::text from report r where r.kode_kota = c.kode_kota) as latest,
+      c.xmin::text || ':' || c.data_version::text || ':' || coalesce((select string_agg(d.xmin::text, ',' order by d.tanggal)
+        from area_day d where d.code = c.kode_kota and d.kode_kota = c.kode_kota), '') as stamp
     from campaign c where c.kode_kota = ${scope.kodeKota}`,
   );
   if (!row) return null;
@@ -46,6 +55,7 @@ export async function getCampaign(db: Db, scope: Scope): Promise<Campaign | null
     lastReportDate,
     latestReport: row.latest,
     defaultAsOf: clampDate(row.latest ?? row.start_date, row.start_date, lastReportDate),
+    stamp: row.stamp,
   };
 }
 

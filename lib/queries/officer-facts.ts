@@ -156,21 +156,19 @@ export async function loadAreaName(db: Db, kodeKota: string, code: string): Prom
 }
 
 /**
- * Changes whenever anything the officer table is built from changes: the xmin of the kota's
- * area_day rows (rebuildRollups rewrites them in every report write, lib/db/rollup.ts), and the
- * row count and xmin sum of the kota's officers and assignments (master data). Asked on every
- * request, so each part is read through an index: codes start with the kab/kota code, and
- * 'z' sorts after every digit in any collation.
+ * Changes whenever anything the officer table is built from changes: the campaign row's xmin
+ * and data version, bumped by every write transaction of the kab/kota (lockKota: reports,
+ * officers, assignments and areas are all written under it), and the xmin of the kota's
+ * area_day rows (every rollup rebuild rewrites them, lib/db/rollup.ts). Asked on every request,
+ * so it reads one row and 37 by primary key, whatever the number of officers and assignments
+ * (summing their xmin instead cost a scan of both tables per request).
  */
 export async function loadDataStamp(db: Db, kodeKota: string): Promise<string> {
-  const [row] = await queryRows<{ rollup: string | null; assignment: string; officer: string }>(
+  const [row] = await queryRows<{ campaign: string | null; rollup: string | null }>(
     db,
     sql`select
-      (select string_agg(xmin::text, ',' order by tanggal) from area_day where code = ${kodeKota} and kode_kota = ${kodeKota}) as rollup,
-      (select count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text from assignment
-        where kode_subsls between ${kodeKota} and ${kodeKota + 'z'} and kode_kota = ${kodeKota}) as assignment,
-      (select count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text from officer
-        where area_code like ${kodeKota + '%'} and kode_kota = ${kodeKota}) as officer`,
+      (select xmin::text || ':' || data_version::text from campaign where kode_kota = ${kodeKota}) as campaign,
+      (select string_agg(xmin::text, ',' order by tanggal) from area_day where code = ${kodeKota} and kode_kota = ${kodeKota}) as rollup`,
   );
-  return `${row?.rollup ?? ''}|${row?.assignment ?? ''}|${row?.officer ?? ''}`;
+  return `${row?.campaign ?? ''}|${row?.rollup ?? ''}`;
 }

@@ -13,6 +13,7 @@ import { seedDemo } from '@/lib/demo/seed';
 import { areaScope } from '@/lib/domain/scope';
 import { issueApiToken } from '@/lib/auth/tokens';
 import { getCampaign } from '@/lib/queries/campaign';
+import { submitReports } from '@/lib/ingest/submit-reports';
 import { differences, Recomputation, type RawArea, type RawReport } from './recompute';
 import { databaseTargets } from './support';
 
@@ -173,5 +174,45 @@ describe.each(databaseTargets())('area read API on $name', (target) => {
     expect(children.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/ChildrenResponse');
     const metrics = doc.components.schemas.AreaMetrics.properties;
     for (const key of ['progres', 'pace7', 'projectedFinishLow', 'status', 'daysLeft']) expect(metrics).toHaveProperty(key);
+  });
+
+  // Last: it writes a report. The area API keeps its bodies in memory (lib/api/body-cache.ts).
+  it('answers each scope for itself and never from a body older than a write', async () => {
+    const [lurah] = await queryRows<{ username: string; area_code: string }>(
+      database.db,
+      sql`select username, area_code from auth_user where role = 'lurah' order by username limit 1`,
+    );
+    const lurahToken = (await issueApiToken(database.db, areaScope('6471'), { username: 'test', ip: null }, { username: lurah.username, name: 'cache test', expiresOn: null }))!.token;
+    const asLurah = { authorization: `Bearer ${lurahToken}` };
+    const kec = lurah.area_code.slice(0, 7);
+    // The same keys, asked first by the city and then by the lurah: the lurah sees only their kelurahan.
+    expect((await call(getChildrenRoute, `/api/v1/areas/${kec}/children`, { code: kec })).status).toBe(200);
+    expect((await call(getChildrenRoute, `/api/v1/areas/${kec}/children`, { code: kec }, asLurah)).status).toBe(404);
+    expect((await call(getAreaRoute, `/api/v1/areas/${kec}`, { code: kec }, asLurah)).status).toBe(404);
+    const cityKota = await call(getAreaRoute, '/api/v1/areas/6471', { code: '6471' });
+    const lurahKel = await call(getAreaRoute, `/api/v1/areas/${lurah.area_code}`, { code: lurah.area_code }, asLurah);
+    expect(lurahKel.body.breadcrumb).toEqual([]);
+    expect((await call(getAreaRoute, `/api/v1/areas/${lurah.area_code}`, { code: lurah.area_code })).body.breadcrumb.map((b: { code: string }) => b.code)).toEqual(['6471', kec]);
+
+    // One more family enumerated on the latest report date of a sub-SLS of the lurah's kelurahan.
+    const [sub] = await queryRows<RawReport & { ppl: string }>(
+      database.db,
+      sql`select r.*, r.tanggal::text as tanggal, s.kode_petugas as ppl from report r join assignment s on s.kode_subsls = r.kode_subsls
+      where r.kode_subsls like ${lurah.area_code + '%'} and r.tanggal = (select max(tanggal) from report)
+        and r.selesai + r.menolak + r.tidak_ditemui + r.tidak_ditemukan < r.prelist + r.keluarga_baru
+      order by r.kode_subsls limit 1`,
+    );
+    const actor = { username: 'test', role: 'admin' as const, scope: areaScope('6471'), officerCode: null };
+    const written = await submitReports(
+      database.db,
+      actor,
+      [{ tanggal: sub.tanggal, kodeSubsls: sub.kode_subsls, kodePetugas: sub.ppl, selesai: sub.selesai + 1, menolak: sub.menolak, tidakDitemui: sub.tidak_ditemui, tidakDitemukan: sub.tidak_ditemukan, keluargaBaru: sub.keluarga_baru }],
+      { source: 'api' },
+    );
+    expect(written.replaced).toBe(1);
+    expect((await call(getAreaRoute, '/api/v1/areas/6471', { code: '6471' })).body.selesai).toBe(cityKota.body.selesai + 1);
+    expect((await call(getAreaRoute, `/api/v1/areas/${lurah.area_code}`, { code: lurah.area_code }, asLurah)).body.selesai).toBe(lurahKel.body.selesai + 1);
+    const kids = await call(getChildrenRoute, `/api/v1/areas/${kec}/children`, { code: kec });
+    expect(kids.body.children.find((c: { code: string }) => c.code === lurah.area_code).selesai).toBe(lurahKel.body.selesai + 1);
   });
 });

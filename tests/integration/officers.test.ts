@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Database } from '@/lib/db/client';
 import { rebuildRollups } from '@/lib/db/rollup';
+import { lockKota } from '@/lib/ingest/import-job';
 import { seedDemo } from '@/lib/demo/seed';
 import { areaScope, type Scope } from '@/lib/domain/scope';
 import { getAreaSummary } from '@/lib/queries/areas';
@@ -178,7 +179,11 @@ describe.each(databaseTargets())('officers on $name', (target) => {
     expect(after.menolak).toBe(before.menolak + 1);
 
     const other = (await all(city, { role: 'ppl', pml: before.supervisorCode! })).find((r) => r.code !== before.code)!;
-    await database.db.execute(sql`update assignment set kode_petugas = ${other.code} where kode_subsls = ${row.kode_subsls}`);
+    // As every write of master data does (lib/ingest/import-file.ts): under the kab/kota's write lock.
+    await database.db.transaction(async (tx) => {
+      await lockKota(tx, '6471');
+      await tx.execute(sql`update assignment set kode_petugas = ${other.code} where kode_subsls = ${row.kode_subsls}`);
+    });
     const moved = (await all(city, { q: before.code }))[0];
     expect(moved.subslsCount).toBe(before.subslsCount - 1);
   });

@@ -1,4 +1,4 @@
-import { check, date, integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { bigint, check, date, integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /** One fieldwork campaign per kab/kota: its window and local timezone. */
@@ -11,6 +11,11 @@ export const campaign = pgTable(
     endDate: date('end_date', { mode: 'string' }).notNull(),
     graceDays: integer('grace_days').notNull().default(6),
     timezone: text('timezone').notNull().default('Asia/Makassar'),
+    /**
+     * Bumped by every write transaction of the kab/kota (lockKota in lib/ingest/import-job.ts):
+     * with the row's xmin it stamps cached read bodies, so a write is never hidden by a cache.
+     */
+    dataVersion: bigint('data_version', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     check('campaign_window_ck', sql`${t.endDate} >= ${t.startDate}`),

@@ -1,6 +1,7 @@
 import { ApiError } from '@/lib/api/errors';
 import { assertInWindow, getDailyBody, orNotFound, requireCampaign } from '@/lib/api/area-bodies';
 import { areaPathSchema, dailyQuerySchema } from '@/lib/api/area-schemas';
+import { cachedBody, jsonResponse } from '@/lib/api/body-cache';
 import { apiRoute } from '@/lib/api/handler';
 
 export const dynamic = 'force-dynamic';
@@ -15,5 +16,6 @@ export const GET = apiRoute({ params: areaPathSchema, query: dailyQuerySchema },
   if (from > to) {
     throw new ApiError('bad_request', { id: 'from tidak boleh setelah to.', en: 'from must not be after to.' }, [{ field: 'from', reason: 'after to' }]);
   }
-  return orNotFound(await getDailyBody(db, viewer.scope, campaign, { code: params.code, from, to }));
+  const { body } = cachedBody(db, campaign, viewer.scope, `daily|${params.code}|${from}|${to}`, () => getDailyBody(db, viewer.scope, campaign, { code: params.code, from, to }));
+  return jsonResponse(orNotFound(await body));
 });

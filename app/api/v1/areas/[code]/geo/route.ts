@@ -1,4 +1,5 @@
 import { ApiError } from '@/lib/api/errors';
+import { cachedBody } from '@/lib/api/body-cache';
 import { cachedResponse } from '@/lib/api/etag';
 import { geoQuerySchema, mapWindowOf } from '@/lib/api/geo-schemas';
 import { apiRoute } from '@/lib/api/handler';
@@ -23,7 +24,11 @@ export const GET = apiRoute({ params: areaParamsSchema, query: geoQuerySchema },
       en: `asOf must be between ${campaign.startDate} and ${campaign.lastReportDate}.`,
     });
   }
-  const geo = await getAreaGeo(db, viewer.scope, { code: params.code, asOf, window: campaign, metric: query.metric, level: query.level });
-  if (!geo) throw new ApiError('not_found');
-  return cachedResponse(req, JSON.stringify({ ...geo, window: mapWindowOf(campaign) }), 'application/geo+json');
+  const cached = cachedBody(db, campaign, viewer.scope, `geo|${params.code}|${asOf}|${query.metric ?? ''}|${query.level ?? ''}`, async () => {
+    const geo = await getAreaGeo(db, viewer.scope, { code: params.code, asOf, window: campaign, metric: query.metric, level: query.level });
+    return geo && { ...geo, window: mapWindowOf(campaign) };
+  });
+  const body = await cached.body;
+  if (body === null) throw new ApiError('not_found');
+  return cachedResponse(req, body, 'application/geo+json', (await cached.etag())!);
 });
