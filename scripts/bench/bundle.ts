@@ -16,10 +16,14 @@ export interface RouteBundle {
   chunks: { src: string; gzipKb: number }[];
 }
 
-/** The <script src> paths under /_next/ of an HTML page, in order, without duplicates. */
+/**
+ * The <script src> paths under /_next/ of an HTML page, in order, without duplicates. A `nomodule`
+ * script (Next's legacy polyfills) is left out: browsers that run modules never fetch it.
+ */
 export function scriptSources(html: string): string[] {
   const out: string[] = [];
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) {
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) {
+    if (/\bnomodule\b/i.test(m[0])) continue;
     const src = m[1].replace(/&amp;/g, '&');
     const pathname = src.startsWith('http') ? new URL(src).pathname : src.split('?')[0];
     if (pathname.startsWith('/_next/') && !out.includes(pathname)) out.push(pathname);

@@ -75,8 +75,8 @@ describe('bench report', () => {
     expect(renderPerformanceDoc(run([1, 10], 6), growthFirst, 'METHOD')).toContain('| x · y (ms) | 77.0 |');
   });
 
-  it('lists the /_next scripts of a page once each', () => {
-    const html = '<script src="/_next/static/chunks/a.js" async=""></script><script src="/_next/static/chunks/b.js?dpl=x"></script><script src="/_next/static/chunks/a.js"></script><script src="https://x.test/other.js"></script>';
+  it('lists the /_next scripts of a page once each, without the nomodule polyfills', () => {
+    const html = '<script src="/_next/static/chunks/a.js" async=""></script><script src="/_next/static/chunks/b.js?dpl=x"></script><script src="/_next/static/chunks/a.js"></script><script src="https://x.test/other.js"></script><script src="/_next/static/chunks/polyfills.js" noModule=""></script>';
     expect(scriptSources(html)).toEqual(['/_next/static/chunks/a.js', '/_next/static/chunks/b.js']);
   });
 });
