@@ -13,9 +13,15 @@ declare module 'vitest' {
 
 /**
  * Builds the app (unless PANTAU_E2E_SKIP_BUILD=1 and a build exists), seeds a fresh embedded
- * database in a temporary folder and serves it with `next start` for the e2e suites.
+ * database in a temporary folder and serves it with `next start` for the e2e suites; or, with
+ * PANTAU_E2E_BASE_URL set, uses that running server (freshly seeded demo, not written to).
  */
 export default async function setup(project: TestProject) {
+  // A server already running on a seeded demo (local iteration on one suite): no build, no seed.
+  if (process.env.PANTAU_E2E_BASE_URL) {
+    project.provide('baseUrl', process.env.PANTAU_E2E_BASE_URL);
+    return;
+  }
   if (process.env.PANTAU_E2E_SKIP_BUILD !== '1') {
     const build = spawnSync('./node_modules/.bin/next', ['build'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');
