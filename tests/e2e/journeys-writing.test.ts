@@ -67,7 +67,8 @@ describe('user journeys in Chromium (writing)', () => {
 
     await j.step(page, 'sent', async () => {
       await page.getByTestId('lapor-submit').tap();
-      await expect.poll(() => page.getByTestId('lapor-status').textContent()).toMatch(/^Terkirim: 0 baru, 1 mengganti/);
+      // The write rebuilds the kota's rollups: give a loaded CI machine time.
+      await expect.poll(() => page.getByTestId('lapor-status').textContent(), { timeout: 30_000 }).toMatch(/^Terkirim: 0 baru, 1 mengganti/);
     });
 
     await j.step(page, 'reflected-on-own-page', async () => {
