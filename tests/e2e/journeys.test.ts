@@ -257,7 +257,7 @@ describe('user journeys in Chromium (reading)', () => {
     await j.step(page, 'english', async () => {
       await page.waitForLoadState('networkidle'); // hydrated: the switch is a client button
       await page.getByRole('button', { name: 'Bahasa' }).click();
-      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+      await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 15_000 }).toBe('en');
       await expect.poll(() => page.locator('[data-testid=children] h2').textContent()).toBe('Areas below');
       expect(await page.getByTestId('kpi-prelist').textContent()).toBe('240,000');
     });
@@ -275,7 +275,7 @@ describe('user journeys in Chromium (reading)', () => {
     await j.step(page, 'back-to-bahasa', async () => {
       await page.waitForLoadState('networkidle');
       await page.getByRole('button', { name: 'Language' }).click();
-      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('id');
+      await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 15_000 }).toBe('id');
       await expect.poll(() => page.locator('h1').textContent()).toBe('Petugas');
       await page.reload();
       expect(await page.locator('html').getAttribute('lang')).toBe('id');
