@@ -43,6 +43,7 @@ export function SearchBox() {
   return (
     <form
       role="search"
+      aria-label={t('label')}
       action="/cari"
       className="relative w-full"
       onSubmit={(e) => {

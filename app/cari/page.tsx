@@ -23,7 +23,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{q ? t('resultsFor', { q }) : t('title')}</h1>
-      <form action="/cari" role="search" className="flex gap-2">
+      <form action="/cari" className="flex gap-2">
         <label htmlFor="cari-q" className="sr-only">
           {t('label')}
         </label>

@@ -50,6 +50,8 @@ export function Dropzone({
         type="file"
         accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         className="sr-only"
+        aria-label={chooseLabel}
+        tabIndex={-1}
         data-testid="file-input"
         onChange={(e) => {
           const file = e.target.files?.[0];

@@ -49,7 +49,7 @@ function useMapModel(data: AreaGeoResponse | undefined, state: MapState, text: M
 
 function MapStatus({ error, onRetry }: { error: Error | null; onRetry: () => void }) {
   const t = useTranslations('map');
-  if (!error) return <div className="h-80 animate-pulse rounded-lg bg-slate-200" aria-busy="true" aria-label={t('loading')} />;
+  if (!error) return <div className="h-80 animate-pulse rounded-lg bg-slate-200" role="status" aria-busy="true" aria-label={t('loading')} />;
   return (
     <div className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800" role="alert">
       {t('error')} {error.message}{' '}

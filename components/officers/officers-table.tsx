@@ -153,7 +153,7 @@ export function OfficersTable(props: { rows: OfficerRowJson[]; sort: OfficerSort
                     ) : (
                       <span className="uppercase">{label}</span>
                     )}
-                    {meta.unit ? <span className="block font-normal normal-case text-slate-400">{meta.unit}</span> : null}
+                    {meta.unit ? <span className="block font-normal normal-case text-slate-500">{meta.unit}</span> : null}
                   </th>
                 );
               })}

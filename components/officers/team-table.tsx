@@ -43,7 +43,7 @@ export function TeamTable({ rows, totals, current, asOf }: { rows: OfficerRow[];
                 <Link href={`/petugas/${r.code}?asOf=${asOf}`} className="font-medium text-brand hover:underline">
                   {r.name}
                 </Link>{' '}
-                <span className="font-mono text-xs text-slate-500">{r.code}</span>
+                <span className="font-mono text-xs text-slate-600">{r.code}</span>
               </td>
               {cells(r)}
             </tr>

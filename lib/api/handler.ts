@@ -16,10 +16,16 @@ export interface ApiContext<P, Q> {
   query: Q;
 }
 
-/** The request's language: the UI cookie, else Accept-Language, else Indonesian. */
+/**
+ * The request's language: the UI cookie, else Accept-Language, else Indonesian. A link the
+ * browser opens itself (a download from a page: Sec-Fetch-Mode navigate) follows the pages
+ * instead, which are Indonesian until switched: the PDF of a Bahasa page is never English
+ * because the browser's own language is.
+ */
 export function requestLocale(req: NextRequest): Locale {
   const cookie = req.cookies.get(LOCALE_COOKIE)?.value;
   if (cookie) return toLocale(cookie);
+  if (req.headers.get('sec-fetch-mode') === 'navigate') return 'id';
   const accept = req.headers.get('accept-language') ?? '';
   return /^\s*en\b/i.test(accept) ? 'en' : 'id';
 }

@@ -86,12 +86,13 @@ describe('dashboard: the city head’s morning look', () => {
     await page.goto(`${baseUrl}/wilayah/6471`);
     expect(await page.locator('[data-testid=children] h2').textContent()).toBe('Wilayah di bawahnya');
     await page.getByRole('button', { name: 'Bahasa' }).click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    // The switch re-renders the page on the server (a server action): seconds on a loaded machine.
+    await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 15_000 }).toBe('en');
     await expect.poll(() => page.locator('[data-testid=children] h2').textContent()).toBe('Areas below');
     expect(await text(page, 'kpi-prelist')).toBe('240,000');
     expect(await page.getByRole('link', { name: 'Glossary' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Language' }).click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('id');
+    await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 15_000 }).toBe('id');
     await context.close();
   });
 

@@ -48,7 +48,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-semibold">{t('audit.title')}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('audit.intro', { kota: (await getArea(db, viewer.scope, viewer.scope.kodeKota))?.name ?? viewer.scope.kodeKota })}</p>
       </div>
-      <form method="get" className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap" role="search">
+      <form method="get" className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap" role="search" aria-label={t('audit.title')}>
         <select name="aksi" defaultValue={action ?? ''} aria-label={t('audit.action')} className={input}>
           <option value="">{t('audit.allActions')}</option>
           {ACTIONS.map((a) => (

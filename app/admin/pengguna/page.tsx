@@ -69,7 +69,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </ActionForm>
       </details>
 
-      <form method="get" className="flex flex-wrap gap-2" role="search">
+      <form method="get" className="flex flex-wrap gap-2" role="search" aria-label={t('users.search')}>
         <input
           name="q"
           type="search"
