@@ -55,6 +55,18 @@ export function invalidInput(schema: z.ZodType, input: unknown, locale: Locale, 
   return new ApiError('bad_request', messages, issues(locale));
 }
 
+/** PostgreSQL text cannot hold NUL: a parameter carrying one (`?q=%00`) is refused before any query. */
+function assertNoNul(query: Record<string, string>, locale: Locale): void {
+  const field = Object.keys(query).find((k) => query[k].includes('\u0000'));
+  if (field === undefined) return;
+  const reason = { id: 'berisi karakter NUL (%00)', en: 'holds a NUL character (%00)' };
+  throw new ApiError(
+    'bad_request',
+    { id: `Parameter tidak valid — ${field}: ${reason.id}.`, en: `Invalid parameter — ${field}: ${reason.en}.` },
+    [{ field, reason: reason[locale] }],
+  );
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -87,10 +99,10 @@ function run<P extends z.ZodType, Q extends z.ZodType, V>(
       const rawParams = route?.params ? await route.params : {};
       const params = schemas.params ? schemas.params.safeParse(rawParams) : { success: true as const, data: rawParams };
       if (!params.success) throw new ApiError('not_found');
-      const query = schemas.query
-        ? schemas.query.safeParse(Object.fromEntries(req.nextUrl.searchParams))
-        : { success: true as const, data: {} };
-      if (!query.success) throw invalidInput(schemas.query!, Object.fromEntries(req.nextUrl.searchParams), locale);
+      const rawQuery = Object.fromEntries(req.nextUrl.searchParams);
+      if (schemas.query) assertNoNul(rawQuery, locale);
+      const query = schemas.query ? schemas.query.safeParse(rawQuery) : { success: true as const, data: {} };
+      if (!query.success) throw invalidInput(schemas.query!, rawQuery, locale);
       const result = await handler({
         req,
         db: await getDb(),
