@@ -637,6 +637,8 @@ describe('hostile input over HTTP', () => {
       ['anon', { method: 'POST', path: '/api/v1/session', headers: json, body: JSON.stringify({ username: 'fuzz\u0000', password: 'x' }) }, 401, /./],
       // A lone surrogate in a rejected value reached jsonb ("invalid input syntax for type json"): 500.
       ['admin', { method: 'POST', path: '/api/v1/reports', headers: json, body: '[{"kodeSubsls":"\\ud800","catatan":"\\udc00x"}]' }, 200, /./],
+      // A value nested 50,000 deep: JSON.stringify of it for the reason text overflowed the stack: 500.
+      ['admin', { method: 'POST', path: '/api/v1/reports', headers: json, body: DEEP_IN_ROW }, 200, /./],
       // Methods a route does not export: an empty 405 from Next; now JSON naming the method.
       ['admin', { method: 'PUT', path: '/api/v1/areas/6471' }, 405, /PUT/],
       ['anon', { method: 'GET', path: '/api/v1/reports' }, 405, /GET/],

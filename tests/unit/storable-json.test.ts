@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storableJson, storableText } from '@/lib/db/jsonb';
 import { cellText } from '@/lib/ingest/cells';
+import { parseReportJson } from '@/lib/ingest/report-schema';
 
 describe('storableJson', () => {
   it('drops NUL and replaces lone surrogates in keys and strings, keeping real pairs', () => {
@@ -16,5 +17,13 @@ describe('cellText', () => {
     expect(cellText("'@SUM(A1)")).toBe('@SUM(A1)');
     expect(cellText("'Ujung")).toBe("'Ujung");
     expect(cellText("O'Neil")).toBe("O'Neil");
+  });
+});
+
+describe('parseReportJson', () => {
+  it('refuses a value nested 50,000 deep with a reason, not a stack overflow', () => {
+    const deep = JSON.parse('['.repeat(50_000) + ']'.repeat(50_000)) as unknown;
+    const result = parseReportJson({ kodeSubsls: deep });
+    expect(result.ok).toBe(false);
   });
 });
