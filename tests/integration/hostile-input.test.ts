@@ -491,6 +491,8 @@ describe('hostile input over HTTP', () => {
         headers: { 'x-forwarded-for': '203.0.113.77', ...headers, ...auth, ...r.headers },
         body: r.method === 'GET' || r.method === 'HEAD' ? undefined : (r.body as BodyInit | undefined),
         redirect: 'manual',
+        // A request left unanswered is a failure of its own, named, not a 5-minute hang.
+        signal: AbortSignal.timeout(60_000),
       });
       const text = r.method === 'HEAD' ? '' : await response.text();
       return { status: response.status, type: response.headers.get('content-type') ?? '', text, expect: expectLang };
