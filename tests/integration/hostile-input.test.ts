@@ -641,6 +641,18 @@ describe('hostile input over HTTP', () => {
       ['admin', { method: 'POST', path: '/api/v1/reports', headers: json, body: '[{"kodeSubsls":"\\ud800","catatan":"\\udc00x"}]' }, 200, /./],
       // A value nested 50,000 deep: JSON.stringify of it for the reason text overflowed the stack: 500.
       ['admin', { method: 'POST', path: '/api/v1/reports', headers: json, body: DEEP_IN_ROW }, 200, /./],
+      // An XLSX upload without its closing boundary: exceljs waited forever, the request never answered.
+      [
+        'admin',
+        {
+          method: 'POST',
+          path: '/api/v1/imports',
+          headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+          body: multipart([{ name: 'file', filename: 'terpotong.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: xlsxFiles.formulas }], BOUNDARY, false),
+        },
+        400,
+        /./,
+      ],
       // Methods a route does not export: an empty 405 from Next; now JSON naming the method.
       ['admin', { method: 'PUT', path: '/api/v1/areas/6471' }, 405, /PUT/],
       ['anon', { method: 'GET', path: '/api/v1/reports' }, 405, /GET/],
