@@ -1,14 +1,46 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { allowedMethods } from '@/lib/api/methods';
+import { LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/config';
 
 // Convenience only: a page request with no session cookie at all goes straight to the sign-in
 // page. It checks presence, not validity — enforcement is getViewer() and the scoped queries,
 // so a page reached without this (or with a stale cookie) is still refused there.
-// Kept free of app imports (the proxy is bundled on its own).
+// Kept free of app imports beyond two dependency-free modules (the proxy is bundled on its own).
+// For /api/ it only turns what Next would answer without JSON into JSON errors: a method the
+// route does not export (405, with Allow) and a path no route matches (404).
 const SESSION_COOKIE = 'pantau.session_token';
 const PATH_HEADER = 'x-pantau-path';
 
+function apiError(request: NextRequest, status: 400 | 404 | 405, allow?: string[]) {
+  const en = negotiateLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language')) === 'en';
+  const method = request.method;
+  const message = {
+    400: en ? 'The address holds a malformed %-escape (e.g. a lone %).' : 'Alamat berisi kode-% yang rusak (mis. tanda % tunggal).',
+    404: en ? 'No API endpoint at this address.' : 'Tidak ada endpoint API di alamat ini.',
+    405: en ? `Method ${method} is not allowed here; use ${allow?.join(', ')}.` : `Metode ${method} tidak diizinkan di sini; gunakan ${allow?.join(', ')}.`,
+  }[status];
+  const code = { 400: 'bad_request', 404: 'not_found', 405: 'method_not_allowed' }[status];
+  return NextResponse.json({ error: { code, message } }, { status, headers: allow ? { Allow: allow.join(', ') } : undefined });
+}
+
+/** Next answers a route parameter it cannot percent-decode (`/areas/%`) with a bare 500. */
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith('/api/')) {
+    if (!decodable(pathname)) return apiError(request, 400);
+    const allow = allowedMethods(pathname);
+    if (!allow) return apiError(request, 404);
+    return allow.includes(request.method) ? NextResponse.next() : apiError(request, 405, allow);
+  }
   if (!request.cookies.has(SESSION_COOKIE)) {
     const url = request.nextUrl.clone();
     url.pathname = '/masuk';
@@ -21,6 +53,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not the API (it answers 401), the sign-in page, Next's assets or files.
-  matcher: ['/((?!api/|masuk(?:/|$)|_next/|favicon\\.ico|.*\\.[a-z0-9]+$).*)'],
+  // Pages (not the sign-in page, Next's assets or files), and the API for its 404/405 in JSON.
+  matcher: ['/((?!api/|masuk(?:/|$)|_next/|favicon\\.ico|.*\\.[a-z0-9]+$).*)', '/api/:path*'],
 };

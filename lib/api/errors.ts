@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
+  | 'method_not_allowed'
   | 'conflict'
   | 'payload_too_large'
   | 'unprocessable'
@@ -18,6 +19,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   unprocessable: 422,
@@ -31,6 +33,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   unauthorized: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
   forbidden: { id: 'Permintaan ini tidak diizinkan.', en: 'This request is not allowed.' },
   not_found: { id: 'Tidak ditemukan.', en: 'Not found.' },
+  method_not_allowed: { id: 'Metode HTTP ini tidak diizinkan di sini.', en: 'This HTTP method is not allowed here.' },
   conflict: { id: 'Terjadi konflik dengan data yang ada.', en: 'Conflicts with existing data.' },
   payload_too_large: { id: 'Data yang dikirim terlalu besar.', en: 'The request body is too large.' },
   unprocessable: { id: 'Data tidak dapat diproses.', en: 'The data cannot be processed.' },

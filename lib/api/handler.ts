@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { isSameOrigin } from '@/lib/auth/request-info';
 import type { Db } from '@/lib/db/client';
-import { LOCALE_COOKIE, toLocale, type Locale } from '@/lib/i18n/config';
+import { LOCALE_COOKIE, negotiateLocale, type Locale } from '@/lib/i18n/config';
 import { getDb } from '@/lib/server/database';
 import { getRequestViewer, type Viewer } from '@/lib/server/viewer';
 import { ApiError, errorBody, isDatabaseDown } from './errors';
@@ -24,14 +24,54 @@ export interface ApiContext<P, Q> {
  */
 export function requestLocale(req: NextRequest): Locale {
   const cookie = req.cookies.get(LOCALE_COOKIE)?.value;
-  if (cookie) return toLocale(cookie);
-  if (req.headers.get('sec-fetch-mode') === 'navigate') return 'id';
-  const accept = req.headers.get('accept-language') ?? '';
-  return /^\s*en\b/i.test(accept) ? 'en' : 'id';
+  if (!cookie && req.headers.get('sec-fetch-mode') === 'navigate') return 'id';
+  return negotiateLocale(cookie, req.headers.get('accept-language'));
 }
 
-function zodDetails(error: z.ZodError) {
-  return error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message }));
+/** The few schema messages written by hand (lib/api/*schemas.ts), in Indonesian. */
+const HAND_WRITTEN_ID: Record<string, string> = {
+  'BPS area code: 4, 7, 10, 14 or 16 digits': 'kode wilayah BPS: 4, 7, 10, 14 atau 16 digit',
+  'date as YYYY-MM-DD': 'tanggal berformat YYYY-MM-DD',
+  'officer code: letters, digits, dot, dash, underscore': 'kode petugas: huruf, angka, titik, tanda hubung, garis bawah',
+  'kab/kota, kecamatan or kelurahan code': 'kode kab/kota, kecamatan atau kelurahan',
+  'file as {code}.{csv|xlsx|pdf}': 'berkas sebagai {kode}.{csv|xlsx|pdf}',
+};
+
+const ZOD_LOCALES: Record<Locale, z.core.$ZodErrorMap> = { id: z.locales.id().localeError, en: z.locales.en().localeError };
+
+/**
+ * A 400 for input that fails its schema: the message names each failing field and why, in
+ * both languages (zod's own locales, and the hand-written messages above); the details list
+ * the same in the request's language.
+ */
+export function invalidInput(schema: z.ZodType, input: unknown, locale: Locale, what: 'query' | 'body' = 'query'): ApiError {
+  const issues = (l: Locale) =>
+    (schema.safeParse(input, { error: ZOD_LOCALES[l] }).error?.issues ?? []).map((i) => ({
+      field: i.path.map(String).join('.'),
+      reason: l === 'id' ? (HAND_WRITTEN_ID[i.message] ?? i.message) : i.message,
+    }));
+  const text = (l: Locale) =>
+    issues(l)
+      .slice(0, 5)
+      .map((i) => (i.field ? `${i.field}: ${i.reason}` : i.reason))
+      .join('; ');
+  const messages =
+    what === 'query'
+      ? { id: `Parameter tidak valid — ${text('id')}.`, en: `Invalid parameter — ${text('en')}.` }
+      : { id: `Isi permintaan tidak valid — ${text('id')}.`, en: `Invalid request body — ${text('en')}.` };
+  return new ApiError('bad_request', messages, issues(locale));
+}
+
+/** PostgreSQL text cannot hold NUL: a parameter carrying one (`?q=%00`) is refused before any query. */
+function assertNoNul(query: Record<string, string>, locale: Locale): void {
+  const field = Object.keys(query).find((k) => query[k].includes('\u0000'));
+  if (field === undefined) return;
+  const reason = { id: 'berisi karakter NUL (%00)', en: 'holds a NUL character (%00)' };
+  throw new ApiError(
+    'bad_request',
+    { id: `Parameter tidak valid — ${field}: ${reason.id}.`, en: `Invalid parameter — ${field}: ${reason.en}.` },
+    [{ field, reason: reason[locale] }],
+  );
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -66,10 +106,10 @@ function run<P extends z.ZodType, Q extends z.ZodType, V>(
       const rawParams = route?.params ? await route.params : {};
       const params = schemas.params ? schemas.params.safeParse(rawParams) : { success: true as const, data: rawParams };
       if (!params.success) throw new ApiError('not_found');
-      const query = schemas.query
-        ? schemas.query.safeParse(Object.fromEntries(req.nextUrl.searchParams))
-        : { success: true as const, data: {} };
-      if (!query.success) throw new ApiError('bad_request', undefined, zodDetails(query.error));
+      const rawQuery = Object.fromEntries(req.nextUrl.searchParams);
+      if (schemas.query) assertNoNul(rawQuery, locale);
+      const query = schemas.query ? schemas.query.safeParse(rawQuery) : { success: true as const, data: {} };
+      if (!query.success) throw invalidInput(schemas.query!, rawQuery, locale);
       const result = await handler({
         req,
         db: await getDb(),

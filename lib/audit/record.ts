@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
+import { storableJson } from '@/lib/db/jsonb';
 
 export type AuditAction =
   | 'login.success'
@@ -28,5 +29,5 @@ export interface AuditEntry {
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.execute(sql`insert into audit_log (kode_kota, actor, action, target, detail, ip)
     values (${entry.kodeKota}, ${entry.actor}, ${entry.action}, ${entry.target ?? null},
-      ${JSON.stringify(entry.detail ?? {})}::jsonb, ${entry.ip ?? null})`);
+      ${storableJson(entry.detail ?? {})}::jsonb, ${entry.ip ?? null})`);
 }

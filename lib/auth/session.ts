@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { isAPIError } from 'better-auth/api';
 import { recordAudit } from '@/lib/audit/record';
+import { storableText } from '@/lib/db/jsonb';
 import { queryRows, type Db } from '@/lib/db/client';
 import { isRole, type Role } from '@/lib/domain/roles';
 import { isoTime } from '@/lib/queries/iso-time';
@@ -39,7 +40,8 @@ interface AccountRow {
 
 /** A username as stored: trimmed, lower case, at most 64 characters (also bounds what the audit log keeps). */
 export function normalizeUsername(username: string): string {
-  return username.trim().toLowerCase().slice(0, 64);
+  // NUL (and a lone surrogate) cannot reach PostgreSQL text: no stored username holds one.
+  return storableText(username.trim().toLowerCase()).slice(0, 64);
 }
 
 /**

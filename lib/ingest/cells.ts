@@ -19,11 +19,16 @@ const DAY_MS = 86_400_000;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i;
 
-/** The cell as the person typed it, for messages and for the rejected-rows download. */
+/**
+ * The cell as the person typed it, for messages and for the rejected-rows download. The quote
+ * that the download puts before text a spreadsheet would run as a formula ('=…, '+…, '-…, '@…)
+ * is taken off again, so a corrected file reads back what was typed.
+ */
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : dateFromTime(cell.getTime());
-  return String(cell).trim();
+  const text = String(cell).trim();
+  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
 }
 
 function blank(cell: Cell): boolean {

@@ -2,6 +2,7 @@
 // same transaction as the writes, so what it says always matches what was stored.
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
+import { storableJson } from '@/lib/db/jsonb';
 import { processName } from '@/lib/db/process';
 import type { ImportKind, Params, ProblemCode, RowRejection } from './reasons';
 
@@ -20,17 +21,6 @@ export interface JobOutcome extends Counts {
   rejections: readonly RowRejection[];
   /** A problem with the whole file, kept as code + parameters so it reads in any language. */
   problem?: { code: ProblemCode; params: Params };
-}
-
-/** JSON that jsonb accepts: it refuses the NUL character, which hostile input may carry. */
-export function storableJson(value: unknown): string {
-  const clean = (v: unknown): unknown => {
-    if (typeof v === 'string') return v.replace(/\u0000/g, '');
-    if (Array.isArray(v)) return v.map(clean);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(/\u0000/g, ''), clean(x)]));
-    return v;
-  };
-  return JSON.stringify(clean(value));
 }
 
 /**

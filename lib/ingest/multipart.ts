@@ -67,12 +67,21 @@ class Source {
   }
 }
 
+/** RFC 5987 filename*: a malformed escape (`%ZZ`, `%ED%A0%80`) keeps the text as sent rather than failing. */
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function parseHeaders(raw: string): { name: string; filename: string | null } {
   const disposition = /^content-disposition:(.*)$/im.exec(raw)?.[1] ?? '';
   const name = /\bname="([^"]*)"/i.exec(disposition)?.[1] ?? '';
   const star = /\bfilename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition)?.[1];
   const plain = /\bfilename="([^"]*)"/i.exec(disposition)?.[1];
-  const filename = star ? decodeURIComponent(star.trim()) : (plain ?? null);
+  const filename = star ? percentDecoded(star.trim()) : (plain ?? null);
   // Only the base name, printable, bounded: it is shown in the history and stored as text.
   const base = filename ? filename.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) : null;
   return { name, filename: base || null };

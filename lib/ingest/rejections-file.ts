@@ -1,6 +1,7 @@
 // The rejected rows of an import as a file to fix and upload again: the original values under
 // the template's headers, plus the row they came from and why they were refused (both columns
 // are ignored when the file comes back).
+import { neutraliseFormula } from '@/lib/export/table';
 import type { Locale } from '@/lib/i18n/config';
 import { COLUMNS, IGNORED_COLUMNS } from './columns';
 import { reasonText, type ImportKind, type RowRejection } from './reasons';
@@ -18,9 +19,10 @@ function table(kind: ImportKind, rejections: readonly RowRejection[], locale: Lo
   return { headers, rows, textColumns: new Set(columns.flatMap((c, i) => (c.text ? [i] : []))) };
 }
 
+/** Rejected values are whatever was sent: text a spreadsheet would run as a formula gets a leading quote (read back off on upload). */
 export function rejectionsCsv(kind: ImportKind, rejections: readonly RowRejection[], locale: Locale, delimiter = ','): string {
   const t = table(kind, rejections, locale);
-  return writeCsv(t.headers, t.rows, delimiter);
+  return writeCsv(t.headers, t.rows.map((r) => r.map(neutraliseFormula)), delimiter);
 }
 
 export function rejectionsXlsx(kind: ImportKind, rejections: readonly RowRejection[], locale: Locale): Promise<Buffer> {

@@ -46,9 +46,16 @@ const PARAMS: Partial<Record<ReasonCode, Record<string, string | number>>> = {
   bad_code: { digits: 16 },
 };
 
+/** The value as sent, for the reason text: cut at 200 characters; one nested too deep to write out (50,000 levels) as `[…]`. */
 function shown(value: unknown): string {
   if (value === undefined) return '';
-  return JSON.stringify(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? '';
+  } catch {
+    text = Array.isArray(value) ? '[…]' : '{…}';
+  }
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 /** Parses one JSON report; every failing field becomes a FieldError named by its JSON key. */

@@ -15,9 +15,19 @@ export interface SubmitResult extends ReportOutcome {
   importId: number | null;
 }
 
+/** A value as text for the rejected row; one nested too deep to write out (`[[[…]]]`, 50,000 levels) is cut short. */
+function valueText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  try {
+    return JSON.stringify(v) ?? '';
+  } catch {
+    return Array.isArray(v) ? '[…]' : '{…}';
+  }
+}
+
 function describeValues(item: unknown): Record<string, string> {
   if (!item || typeof item !== 'object' || Array.isArray(item)) return {};
-  return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? '']));
+  return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, valueText(v)]));
 }
 
 /** Splits the body into parsed reports and rows refused by the schema alone. */

@@ -29,7 +29,17 @@ function unreadable(error: unknown): ImportProblem {
 
 /** Rows of the first worksheet with their sheet row numbers; empty rows are skipped. */
 export async function* xlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TableRow> {
-  const source = Readable.from(chunks);
+  // A body that fails mid-file (an upload cut short: no closing boundary, a dropped client) must
+  // end the stream, not error it: exceljs waits forever for the rest of a zip whose source errored.
+  let bodyFailure: unknown = null;
+  async function* guarded(): AsyncGenerator<Uint8Array> {
+    try {
+      for await (const chunk of chunks) yield chunk;
+    } catch (error) {
+      bodyFailure = error;
+    }
+  }
+  const source = Readable.from(guarded());
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -51,10 +61,12 @@ export async function* xlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerat
       break;
     }
   } catch (error) {
+    if (bodyFailure) throw bodyFailure;
     if (error instanceof ImportProblem) throw error;
     throw unreadable(error);
   } finally {
     source.destroy();
   }
+  if (bodyFailure) throw bodyFailure;
   if (failure) throw unreadable(failure);
 }

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
-import { apiRoute, publicApiRoute } from '@/lib/api/handler';
+import { apiRoute, invalidInput, publicApiRoute } from '@/lib/api/handler';
 import { SESSION_COOKIE, sessionCookieOptions, sessionTokenOf } from '@/lib/auth/cookie';
 import { clientIp, isHttps } from '@/lib/auth/request-info';
 import { signIn, signOut } from '@/lib/auth/session';
@@ -30,12 +30,11 @@ export const GET = apiRoute({}, async ({ viewer }) => ({
  * POST /api/v1/session {username, password} — the same session the login form makes: sets
  * the cookie and returns the signed session token (also usable as `Authorization: Bearer`).
  */
-export const POST = publicApiRoute({}, async ({ req, db }) => {
+export const POST = publicApiRoute({}, async ({ req, db, locale }) => {
   if (Number(req.headers.get('content-length') ?? 0) > 8192) throw new ApiError('payload_too_large');
-  const body = credentialsSchema.safeParse(await req.json().catch(() => null));
-  if (!body.success) {
-    throw new ApiError('bad_request', undefined, body.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })));
-  }
+  const input: unknown = await req.json().catch(() => null);
+  const body = credentialsSchema.safeParse(input);
+  if (!body.success) throw invalidInput(credentialsSchema, input, locale, 'body');
   const result = await signIn(db, await getAuth(), {
     username: body.data.username,
     password: body.data.password,
