@@ -293,6 +293,9 @@ describe.skipIf(noCluster !== null)('crash: PostgreSQL restarted (immediate stop
   });
 });
 
-describe.runIf(noCluster !== null)('crash: PostgreSQL restart', () => {
-  it.skip(`skipped: ${noCluster}`, () => {});
-});
+// Said only when it applies: a placeholder registered always would count as "skipped" in every run.
+if (noCluster !== null) {
+  describe('crash: PostgreSQL restart', () => {
+    it.skip(`skipped: ${noCluster}`, () => {});
+  });
+}

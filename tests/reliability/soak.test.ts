@@ -352,6 +352,8 @@ describe.skipIf(!pg)(`soak: ${WRITERS} writers and ${READERS} readers for ${SECO
   });
 });
 
-describe.runIf(!pg)('soak', () => {
-  it.skip('needs PostgreSQL: set TEST_DATABASE_URL (a server where test databases may be created)', () => {});
-});
+if (!pg) {
+  describe('soak', () => {
+    it.skip('needs PostgreSQL: set TEST_DATABASE_URL (a server where test databases may be created)', () => {});
+  });
+}
