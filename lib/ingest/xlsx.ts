@@ -31,14 +31,21 @@ function unreadable(error: unknown): ImportProblem {
 export async function* xlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TableRow> {
   // A body that fails mid-file (an upload cut short: no closing boundary, a dropped client) must
   // end the stream, not error it: exceljs waits forever for the rest of a zip whose source errored.
+  // And whatever exceljs then does with the truncated zip, nothing more is awaited from it: every
+  // wait below races the body's failure, so a cut upload is answered with its own problem at once.
   let bodyFailure: unknown = null;
+  let failBody: (error: unknown) => void = () => {};
+  const bodyFailed = new Promise<never>((_, reject) => (failBody = reject));
+  bodyFailed.catch(() => {});
   async function* guarded(): AsyncGenerator<Uint8Array> {
     try {
       for await (const chunk of chunks) yield chunk;
     } catch (error) {
       bodyFailure = error;
+      failBody(error);
     }
   }
+  const untilBodyFails = <T>(step: Promise<T>): Promise<T> => Promise.race([step, bodyFailed]);
   const source = Readable.from(guarded());
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',
@@ -52,13 +59,16 @@ export async function* xlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerat
   (reader as unknown as NodeJS.EventEmitter).on('error', (error: unknown) => (failure ??= error));
   source.on('error', (error: unknown) => (failure ??= error));
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
+    const sheets = (reader as unknown as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    const first = await untilBodyFails(sheets.next());
+    if (!first.done) {
+      const rows = (first.value as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+      for (let next = await untilBodyFails(rows.next()); !next.done; next = await untilBodyFails(rows.next())) {
+        const row = next.value;
         const values = (row.values as unknown[]).slice(1).map(flattenCell);
         if (values.every((c) => c === null || String(c).trim() === '')) continue;
         yield { line: row.number, cells: values };
       }
-      break;
     }
   } catch (error) {
     if (bodyFailure) throw bodyFailure;
