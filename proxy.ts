@@ -53,6 +53,13 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages (not the sign-in page, Next's assets or files), and the API for its 404/405 in JSON.
-  matcher: ['/((?!api/|masuk(?:/|$)|_next/|favicon\\.ico|.*\\.[a-z0-9]+$).*)', '/api/:path*'],
+  // Pages (not the sign-in page, Next's assets or files), and the API for its 404/405 in JSON —
+  // except an upload: Next buffers the body of every request the proxy sees and cuts it at
+  // 10 MB (experimental.proxyClientMaxBodySize), which would truncate a 20 MB file and take away
+  // its streaming. So multipart requests to /api/v1/imports never pass through here.
+  matcher: [
+    '/((?!api/|masuk(?:/|$)|_next/|favicon\\.ico|.*\\.[a-z0-9]+$).*)',
+    '/api/((?!v1/imports/?$).*)',
+    { source: '/api/v1/imports', missing: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+  ],
 };
