@@ -770,4 +770,25 @@ describe('hostile input over HTTP', () => {
     const second = (await again.json()) as { rejections: { values: Record<string, string> }[] };
     expect(second.rejections[0].values.nama_petugas).toBe('@SUM(1+1)');
   });
+  it('reads an upload larger than 10 MB whole (the proxy, which would cut it at 10 MB, never sees it)', async () => {
+    // 300 rows with a 40 KB note each: every row is refused for its note (at most 500 characters),
+    // so nothing is stored, but the answer counts the rows only if the whole body arrived.
+    const note = 'catatan panjang '.repeat(2_500);
+    const rows = Array.from({ length: 300 }, (_, i) => `2022-11-02,6471010001000${String(i % 10).padStart(3, '0')},PPL-X,1,0,0,0,0,${note}`);
+    const csv = Buffer.from([CSV_HEADERS.reports.join(','), ...rows].join('\r\n'));
+    const body = multipart([
+      { name: 'kind', bytes: Buffer.from('reports') },
+      { name: 'file', filename: 'besar.csv', type: 'text/csv', bytes: csv },
+    ]);
+    expect(body.length).toBeGreaterThan(11 * 1024 * 1024);
+    const res = await fetch(`${server.baseUrl}/api/v1/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      body: body as BodyInit,
+    });
+    const answer = (await res.json()) as { totalRows?: number; rejected?: number; error?: unknown };
+    expect(res.status, JSON.stringify(answer).slice(0, 300)).toBe(201);
+    expect(answer.totalRows).toBe(300);
+    expect(answer.rejected).toBe(300);
+  }, 120_000);
 });
