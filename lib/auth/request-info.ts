@@ -66,15 +66,16 @@ function decodedOnce(value: string): string | null {
 
 /**
  * A path to return to after signing in, or null for home. `next` is resolved against the app's
- * own origin and kept only when it stays there: a path with no control or whitespace character
- * and no backslash, before or after one round of %-decoding (`/%09/evil.example` arrives as
- * `/\t/evil.example`, which a browser reads as `//evil.example`). The result is the URL
- * parser's own serialisation, ASCII only, so it can never break a Location header (a raw
- * newline or `é` there was a 500). The sign-in page and the API are never a destination.
+ * own origin and kept only when it stays there: no control or whitespace character and no
+ * backslash anywhere, nor in its path after one round of %-decoding (`/%09/evil.example`
+ * arrives as `/\t/evil.example`, which a browser reads as `//evil.example`; an encoded space
+ * in the query, `?q=Damai%20Baru`, stays). The result is the URL parser's own serialisation,
+ * ASCII only, so it can never break a Location header (a raw newline or `é` there was a 500).
+ * The sign-in page and the API are never a destination.
  */
 export function safeNextPath(value: unknown): string | null {
   if (typeof value !== 'string' || !value.startsWith('/') || value.length > 1024) return null;
-  const decoded = decodedOnce(value);
+  const decoded = decodedOnce(value.split(/[?#]/)[0]);
   if (decoded === null || UNSAFE_IN_PATH.test(value) || UNSAFE_IN_PATH.test(decoded) || decoded.startsWith('//')) return null;
   let url: URL;
   try {
