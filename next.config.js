@@ -2,17 +2,13 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
-// Next's hydration uses inline scripts, hence 'unsafe-inline' for scripts without per-request
-// nonces; everything else is locked to this origin. Map tiles are off by default: a deployment
-// that enables them adds the tile host to img-src. No upgrade-insecure-requests: the demo is
-// served over plain http on a local network.
+// Pages get their Content-Security-Policy from proxy.ts, with a fresh script nonce per request
+// (lib/csp.ts). Everything else (API answers, files) holds no script to run: this stricter one.
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -33,11 +29,11 @@ const nextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Content-Security-Policy', value: csp },
           { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(self)' },
         ],
       },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: csp }] },
     ];
   },
 };

@@ -44,7 +44,7 @@ export function LoginForm({ action, next, username, password }: Props) {
       </label>
       {state.error ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="login-error">
-          {t(`errors.${state.error}`, { minutes: state.minutes ?? 0 })}
+          {t(`errors.${state.error}`, { minutes: state.minutes ?? 0, username: state.username?.trim().toLowerCase() ?? '' })}
         </p>
       ) : null}
       <button

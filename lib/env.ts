@@ -9,7 +9,7 @@ const envSchema = z.object({
   PANTAU_SEED: z.coerce.number().int().default(2022),
   /** Key that signs session cookies; without it one is generated and kept in the database (app_secret). */
   PANTAU_AUTH_SECRET: z.string().min(32).optional(),
-  /** Public URL of the app (e.g. https://pantau.example.id); only used in better-auth's own URLs. */
+  /** Public URL of the app (e.g. https://pantau.example.id): better-auth's own URLs; `https://` means served over https (lib/auth/request-info.ts). */
   PANTAU_URL: z.string().url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });

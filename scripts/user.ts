@@ -1,7 +1,7 @@
 // Accounts from the command line, for the first admin and for operators:
 //   npm run user -- create --username x --role admin --area 6471 --password '…' [--name "…"]
 //   npm run user -- create --username ppl-a --role ppl --officer 647110001 --password '…'
-//   npm run user -- password --username x --password '…'      (ends the account's sessions)
+//   npm run user -- password --username x --password '…'      (ends the account's sessions and API tokens)
 //   npm run user -- disable|enable --username x
 //   npm run user -- list [--kota 6471]
 // Without --password the password is read from the first line of stdin.
@@ -68,7 +68,7 @@ async function run(db: Db, command: string | undefined): Promise<string> {
       const password = passwordSchema.parse(await readPassword());
       const result = await resetUserPassword(db, areaScope(await kotaOf(db)), actor, values.username ?? '', password);
       if (!result.ok) throw new Error(result.error);
-      return `password of ${values.username} set; its sessions ended`;
+      return `password of ${values.username} set; its sessions and API tokens ended`;
     }
     case 'disable':
     case 'enable': {

@@ -2,14 +2,14 @@
 
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { SESSION_COOKIE, sessionCookieOptions } from '@/lib/auth/cookie';
+import { sessionCookieName, sessionCookieOptions } from '@/lib/auth/cookie';
 import { clientIp, isHttps, safeNextPath } from '@/lib/auth/request-info';
 import { signIn, signOut } from '@/lib/auth/session';
 import { getAuth } from '@/lib/server/auth';
 import { getDb } from '@/lib/server/database';
 
 export interface LoginState {
-  error: 'invalid' | 'locked' | 'rate_limited' | 'missing' | null;
+  error: 'invalid' | 'locked' | 'rate_limited' | 'demo_password' | 'missing' | null;
   minutes?: number;
   username?: string;
 }
@@ -28,15 +28,19 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     via: 'form',
   });
   if (!result.ok) return { error: result.reason, minutes: Math.ceil((result.retryAfterSeconds ?? 0) / 60), username };
-  (await cookies()).set(SESSION_COOKIE, result.token, sessionCookieOptions(isHttps(h)));
+  const https = isHttps(h);
+  (await cookies()).set(sessionCookieName(https), result.token, sessionCookieOptions(https));
   redirect(safeNextPath(form.get('next')) ?? '/');
 }
 
 /** Signs out the current session and returns to the sign-in page. */
 export async function logout(): Promise<void> {
   const jar = await cookies();
-  const token = jar.get(SESSION_COOKIE)?.value;
-  if (token) await signOut(await getDb(), await getAuth(), token, clientIp(await headers()));
-  jar.delete(SESSION_COOKIE);
+  const h = await headers();
+  const https = isHttps(h);
+  const token = jar.get(sessionCookieName(https))?.value;
+  if (token) await signOut(await getDb(), await getAuth(), token, clientIp(h));
+  // Cleared with the attributes it was set with: a browser ignores a __Host- cookie without Secure.
+  jar.set(sessionCookieName(https), '', { ...sessionCookieOptions(https), maxAge: 0 });
   redirect('/masuk');
 }

@@ -16,12 +16,12 @@ export function matchesIfNoneMatch(header: string | null, etag: string): boolean
 }
 
 /**
- * A per-user cacheable response: `private` keeps it out of shared caches (it depends on the
- * viewer's scope), `no-cache` makes the browser ask again each time, answered by a bodiless
- * 304 while the body is unchanged.
+ * A per-user response with an ETag: `private, no-store` keeps it out of every cache (it depends
+ * on the viewer's scope); a client that sends If-None-Match itself gets a bodiless 304 while the
+ * body is unchanged.
  */
 export function cachedResponse(req: Request, body: string, contentType: string, etag = etagOf(body)): Response {
-  const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Cookie, Authorization' };
+  const headers = { ETag: etag, 'Cache-Control': 'private, no-store', Vary: 'Cookie, Authorization' };
   if (matchesIfNoneMatch(req.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentType } });
 }

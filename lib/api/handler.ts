@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { isSameOrigin } from '@/lib/auth/request-info';
+import { bearerCredential } from '@/lib/auth/resolve-viewer';
 import type { Db } from '@/lib/db/client';
 import { LOCALE_COOKIE, negotiateLocale, type Locale } from '@/lib/i18n/config';
 import { getDb } from '@/lib/server/database';
@@ -79,16 +80,27 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * CSRF: a browser sends cookies with cross-site requests, so a write that would be
  * authenticated by the cookie must come from one of our own pages (same-origin Origin header).
- * A request with an Authorization header is authenticated by it alone and needs no check.
+ * Only a Bearer credential skips the check: the viewer was resolved from it alone (any other
+ * Authorization header resolves to no viewer, never to the cookie).
  */
 export function assertSameOriginWrite(req: NextRequest): void {
-  if (SAFE_METHODS.has(req.method) || req.headers.has('authorization')) return;
+  if (SAFE_METHODS.has(req.method) || bearerCredential(req.headers.get('authorization'))) return;
   if (!isSameOrigin(req.headers)) {
     throw new ApiError('forbidden', {
       id: 'Permintaan dengan cookie sesi harus berasal dari halaman Pantau sendiri (header Origin).',
       en: 'Requests authenticated by the session cookie must come from Pantau itself (Origin header).',
     });
   }
+}
+
+/**
+ * Every answer of the wrapper depends on who asks (or carries a session token): no cache may
+ * keep it — not a shared one, nor the browser's own disk on a shared phone. ETags still answer
+ * a client that sends If-None-Match itself with a bodiless 304.
+ */
+function notStored(response: Response): Response {
+  response.headers.set('Cache-Control', 'private, no-store');
+  return response;
 }
 
 type RouteArgs = { params: Promise<Record<string, string | string[]>> };
@@ -118,13 +130,13 @@ function run<P extends z.ZodType, Q extends z.ZodType, V>(
         params: params.data as z.infer<P>,
         query: query.data as z.infer<Q>,
       });
-      return result instanceof Response ? result : NextResponse.json(result);
+      return notStored(result instanceof Response ? result : NextResponse.json(result));
     } catch (error) {
       const apiError =
         error instanceof ApiError ? error : isDatabaseDown(error) ? new ApiError('unavailable', undefined, undefined, 5) : new ApiError('internal');
       if (!(error instanceof ApiError)) console.error('api error', req.nextUrl.pathname, error);
       const headers = apiError.retryAfterSeconds ? { 'Retry-After': String(apiError.retryAfterSeconds) } : undefined;
-      return NextResponse.json(errorBody(apiError, locale), { status: apiError.status, headers });
+      return notStored(NextResponse.json(errorBody(apiError, locale), { status: apiError.status, headers }));
     }
   };
 }

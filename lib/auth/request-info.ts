@@ -14,20 +14,34 @@ export function clientIp(headers: HeaderSource): string | null {
   return (last || headers.get('x-real-ip') || null)?.slice(0, 64) ?? null;
 }
 
-/** True when the request reached us over https (directly, or as the proxy says). */
-export function isHttps(headers: HeaderSource): boolean {
-  return (headers.get('x-forwarded-proto') ?? '').split(',')[0].trim() === 'https';
+/**
+ * True when Pantau is deployed behind a reverse proxy that appends the client's address to
+ * X-Forwarded-For (and sets the X-Forwarded-Host it was asked for): `PANTAU_TRUSTED_PROXY` set
+ * to anything but empty, 0, false or no.
+ */
+export function trustedProxy(env: Record<string, string | undefined> = process.env): boolean {
+  const value = (env.PANTAU_TRUSTED_PROXY ?? '').trim().toLowerCase();
+  return value !== '' && value !== '0' && value !== 'false' && value !== 'no';
 }
 
-/** The host the client addressed. */
-function requestHost(headers: HeaderSource): string | null {
-  return headers.get('x-forwarded-host')?.split(',')[0].trim() || headers.get('host');
+/**
+ * True when clients reach us over https: the public URL (`PANTAU_URL`) says so, or a trusted
+ * proxy does (X-Forwarded-Proto). Without a trusted proxy that header is the client's word.
+ */
+export function isHttps(headers: HeaderSource, env: Record<string, string | undefined> = process.env): boolean {
+  if (/^https:\/\//i.test(env.PANTAU_URL ?? '')) return true;
+  return trustedProxy(env) && (headers.get('x-forwarded-proto') ?? '').split(',')[0].trim().toLowerCase() === 'https';
+}
+
+/** The host the client addressed: X-Forwarded-Host only when a trusted proxy set it (a client could name any host). */
+function requestHost(headers: HeaderSource, env: Record<string, string | undefined>): string | null {
+  return (trustedProxy(env) && headers.get('x-forwarded-host')?.split(',')[0].trim()) || headers.get('host');
 }
 
 /** True when the Origin header names this very host (the CSRF check for cookie-authenticated writes). */
-export function isSameOrigin(headers: HeaderSource): boolean {
+export function isSameOrigin(headers: HeaderSource, env: Record<string, string | undefined> = process.env): boolean {
   const origin = headers.get('origin');
-  const host = requestHost(headers);
+  const host = requestHost(headers, env);
   if (!origin || !host || origin === 'null') return false;
   try {
     return new URL(origin).host === host;
@@ -36,9 +50,41 @@ export function isSameOrigin(headers: HeaderSource): boolean {
   }
 }
 
-/** A path to return to after signing in: same-site relative paths only (no open redirect). */
+/** Stands for the app's own origin when resolving `next`: only whether the origin stays the same matters. */
+const APP_ORIGIN = 'http://pantau.invalid';
+
+/** Control characters (C0, DEL, C1), any whitespace, and backslashes, which browsers read as `/`. */
+const UNSAFE_IN_PATH = /[\u0000-\u0020\u007f-\u00a0\s\\]/u;
+
+function decodedOnce(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A path to return to after signing in, or null for home. `next` is resolved against the app's
+ * own origin and kept only when it stays there: no control or whitespace character and no
+ * backslash anywhere, nor in its path after one round of %-decoding (`/%09/evil.example`
+ * arrives as `/\t/evil.example`, which a browser reads as `//evil.example`; an encoded space
+ * in the query, `?q=Damai%20Baru`, stays). The result is the URL parser's own serialisation,
+ * ASCII only, so it can never break a Location header (a raw newline or `é` there was a 500).
+ * The sign-in page and the API are never a destination.
+ */
 export function safeNextPath(value: unknown): string | null {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
-  if (value.startsWith('/masuk') || value.startsWith('/api/')) return null;
-  return value.slice(0, 512);
+  if (typeof value !== 'string' || !value.startsWith('/') || value.length > 1024) return null;
+  const decoded = decodedOnce(value.split(/[?#]/)[0]);
+  if (decoded === null || UNSAFE_IN_PATH.test(value) || UNSAFE_IN_PATH.test(decoded) || decoded.startsWith('//')) return null;
+  let url: URL;
+  try {
+    url = new URL(value, APP_ORIGIN);
+  } catch {
+    return null;
+  }
+  const path = url.pathname + url.search + url.hash;
+  if (url.origin !== APP_ORIGIN || !path.startsWith('/') || path.startsWith('//')) return null;
+  if (path === '/masuk' || path.startsWith('/masuk/') || path.startsWith('/masuk?') || path.startsWith('/api/')) return null;
+  return path;
 }

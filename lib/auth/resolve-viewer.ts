@@ -2,7 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { isRole, viewerForAccount, type Viewer } from '@/lib/domain/roles';
-import { SESSION_COOKIE, type Auth } from './better-auth';
+import type { Auth } from './better-auth';
+import { sessionCookieName } from './cookie';
 import { TOKEN_PREFIX, resolveApiToken } from './tokens';
 
 export interface Credentials {
@@ -10,6 +11,8 @@ export interface Credentials {
   authorization: string | null;
   /** The Cookie header. */
   cookie: string | null;
+  /** Served over https: the session cookie is then the `__Host-` one (sessionCookieName), and only that. */
+  https?: boolean;
 }
 
 interface AccountFields {
@@ -32,15 +35,23 @@ function toViewer(u: AccountFields | null | undefined): Viewer | null {
   });
 }
 
+/** The credential of an `Authorization: Bearer <credential>` header, or null for any other header. */
+export function bearerCredential(authorization: string | null): string | null {
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? null;
+}
+
 /**
  * Who sent the request: `Authorization: Bearer pnt_…` (an API token), `Bearer <session token>`
- * (what POST /api/v1/session returns), or the session cookie. A Bearer header that does not
- * resolve is not retried with the cookie. Disabled users, revoked tokens and expired sessions
- * resolve to null. The account is read afresh on every request, so a changed role or area
- * applies at once.
+ * (what POST /api/v1/session returns), or the session cookie. Exactly one credential counts: a
+ * request with an Authorization header is authenticated by that header alone — one that is not
+ * a Bearer credential, or does not resolve, is never retried with the cookie (so a cookie
+ * riding along a `Basic` header cannot slip past the Origin check meant for cookies).
+ * Disabled users, revoked tokens and expired sessions resolve to null. The account is read
+ * afresh on every request, so a changed role or area applies at once.
  */
 export async function resolveViewer(db: Db, auth: Auth, credentials: Credentials): Promise<Viewer | null> {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(credentials.authorization ?? '')?.[1];
+  const bearer = bearerCredential(credentials.authorization);
+  if (credentials.authorization !== null && !bearer) return null;
   if (bearer?.startsWith(TOKEN_PREFIX)) {
     const userId = await resolveApiToken(db, bearer);
     if (!userId) return null;
@@ -52,7 +63,8 @@ export async function resolveViewer(db: Db, auth: Auth, credentials: Credentials
       ? toViewer({ username: row.username, role: row.role, kodeKota: row.kode_kota, areaCode: row.area_code, officerCode: row.officer_code, disabled: row.disabled })
       : null;
   }
-  const signed = bearer ? tryDecode(bearer) : credentials.cookie?.includes(SESSION_COOKIE) ? cookieValue(credentials.cookie, SESSION_COOKIE) : null;
+  const name = sessionCookieName(credentials.https ?? false);
+  const signed = bearer ? tryDecode(bearer) : credentials.cookie?.includes(name) ? cookieValue(credentials.cookie, name) : null;
   if (!signed) return null;
   const token = verifySigned(signed, (await auth.$context).secret);
   return token ? sessionViewer(db, token) : null;

@@ -5,8 +5,9 @@ import { storableText } from '@/lib/db/jsonb';
 import { queryRows, type Db } from '@/lib/db/client';
 import { isRole, type Role } from '@/lib/domain/roles';
 import { isoTime } from '@/lib/queries/iso-time';
+import { readEnv } from '@/lib/env';
 import { SESSION_COOKIE, type Auth } from './better-auth';
-import { hashPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 import { checkLoginThrottle } from './throttle';
 
 export interface SignInInput {
@@ -16,6 +17,8 @@ export interface SignInInput {
   userAgent: string | null;
   /** How the user signed in, for the audit log. */
   via: 'form' | 'api';
+  /** Whether demo accounts may sign in with their published password; by default the environment's demo mode. */
+  demoMode?: boolean;
 }
 
 export interface SignedIn {
@@ -26,7 +29,9 @@ export interface SignedIn {
   user: { username: string; name: string; role: Role; kodeKota: string; areaCode: string | null; officerCode: string | null };
 }
 
-export type SignInResult = SignedIn | { ok: false; reason: 'invalid' | 'locked' | 'rate_limited'; retryAfterSeconds?: number };
+export type SignInResult =
+  | SignedIn
+  | { ok: false; reason: 'invalid' | 'locked' | 'rate_limited' | 'demo_password'; retryAfterSeconds?: number };
 
 interface AccountRow {
   username: string;
@@ -36,6 +41,8 @@ interface AccountRow {
   area_code: string | null;
   officer_code: string | null;
   disabled: boolean;
+  demo: boolean;
+  hash: string | null;
 }
 
 /** A username as stored: trimmed, lower case, at most 64 characters (also bounds what the audit log keeps). */
@@ -44,39 +51,31 @@ export function normalizeUsername(username: string): string {
   return storableText(username.trim().toLowerCase()).slice(0, 64);
 }
 
+type Gate = { ok: true; account: AccountRow } | Exclude<SignInResult, SignedIn>;
+
 /**
- * Signs in by username and password through better-auth (argon2id verify, session row,
- * signed token), after Pantau's own checks: the per-username lockout, the per-IP limit and
- * disabled accounts. Every attempt is written to the audit log.
+ * Signs in by username and password, after Pantau's own checks: the per-username lockout, the
+ * per-IP limit, disabled accounts and, outside demo mode, demo accounts still holding the
+ * published password. Every attempt is written to the audit log. The password is checked under
+ * a per-username lock (see `checkPassword`); better-auth then makes the session (argon2id verify,
+ * session row, signed token).
  */
 export async function signIn(db: Db, auth: Auth, input: SignInInput): Promise<SignInResult> {
   const username = normalizeUsername(input.username);
-  const [account] = await queryRows<AccountRow>(
-    db,
-    sql`select username, name, role, kode_kota, area_code, officer_code, disabled from auth_user where username = ${username}`,
-  );
+  const password = input.password.slice(0, 256);
+  const gate = await checkPassword(db, username, password, input);
+  if (!gate.ok) return gate;
+  const { account } = gate;
   const audit = (action: 'login.success' | 'login.failure', detail: Record<string, unknown>) =>
-    recordAudit(db, { kodeKota: account?.kode_kota ?? null, actor: username, action, detail: { via: input.via, ...detail }, ip: input.ip });
-
-  const throttle = await checkLoginThrottle(db, username, input.ip);
-  if (throttle.blocked) {
-    await audit('login.failure', { reason: throttle.blocked });
-    return { ok: false, reason: throttle.blocked, retryAfterSeconds: throttle.retryAfterSeconds };
-  }
-  if (account && (account.disabled || !isRole(account.role))) {
-    // Same work as a wrong password, so the answer's timing does not tell the two apart.
-    await hashPassword(input.password.slice(0, 256));
-    await audit('login.failure', { reason: 'disabled' });
-    return { ok: false, reason: 'invalid' };
-  }
+    recordAudit(db, { kodeKota: account.kode_kota, actor: username, action, detail: { via: input.via, ...detail }, ip: input.ip });
   try {
     const { headers, response } = await auth.api.signInUsername({
-      body: { username, password: input.password.slice(0, 256) },
+      body: { username, password },
       headers: new Headers({ 'user-agent': input.userAgent ?? '', ...(input.ip ? { 'x-forwarded-for': input.ip } : {}) }),
       returnHeaders: true,
     });
     const token = cookieValue(headers.get('set-cookie'), SESSION_COOKIE);
-    if (!token || !account || !isRole(account.role)) throw new Error('better-auth signed in without a session cookie or account');
+    if (!token || !isRole(account.role)) throw new Error('better-auth signed in without a session cookie or account');
     const [session] = await queryRows<{ expires_at: string }>(
       db,
       sql`select ${isoTime(sql`expires_at`)} as expires_at from auth_session where token = ${response.token}`,
@@ -98,9 +97,50 @@ export async function signIn(db: Db, auth: Auth, input: SignInInput): Promise<Si
   } catch (error) {
     // isAPIError, not instanceof: bundling can load better-auth's error class twice.
     if (!isAPIError(error) || !['UNAUTHORIZED', 'UNPROCESSABLE_ENTITY', 'BAD_REQUEST'].includes(String(error.status))) throw error;
+    // Only when the password changed between the check and here.
     await audit('login.failure', { reason: 'invalid' });
     return { ok: false, reason: 'invalid' };
   }
+}
+
+/**
+ * Throttle check, password verification and the failure record as one step per username: a
+ * transaction holding an advisory lock on the username, so guesses sent at once queue and each
+ * sees the failures of those before it — at most LOGIN_LIMITS.lockAfter verifications per
+ * account and window, however many arrive together. Every query here goes through the
+ * transaction: PGlite runs one transaction at a time, and a query outside it would wait forever.
+ */
+async function checkPassword(db: Db, username: string, password: string, input: SignInInput): Promise<Gate> {
+  const demoMode = input.demoMode ?? readEnv().demo;
+  return db.transaction(async (tx): Promise<Gate> => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`pantau.sign-in:${username}`}))`);
+    const [account] = await queryRows<AccountRow>(
+      tx,
+      sql`select u.username, u.name, u.role, u.kode_kota, u.area_code, u.officer_code, u.disabled, u.demo, a.password as hash
+        from auth_user u left join auth_account a on a.user_id = u.id and a.provider_id = 'credential' where u.username = ${username}`,
+    );
+    const fail = async (reason: string) =>
+      recordAudit(tx, { kodeKota: account?.kode_kota ?? null, actor: username, action: 'login.failure', detail: { via: input.via, reason }, ip: input.ip });
+
+    const throttle = await checkLoginThrottle(tx, username, input.ip);
+    if (throttle.blocked) {
+      await fail(throttle.blocked);
+      return { ok: false, reason: throttle.blocked, retryAfterSeconds: throttle.retryAfterSeconds };
+    }
+    if (account?.demo && !demoMode) {
+      // The demo password is published: outside demo mode it opens nothing, and is not even checked.
+      await fail('demo_password');
+      return { ok: false, reason: 'demo_password' };
+    }
+    const hash = account && !account.disabled && isRole(account.role) ? account.hash : null;
+    // Unknown and disabled accounts cost one argon2 hash, as a wrong password does, so timing tells nothing.
+    const verified = hash ? await verifyPassword({ hash, password }) : (await hashPassword(password), false);
+    if (!verified) {
+      await fail(account && !hash ? 'disabled' : 'invalid');
+      return { ok: false, reason: 'invalid' };
+    }
+    return { ok: true, account };
+  });
 }
 
 /** Ends the session the token belongs to (its row is deleted) and logs it; unknown tokens are ignored. */

@@ -132,15 +132,31 @@ export function generatePassword(): string {
   return Array.from({ length: 16 }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
 
-/** Sets a new password and ends the account's sessions, so the old password's sessions stop working. */
+/**
+ * Sets a new password and ends everything the old one could have opened: the account's sessions
+ * and its API tokens (revoked; a token issued to a leaked account must not outlive the reset).
+ * The account no longer holds the published demo password, so it stops being a demo login.
+ */
 export async function resetUserPassword(db: Db, scope: Scope, actor: Actor, username: string, password: string) {
   const user = await findUser(db, scope, username);
   if (!user) return { ok: false as const, error: 'not_found' as const };
   const hash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx.execute(sql`update auth_account set password = ${hash}, updated_at = now() where user_id = ${user.id} and provider_id = 'credential'`);
+    await tx.execute(sql`update auth_user set demo = false, updated_at = now() where id = ${user.id} and demo`);
     await tx.execute(sql`delete from auth_session where user_id = ${user.id}`);
-    await recordAudit(tx, { kodeKota: user.kode_kota, actor: actor.username, action: 'user.password_reset', target: username, ip: actor.ip });
+    const revoked = await queryRows<{ id: string }>(
+      tx,
+      sql`update api_token set revoked_at = now() where user_id = ${user.id} and revoked_at is null returning id`,
+    );
+    await recordAudit(tx, {
+      kodeKota: user.kode_kota,
+      actor: actor.username,
+      action: 'user.password_reset',
+      target: username,
+      detail: { tokensRevoked: revoked.length },
+      ip: actor.ip,
+    });
   });
   return { ok: true as const };
 }

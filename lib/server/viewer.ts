@@ -1,6 +1,7 @@
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
+import { isHttps } from '@/lib/auth/request-info';
 import { resolveViewer } from '@/lib/auth/resolve-viewer';
 import { can, type Permission, type Role, type Viewer } from '@/lib/domain/roles';
 import { getAuth } from './auth';
@@ -18,7 +19,7 @@ export const PATH_HEADER = 'x-pantau-path';
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const h = await headers();
-  return resolveViewer(await getDb(), await getAuth(), { authorization: h.get('authorization'), cookie: h.get('cookie') });
+  return resolveViewer(await getDb(), await getAuth(), { authorization: h.get('authorization'), cookie: h.get('cookie'), https: isHttps(h) });
 });
 
 /**
@@ -29,6 +30,7 @@ export async function getRequestViewer(req: Request): Promise<Viewer | null> {
   return resolveViewer(await getDb(), await getAuth(), {
     authorization: req.headers.get('authorization'),
     cookie: req.headers.get('cookie'),
+    https: isHttps(req.headers),
   });
 }
 

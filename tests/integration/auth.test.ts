@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Auth } from '@/lib/auth/better-auth';
 import { resolveViewer } from '@/lib/auth/resolve-viewer';
-import { signOut } from '@/lib/auth/session';
+import { signIn, signOut } from '@/lib/auth/session';
 import { LOGIN_LIMITS } from '@/lib/auth/throttle';
 import { issueApiToken, revokeApiToken } from '@/lib/auth/tokens';
 import { createUser, resetUserPassword, setUserAccess, setUserDisabled } from '@/lib/auth/users';
@@ -11,6 +11,7 @@ import { seedDemo } from '@/lib/demo/seed';
 import { areaScope } from '@/lib/domain/scope';
 import { listAuditLog } from '@/lib/queries/audit';
 import { getUser, listUsers } from '@/lib/queries/users';
+import { DEMO_PASSWORD } from '@/lib/auth/demo-users';
 import { cookieOf, login, testAuth } from './auth-fixtures';
 import { databaseTargets } from './support';
 
@@ -97,6 +98,33 @@ describe.each(databaseTargets())('accounts and sessions on $name', (target) => {
     expect((await login(db(), auth, 'lurah-damai', undefined, ip)).ok).toBe(true);
   });
 
+  it('verifies at most lockAfter guesses however many arrive at once, then locks even the right password', async () => {
+    const ip = '203.0.113.55';
+    const guesses = await Promise.all(Array.from({ length: 32 }, (_, i) => login(db(), auth, 'lurah-sepinggan', `wrong-password-${i}`, ip)));
+    const reasons = guesses.map((g) => (g.ok ? 'ok' : g.reason));
+    expect(reasons.filter((r) => r === 'invalid')).toHaveLength(LOGIN_LIMITS.lockAfter);
+    expect(reasons.filter((r) => r === 'locked')).toHaveLength(32 - LOGIN_LIMITS.lockAfter);
+    expect(await login(db(), auth, 'lurah-sepinggan', DEMO_PASSWORD, ip)).toMatchObject({ ok: false, reason: 'locked' });
+    const [counted] = await queryRows<{ invalid: number; locked: number }>(
+      db(),
+      sql`select count(*) filter (where detail->>'reason' = 'invalid')::int invalid, count(*) filter (where detail->>'reason' = 'locked')::int locked
+        from audit_log where actor = 'lurah-sepinggan' and action = 'login.failure'`,
+    );
+    expect(counted).toEqual({ invalid: LOGIN_LIMITS.lockAfter, locked: 32 - LOGIN_LIMITS.lockAfter + 1 });
+  });
+
+  it('refuses demo accounts outside demo mode until an operator sets a password', async () => {
+    const outsideDemo = (username: string, password: string) => signIn(db(), auth, { username, password, ip: '203.0.113.57', userAgent: 'vitest', via: 'api', demoMode: false });
+    expect(await outsideDemo('camat-balikpapan-barat', DEMO_PASSWORD)).toEqual({ ok: false, reason: 'demo_password' });
+    expect(await outsideDemo('admin', DEMO_PASSWORD)).toEqual({ ok: false, reason: 'demo_password' });
+    expect((await login(db(), auth, 'camat-balikpapan-barat')).ok).toBe(true);
+    expect((await resetUserPassword(db(), areaScope('6471'), admin6471, 'camat-balikpapan-barat', 'operator-set-password-1')).ok).toBe(true);
+    const [row] = await queryRows<{ demo: boolean }>(db(), sql`select demo from auth_user where username = 'camat-balikpapan-barat'`);
+    expect(row.demo).toBe(false);
+    expect(await outsideDemo('camat-balikpapan-barat', DEMO_PASSWORD)).toEqual({ ok: false, reason: 'invalid' });
+    expect((await outsideDemo('camat-balikpapan-barat', 'operator-set-password-1')).ok).toBe(true);
+  });
+
   it('resets the failure count at a successful sign-in', async () => {
     const ip = '203.0.113.60';
     for (let i = 0; i < LOGIN_LIMITS.lockAfter - 1; i++) await login(db(), auth, 'lurah-teritip', 'wrong-password', ip);
@@ -153,6 +181,34 @@ describe.each(databaseTargets())('accounts and sessions on $name', (target) => {
     expect(await viewerOf(again.token)).toBeNull();
     expect((await login(db(), auth, 'lurah-baru', 'a-long-password-1')).ok).toBe(false);
     expect((await login(db(), auth, 'lurah-baru', 'another-password-2')).ok).toBe(true);
+  });
+
+  it('ends the API tokens of an account at a password reset, not those of others', async () => {
+    const scope = areaScope('6471');
+    const own = await issueApiToken(db(), scope, admin6471, { username: 'lurah-gunung-bahagia', name: 'sync', expiresOn: null });
+    const other = await issueApiToken(db(), scope, admin6471, { username: 'lurah-sepinggan-baru', name: 'sync', expiresOn: null });
+    expect((await viewerOf(own!.token, 'bearer'))?.username).toBe('lurah-gunung-bahagia');
+    expect((await resetUserPassword(db(), scope, admin6471, 'lurah-gunung-bahagia', 'a-fresh-password-3')).ok).toBe(true);
+    expect(await viewerOf(own!.token, 'bearer')).toBeNull();
+    expect((await viewerOf(other!.token, 'bearer'))?.username).toBe('lurah-sepinggan-baru');
+    const { rows } = await listAuditLog(db(), scope, { action: 'user', q: 'lurah-gunung-bahagia', page: 1, pageSize: 1 });
+    expect(rows[0]).toMatchObject({ action: 'user.password_reset', detail: { tokensRevoked: 1 } });
+  });
+
+  it('authenticates a request with an Authorization header by that header alone, never by the cookie beside it', async () => {
+    const { token } = await signedIn('lurah-telaga-sari');
+    expect((await viewerOf(token))?.username).toBe('lurah-telaga-sari');
+    for (const authorization of ['Basic dXNlcjpwYXNz', 'Bearer', 'Digest x', '']) {
+      expect(await resolveViewer(db(), auth, { cookie: cookieOf(token), authorization }), authorization).toBeNull();
+    }
+  });
+
+  it('reads only the __Host- session cookie over https, and only the plain one over http', async () => {
+    const { token } = await signedIn('lurah-klandasan-ulu');
+    const hostCookie = `__Host-${cookieOf(token)}`;
+    expect((await resolveViewer(db(), auth, { cookie: hostCookie, authorization: null, https: true }))?.username).toBe('lurah-klandasan-ulu');
+    expect(await resolveViewer(db(), auth, { cookie: cookieOf(token), authorization: null, https: true })).toBeNull();
+    expect(await resolveViewer(db(), auth, { cookie: hostCookie, authorization: null, https: false })).toBeNull();
   });
 
   it('keeps every account of another kab/kota out of an admin’s reach', async () => {

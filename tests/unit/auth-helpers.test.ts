@@ -1,6 +1,7 @@
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sessionTokenOf } from '@/lib/auth/cookie';
+import { sessionCookieName, sessionTokenOf } from '@/lib/auth/cookie';
 import { demoAccounts } from '@/lib/auth/demo-users';
 import { clientIp, isHttps, isSameOrigin, safeNextPath } from '@/lib/auth/request-info';
 import { USERNAME_PATTERN, slugify } from '@/lib/auth/username';
@@ -16,14 +17,21 @@ describe('request info', () => {
     expect(clientIp(h({}))).toBeNull();
   });
 
-  it('knows https from the forwarded protocol', () => {
-    expect(isHttps(h({ 'x-forwarded-proto': 'https' }))).toBe(true);
-    expect(isHttps(h({ 'x-forwarded-proto': 'http' }))).toBe(false);
+  it('knows https from the public URL, or from the forwarded protocol of a trusted proxy only', () => {
+    const proxied = { PANTAU_TRUSTED_PROXY: '1' };
+    expect(isHttps(h({ 'x-forwarded-proto': 'https' }), proxied)).toBe(true);
+    expect(isHttps(h({ 'x-forwarded-proto': 'http' }), proxied)).toBe(false);
+    expect(isHttps(h({ 'x-forwarded-proto': 'https' }), {})).toBe(false);
+    expect(isHttps(h({}), { PANTAU_URL: 'https://pantau.example.id' })).toBe(true);
+    expect(isHttps(h({ 'x-forwarded-proto': 'https' }), { PANTAU_URL: 'http://localhost:3000' })).toBe(false);
   });
 
-  it('accepts only an Origin naming the very host', () => {
+  it('accepts only an Origin naming the very host; X-Forwarded-Host only from a trusted proxy', () => {
+    const forwarded = h({ host: 'pantau.test', 'x-forwarded-host': 'pantau.example.id', origin: 'https://pantau.example.id' });
+    expect(isSameOrigin(forwarded, { PANTAU_TRUSTED_PROXY: '1' })).toBe(true);
+    expect(isSameOrigin(forwarded, {})).toBe(false);
+    expect(isSameOrigin(h({ host: 'pantau.test', 'x-forwarded-host': 'evil.test', origin: 'https://evil.test' }), {})).toBe(false);
     expect(isSameOrigin(h({ host: 'pantau.test', origin: 'https://pantau.test' }))).toBe(true);
-    expect(isSameOrigin(h({ host: 'pantau.test', 'x-forwarded-host': 'pantau.example.id', origin: 'https://pantau.example.id' }))).toBe(true);
     expect(isSameOrigin(h({ host: 'pantau.test', origin: 'https://evil.test' }))).toBe(false);
     expect(isSameOrigin(h({ host: 'pantau.test', origin: 'https://pantau.test.evil.test' }))).toBe(false);
     expect(isSameOrigin(h({ host: 'pantau.test', origin: 'null' }))).toBe(false);
@@ -32,7 +40,34 @@ describe('request info', () => {
 
   it('returns after sign-in only to local paths', () => {
     expect(safeNextPath('/wilayah/6471?asOf=2022-11-01')).toBe('/wilayah/6471?asOf=2022-11-01');
-    for (const bad of ['https://evil.test', '//evil.test', '/\\evil.test', 'wilayah', '/masuk', '/api/v1/session', 42]) expect(safeNextPath(bad)).toBeNull();
+    expect(safeNextPath('/petugas?q=Sepinggan%20Baru#top')).toBe('/petugas?q=Sepinggan%20Baru#top');
+    expect(safeNextPath('/cari?q=é')).toBe('/cari?q=%C3%A9');
+    const bad = ['https://evil.test', '//evil.test', '/\\evil.test', 'wilayah', '/masuk', '/masuk?next=/', '/api/v1/session', 42, null];
+    // As /masuk?next=… arrives after one round of decoding: /%09/evil.example is "/\t/evil.example".
+    bad.push('/\t/evil.example', '/%09/evil.example', '/\n', '/%0a', '/%0d/x', '/\r\nSet-Cookie: a=b', '/%2F/evil.test', '/%5Cevil.test', '/ /evil.test', '/\u00a0/evil', '/\u2028', '/%', '/%E2%80%A8/x');
+    for (const value of bad) expect(safeNextPath(value), JSON.stringify(value)).toBeNull();
+  });
+
+  it('never lets any next value leave the origin or break a Location header', () => {
+    const origin = 'https://pantau.example.id';
+    const pieces = fc.constantFrom('/', '//', '\\', '%2f', '%5c', '%09', '%0a', '%0d', '\t', '\n', '\r', ' ', '\u0000', '\u00a0', 'é', '漢', '\ud800', '.', '..', ':', '@', '?', '#', 'evil.example', 'http:', 'masuk', 'api');
+    const candidates = fc.oneof(fc.string(), fc.array(pieces, { maxLength: 8 }).map((p) => p.join('')), fc.array(pieces, { maxLength: 8 }).map((p) => '/' + p.join('')));
+    fc.assert(
+      fc.property(candidates, (value) => {
+        const next = safeNextPath(value);
+        if (next === null) return;
+        expect(next).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
+        expect(new URL(next, origin).origin).toBe(origin);
+        expect(new URL(decodeURIComponent(next), origin).origin).toBe(origin);
+        expect(() => new Headers({ location: next })).not.toThrow();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('names the session cookie __Host- over https only', () => {
+    expect(sessionCookieName(true)).toBe('__Host-pantau.session_token');
+    expect(sessionCookieName(false)).toBe('pantau.session_token');
   });
 
   it('tells a session token from an API token', () => {

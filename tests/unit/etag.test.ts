@@ -22,7 +22,7 @@ describe('ETag responses', () => {
   it('answers 200 with the body, then 304 without one, both private', async () => {
     const first = cachedResponse(new Request('http://x/'), body, 'application/geo+json');
     expect(first.status).toBe(200);
-    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    expect(first.headers.get('cache-control')).toBe('private, no-store');
     expect(first.headers.get('content-type')).toBe('application/geo+json');
     expect(await first.text()).toBe(body);
     const again = cachedResponse(new Request('http://x/', { headers: { 'If-None-Match': first.headers.get('etag')! } }), body, 'application/geo+json');

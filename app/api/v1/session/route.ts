@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { apiRoute, invalidInput, publicApiRoute } from '@/lib/api/handler';
-import { SESSION_COOKIE, sessionCookieOptions, sessionTokenOf } from '@/lib/auth/cookie';
+import { sessionCookieName, sessionCookieOptions, sessionTokenOf } from '@/lib/auth/cookie';
 import { clientIp, isHttps } from '@/lib/auth/request-info';
 import { signIn, signOut } from '@/lib/auth/session';
 import { getAuth } from '@/lib/server/auth';
@@ -15,6 +15,15 @@ const INVALID = { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong usernam
 const LOCKED = {
   id: 'Terlalu banyak percobaan gagal. Coba lagi nanti.',
   en: 'Too many failed attempts. Try again later.',
+};
+
+/** A demo account outside demo mode: what the operator must do (the demo password is published). */
+const demoPasswordMessage = (username: string) => {
+  const command = `npm run user -- password --username ${username.trim().toLowerCase().slice(0, 64)}`;
+  return {
+    id: `Akun demo ini masih memakai kata sandi demo yang diumumkan, dan Pantau tidak berjalan dalam mode demo. Operator: tetapkan kata sandi baru dengan \`${command}\`.`,
+    en: `This demo account still has the published demo password, and Pantau is not running in demo mode. Operator: set a new password with \`${command}\`.`,
+  };
 };
 
 /** GET /api/v1/session — who the request is authenticated as. */
@@ -44,16 +53,19 @@ export const POST = publicApiRoute({}, async ({ req, db, locale }) => {
   });
   if (!result.ok) {
     if (result.reason === 'invalid') throw new ApiError('unauthorized', INVALID);
+    if (result.reason === 'demo_password') throw new ApiError('forbidden', demoPasswordMessage(body.data.username));
     throw new ApiError('rate_limited', LOCKED, { reason: result.reason }, result.retryAfterSeconds);
   }
   const response = NextResponse.json({ token: result.token, expiresAt: result.expiresAt, user: result.user });
-  response.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(isHttps(req.headers)));
+  const https = isHttps(req.headers);
+  response.cookies.set(sessionCookieName(https), result.token, sessionCookieOptions(https));
   return response;
 });
 
 /** DELETE /api/v1/session — signs out the session of the cookie or Bearer session token. */
 export const DELETE = apiRoute({}, async ({ req, db }) => {
-  const token = sessionTokenOf(req.headers.get('authorization'), req.cookies.get(SESSION_COOKIE)?.value);
+  const https = isHttps(req.headers);
+  const token = sessionTokenOf(req.headers.get('authorization'), req.cookies.get(sessionCookieName(https))?.value);
   if (!token) {
     throw new ApiError('bad_request', {
       id: 'Token API tidak berakhir dengan keluar; admin mencabutnya.',
@@ -62,6 +74,6 @@ export const DELETE = apiRoute({}, async ({ req, db }) => {
   }
   await signOut(db, await getAuth(), token, clientIp(req.headers));
   const response = new NextResponse(null, { status: 204 });
-  response.cookies.set(SESSION_COOKIE, '', { ...sessionCookieOptions(isHttps(req.headers)), maxAge: 0 });
+  response.cookies.set(sessionCookieName(https), '', { ...sessionCookieOptions(https), maxAge: 0 });
   return response;
 });
