@@ -34,7 +34,8 @@ const serwist = new Serwist({
     {
       // The form page: fresh when the network answers, else the last copy. RSC refreshes are not pages.
       matcher: ({ url, request, sameOrigin }) => sameOrigin && url.pathname === '/lapor' && !request.headers.has('rsc'),
-      handler: new NetworkFirst({ cacheName: 'pantau-lapor', networkTimeoutSeconds: 10, plugins: [wholeFormOnly] }),
+      // ignoreVary: Next varies pages on its RSC headers, which these requests never carry.
+      handler: new NetworkFirst({ cacheName: 'pantau-lapor', networkTimeoutSeconds: 10, plugins: [wholeFormOnly], matchOptions: { ignoreVary: true } }),
     },
     {
       matcher: ({ url, sameOrigin }) => sameOrigin && (url.pathname === '/manifest.webmanifest' || url.pathname.startsWith('/icons/')),

@@ -24,8 +24,18 @@ export function ReportForm({ items, tanggal, petugas, username }: { items: Assig
   const tOffline = useTranslations('offline');
   const locale = toLocale(useLocale());
   const router = useRouter();
-  const baseline = useMemo(() => Object.fromEntries(items.map((i) => [i.kodeSubsls, draftFrom(i.last, i.last?.tanggal === tanggal ? i.last.catatan : null)])), [items, tanggal]);
-  const [drafts, setDrafts] = useState<Record<string, CountDraft>>(baseline);
+  const stored = useMemo(() => Object.fromEntries(items.map((i) => [i.kodeSubsls, draftFrom(i.last, i.last?.tanggal === tanggal ? i.last.catatan : null)])), [items, tanggal]);
+  // Values waiting in the outbox count as sent: the form compares against them, not the server's.
+  const [queued, setQueued] = useState<Record<string, CountDraft>>({});
+  const baseline = useMemo(() => ({ ...stored, ...queued }), [stored, queued]);
+  const [drafts, setDrafts] = useState<Record<string, CountDraft>>(stored);
+  // When the server's values change under the form (the outbox was sent, the page refreshed),
+  // entries left as they were follow them; entries being edited stay.
+  const [seen, setSeen] = useState(stored);
+  if (seen !== stored) {
+    setSeen(stored);
+    setDrafts((d) => Object.fromEntries(Object.entries(d).map(([c, v]) => [c, seen[c] && stored[c] && sameDraft(v, seen[c]) ? stored[c] : v])));
+  }
   const [serverErrors, setServerErrors] = useState<Record<string, Record<string, string>>>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
@@ -64,7 +74,7 @@ export function ReportForm({ items, tanggal, petugas, username }: { items: Assig
   async function queue(batch: ReportInput[], id: string) {
     await enqueueOutbox({ id, username, petugas, tanggal, locale, reports: batch });
     window.localStorage.removeItem(draftKey(petugas, tanggal));
-    setDrafts(baseline);
+    setQueued((q) => ({ ...q, ...Object.fromEntries(batch.map((r) => [r.kodeSubsls, drafts[r.kodeSubsls]])) }));
     setStatus({ kind: 'queued', count: batch.length });
   }
 
