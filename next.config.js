@@ -26,8 +26,9 @@ const csp = [
 /**
  * Bundles the phone form's service worker (app/sw.ts) into public/sw.js with Serwist's
  * configurator mode, once the app is compiled: every `next build` (Turbopack) makes it, with no
- * separate step for `npm run demo`, the tests or CI. Nothing is precached at build time; /lapor
- * asks the worker to keep the files it actually loaded (components/offline/offline-form.tsx).
+ * separate step for `npm run demo`, the tests or CI. Only the icons are precached: /lapor asks the
+ * worker to keep the files it actually loaded (components/offline/offline-form.tsx), not every
+ * chunk of every page.
  */
 async function buildServiceWorker() {
   const [{ serwist }, { runBuildCommand }] = await Promise.all([import('@serwist/next/config'), import('@serwist/cli')]);
