@@ -16,6 +16,10 @@ export function pageCsp(nonce: string, dev = process.env.NODE_ENV === 'developme
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The phone form's service worker (/sw.js) and its manifest, named so a future
+    // 'strict-dynamic' (which ignores 'self') cannot block them.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

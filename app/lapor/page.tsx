@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { reportDate } from '@/lib/ingest/report-date';
@@ -6,13 +6,19 @@ import { getCampaign } from '@/lib/queries/campaign';
 import { listAssignedSubsls, listReportablePpl } from '@/lib/queries/report-form';
 import { getDb } from '@/lib/server/database';
 import { requirePermission } from '@/lib/server/viewer';
+import { OfflineForm } from '@/components/offline/offline-form';
+import { OutboxPanel } from './outbox-panel';
 import { ReportForm } from './report-form';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('ingest.lapor'))('title') };
+  const title = (await getTranslations('ingest.lapor'))('title');
+  // iOS reads neither the manifest's icons nor its name: it wants these (Add to Home Screen).
+  return { title, icons: { apple: '/icons/apple-touch-icon.png' }, appleWebApp: { capable: true, title: 'Pantau Lapor', statusBarStyle: 'default' } };
 }
+
+export const viewport: Viewport = { themeColor: '#1d4ed8' };
 
 const OFFICER_CODE = /^[A-Za-z0-9._-]{1,32}$/;
 
@@ -71,8 +77,10 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
           {t('show')}
         </button>
       </form>
+      <OfflineForm />
+      <OutboxPanel username={viewer.username} />
       {who ? <p className="text-sm text-slate-700">{t('acting', { name: `${who.name} (${who.code})` })}</p> : null}
-      {chosen ? <ReportForm key={`${chosen}-${tanggal}`} items={items} tanggal={tanggal} petugas={chosen} /> : null}
+      {chosen ? <ReportForm key={`${chosen}-${tanggal}`} items={items} tanggal={tanggal} petugas={chosen} username={viewer.username} /> : null}
     </div>
   );
 }

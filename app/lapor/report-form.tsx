@@ -7,22 +7,35 @@ import { SubslsCard } from '@/components/ingest/subsls-card';
 import { toLocale } from '@/lib/i18n/config';
 import type { ApiErrorBody, SubmitResponse } from '@/lib/ingest/api-types';
 import { checkDraft, draftFrom, sameDraft, type CountDraft } from '@/lib/ingest/form-check';
+import type { ReportInput } from '@/lib/ingest/report-schema';
 import { reasonText } from '@/lib/ingest/reasons';
+import { enqueueOutbox, newSubmissionId } from '@/lib/offline/outbox';
 import type { AssignedSubsls } from '@/lib/queries/report-form';
 
-type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; body: SubmitResponse } | { kind: 'error'; message: string };
+type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; body: SubmitResponse } | { kind: 'error'; message: string } | { kind: 'queued'; count: number };
 
 const LABELLED = ['selesai', 'menolak', 'tidakDitemui', 'tidakDitemukan', 'keluargaBaru', 'catatan'] as const;
 
-const draftKey = (petugas: string, tanggal: string) => `pantau.lapor.${petugas}.${tanggal}`;
+export const draftKey = (petugas: string, tanggal: string) => `pantau.lapor.${petugas}.${tanggal}`;
 
 /** The PPL's counts for one date: prefilled with what each sub-SLS carries, sent in one batch. */
-export function ReportForm({ items, tanggal, petugas }: { items: AssignedSubsls[]; tanggal: string; petugas: string }) {
+export function ReportForm({ items, tanggal, petugas, username }: { items: AssignedSubsls[]; tanggal: string; petugas: string; username: string }) {
   const t = useTranslations('ingest.lapor');
+  const tOffline = useTranslations('offline');
   const locale = toLocale(useLocale());
   const router = useRouter();
-  const baseline = useMemo(() => Object.fromEntries(items.map((i) => [i.kodeSubsls, draftFrom(i.last, i.last?.tanggal === tanggal ? i.last.catatan : null)])), [items, tanggal]);
-  const [drafts, setDrafts] = useState<Record<string, CountDraft>>(baseline);
+  const stored = useMemo(() => Object.fromEntries(items.map((i) => [i.kodeSubsls, draftFrom(i.last, i.last?.tanggal === tanggal ? i.last.catatan : null)])), [items, tanggal]);
+  // Values waiting in the outbox count as sent: the form compares against them, not the server's.
+  const [queued, setQueued] = useState<Record<string, CountDraft>>({});
+  const baseline = useMemo(() => ({ ...stored, ...queued }), [stored, queued]);
+  const [drafts, setDrafts] = useState<Record<string, CountDraft>>(stored);
+  // When the server's values change under the form (the outbox was sent, the page refreshed),
+  // entries left as they were follow them; entries being edited stay.
+  const [seen, setSeen] = useState(stored);
+  if (seen !== stored) {
+    setSeen(stored);
+    setDrafts((d) => Object.fromEntries(Object.entries(d).map(([c, v]) => [c, seen[c] && stored[c] && sameDraft(v, seen[c]) ? stored[c] : v])));
+  }
   const [serverErrors, setServerErrors] = useState<Record<string, Record<string, string>>>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
@@ -57,11 +70,22 @@ export function ReportForm({ items, tanggal, petugas }: { items: AssignedSubsls[
     setServerErrors((e) => ({ ...e, [code]: {} }));
   }
 
+  /** No network: the batch waits in the outbox (lib/offline/outbox.ts) under the same submission id. */
+  async function queue(batch: ReportInput[], id: string) {
+    await enqueueOutbox({ id, username, petugas, tanggal, locale, reports: batch });
+    window.localStorage.removeItem(draftKey(petugas, tanggal));
+    setQueued((q) => ({ ...q, ...Object.fromEntries(batch.map((r) => [r.kodeSubsls, drafts[r.kodeSubsls]])) }));
+    setStatus({ kind: 'queued', count: batch.length });
+  }
+
   async function submit() {
     const batch = changed.map((i) => checks[i.kodeSubsls].report!);
+    // Made once per batch: a retry of this batch after a lost answer is recognised by the server.
+    const id = newSubmissionId();
+    if (!navigator.onLine) return queue(batch, id);
     setStatus({ kind: 'sending' });
     try {
-      const res = await fetch('/api/v1/reports?source=form', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': locale }, body: JSON.stringify(batch) });
+      const res = await fetch('/api/v1/reports?source=form', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': locale, 'idempotency-key': id }, body: JSON.stringify(batch) });
       const body = (await res.json()) as SubmitResponse | ApiErrorBody;
       if ('error' in body) return setStatus({ kind: 'error', message: body.error.message });
       const errors: Record<string, Record<string, string>> = {};
@@ -73,7 +97,7 @@ export function ReportForm({ items, tanggal, petugas }: { items: AssignedSubsls[
       window.localStorage.setItem(draftKey(petugas, tanggal), JSON.stringify(unsent));
       router.refresh();
     } catch {
-      setStatus({ kind: 'error', message: t('offline') });
+      await queue(batch, id);
     }
   }
 
@@ -108,6 +132,8 @@ export function ReportForm({ items, tanggal, petugas }: { items: AssignedSubsls[
               ? [t('sent', { accepted: status.body.accepted, replaced: status.body.replaced, unchanged: status.body.unchanged }), status.body.rejected ? t('rejectedN', { count: status.body.rejected }) : ''].join(' ')
               : status.kind === 'error'
                 ? status.message
+                : status.kind === 'queued'
+                  ? tOffline('queued', { count: status.count })
                 : changed.length === 0
                   ? t('nothing')
                   : null}

@@ -36,6 +36,7 @@ const HAND_WRITTEN_ID: Record<string, string> = {
   'officer code: letters, digits, dot, dash, underscore': 'kode petugas: huruf, angka, titik, tanda hubung, garis bawah',
   'kab/kota, kecamatan or kelurahan code': 'kode kab/kota, kecamatan atau kelurahan',
   'file as {code}.{csv|xlsx|pdf}': 'berkas sebagai {kode}.{csv|xlsx|pdf}',
+  'submission id: 8–64 letters, digits, dot, underscore, colon, dash': 'ID kiriman: 8–64 huruf, angka, titik, garis bawah, titik dua, tanda hubung',
 };
 
 const ZOD_LOCALES: Record<Locale, z.core.$ZodErrorMap> = { id: z.locales.id().localeError, en: z.locales.en().localeError };
@@ -45,7 +46,7 @@ const ZOD_LOCALES: Record<Locale, z.core.$ZodErrorMap> = { id: z.locales.id().lo
  * both languages (zod's own locales, and the hand-written messages above); the details list
  * the same in the request's language.
  */
-export function invalidInput(schema: z.ZodType, input: unknown, locale: Locale, what: 'query' | 'body' = 'query'): ApiError {
+export function invalidInput(schema: z.ZodType, input: unknown, locale: Locale, what: 'query' | 'body' | 'header' = 'query'): ApiError {
   const issues = (l: Locale) =>
     (schema.safeParse(input, { error: ZOD_LOCALES[l] }).error?.issues ?? []).map((i) => ({
       field: i.path.map(String).join('.'),
@@ -59,7 +60,9 @@ export function invalidInput(schema: z.ZodType, input: unknown, locale: Locale, 
   const messages =
     what === 'query'
       ? { id: `Parameter tidak valid — ${text('id')}.`, en: `Invalid parameter — ${text('en')}.` }
-      : { id: `Isi permintaan tidak valid — ${text('id')}.`, en: `Invalid request body — ${text('en')}.` };
+      : what === 'header'
+        ? { id: `Header tidak valid — ${text('id')}.`, en: `Invalid header — ${text('en')}.` }
+        : { id: `Isi permintaan tidak valid — ${text('id')}.`, en: `Invalid request body — ${text('en')}.` };
   return new ApiError('bad_request', messages, issues(locale));
 }
 

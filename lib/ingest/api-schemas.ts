@@ -36,6 +36,15 @@ export const assignmentsQuerySchema = z.object({
   petugas: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/).optional(),
 });
 
+/** A UUID, or any other id of 8–64 letters, digits and . _ : - that the client keeps unique. */
+export const submissionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{8,64}$/, 'submission id: 8–64 letters, digits, dot, underscore, colon, dash')
+  .meta({ description: 'Client-made id of this submission (a UUID): a repeat with the same id and body returns the first answer and writes nothing' });
+
+/** The request headers POST /api/v1/reports reads (also described in the OpenAPI document). */
+export const submissionHeadersSchema = z.object({ 'idempotency-key': submissionIdSchema.optional() });
+
 export const reportBatchSchema = z.array(dailyReportSchema).max(5000).meta({ description: 'Up to 5,000 daily reports; each is judged on its own' });
 
 const rejectionReasonSchema = z.object({ index: z.number().int(), field: z.string(), code: z.string(), reason: z.string() });

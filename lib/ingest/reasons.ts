@@ -56,7 +56,7 @@ export class ImportProblem extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly params: Params = {},
-    readonly status: 'bad_request' | 'payload_too_large' | 'unprocessable' | 'not_found' = 'unprocessable',
+    readonly status: 'bad_request' | 'payload_too_large' | 'unprocessable' | 'not_found' | 'conflict' = 'unprocessable',
   ) {
     super(fill(en.problems[code], params));
   }

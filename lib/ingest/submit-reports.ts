@@ -8,11 +8,14 @@ import { failImport, finishImport, lockKota, releaseImport, startImport, type Im
 import type { Parsed } from './parse-rows';
 import { ImportProblem, type RowRejection } from './reasons';
 import { parseReportJson, type ReportInput } from './report-schema';
+import { bodyHash, dropImport, priorOutcome, recordOutcome } from './submission';
 
 export const MAX_REPORTS_PER_REQUEST = 5000;
 
 export interface SubmitResult extends ReportOutcome {
   importId: number | null;
+  /** True when this was a repeat of an earlier submission id: the first answer, nothing written. */
+  replayed?: boolean;
 }
 
 /** A value as text for the rejected row; one nested too deep to write out (`[[[…]]]`, 50,000 levels) is cut short. */
@@ -47,22 +50,35 @@ export function parseReportBatch(body: unknown): { parsed: Parsed<ReportInput>[]
   return { parsed, rejections };
 }
 
-/** Submits a batch of reports as `actor`; rows are judged one by one, valid ones written together. */
+/**
+ * Submits a batch of reports as `actor`; rows are judged one by one, valid ones written together.
+ * With a `submissionId`, a repeat of the same id and body answers what the first did and writes
+ * nothing; checked again under the kota lock, so two identical submissions at once write once.
+ */
 export async function submitReports(
   db: Db,
   actor: Actor,
   body: unknown,
-  opts: { source: Exclude<ImportSource, 'upload'>; ip?: string | null },
+  opts: { source: Exclude<ImportSource, 'upload'>; ip?: string | null; submissionId?: string },
 ): Promise<SubmitResult> {
   if (!mayWriteReports(actor)) throw new ImportProblem('forbidden_kind', { kind: 'reports' }, 'not_found');
   const { parsed, rejections } = parseReportBatch(body);
   const total = parsed.length + rejections.length;
   if (total === 0) return { importId: null, accepted: 0, replaced: 0, unchanged: 0, rejections: [], corrections: [] };
   const kodeKota = actor.scope.kodeKota;
+  const id = opts.submissionId;
+  const who = { username: actor.username, hash: id ? bodyHash(body) : '' };
+  const earlier = id ? await priorOutcome(db, kodeKota, id, who) : null;
+  if (earlier) return { ...earlier, replayed: true };
   const importId = await startImport(db, { kodeKota, kind: 'reports', source: opts.source, filename: null, createdBy: actor.username });
   try {
     return await db.transaction(async (tx) => {
       await lockKota(tx, kodeKota);
+      const raced = id ? await priorOutcome(tx, kodeKota, id, who) : null;
+      if (raced) {
+        await dropImport(tx, kodeKota, importId);
+        return { ...raced, replayed: true };
+      }
       const out = await applyReports(tx, actor, parsed, { source: opts.source, importId, fieldName: (k) => k });
       out.rejections = [...rejections, ...out.rejections].sort((a, b) => a.index - b.index);
       const written = out.accepted + out.replaced + out.unchanged;
@@ -75,6 +91,7 @@ export async function submitReports(
         detail: { source: opts.source, rows: total, accepted: out.accepted, replaced: out.replaced, unchanged: out.unchanged, rejected: out.rejections.length },
         ip: opts.ip ?? null,
       });
+      if (id) await recordOutcome(tx, kodeKota, id, who, { importId, ...out });
       return { importId, ...out };
     });
   } catch (error) {

@@ -9,6 +9,7 @@ import {
   importListSchema,
   importParamsSchema,
   importResponseSchema,
+  submissionHeadersSchema,
   langQuerySchema,
   rejectionsCsvQuerySchema,
   reportBatchSchema,
@@ -43,11 +44,12 @@ export const ingestApi: ApiFeature = {
       operationId: 'submitReports',
       summary: 'Submit up to 5,000 daily reports (PPL, their PML, or the admin)',
       description:
-        'Each report is judged on its own: accepted (new), replaced (the old version stays in history), unchanged (identical values) or rejected with its index, field and reason. A sub-SLS outside the caller’s scope is rejected as not found.',
+        'Each report is judged on its own: accepted (new), replaced (the old version stays in history), unchanged (identical values) or rejected with its index, field and reason. A sub-SLS outside the caller’s scope is rejected as not found. With an Idempotency-Key (a client-made id, e.g. a UUID), a repeat of the same key and body returns the first answer again with the header Idempotent-Replayed: true and writes nothing (no second history version); the same key with another body, or from another account, answers 409.',
       query: submitQuerySchema,
+      headers: submissionHeadersSchema,
       requestBody: { contentType: 'application/json', schema: 'DailyReportBatch' },
       responses: { 200: { description: 'Counts, every rejection and the corrections', schema: 'SubmitResponse' } },
-      errors: [400, 401, 404, 413, 503],
+      errors: [400, 401, 404, 409, 413, 503],
     },
     {
       method: 'post',

@@ -22,6 +22,8 @@ export interface ApiEndpoint {
   description?: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
+  /** Request headers the endpoint reads (lower-case names). */
+  headers?: z.ZodObject;
   requestBody?: { contentType: string; schema: string; description?: string };
   /** Success responses by status. */
   responses: Record<number, ApiResponseSpec>;
@@ -66,7 +68,7 @@ function withoutDialect(schema: JsonSchema): JsonSchema {
 }
 
 /** Route and query parameters from a zod object: one parameter per key, its schema as the client sends it. */
-function parameters(where: 'path' | 'query', shape: z.ZodObject | undefined) {
+function parameters(where: 'path' | 'query' | 'header', shape: z.ZodObject | undefined) {
   if (!shape) return [];
   return Object.entries(shape.shape as Record<string, z.ZodType>).map(([name, field]) => {
     const { description, ...schema } = withoutDialect(z.toJSONSchema(field, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
@@ -96,7 +98,7 @@ function operation(tag: string, e: ApiEndpoint) {
     tags: [tag],
     summary: e.summary,
     ...(e.description ? { description: e.description } : {}),
-    parameters: [...parameters('path', e.params), ...parameters('query', e.query)],
+    parameters: [...parameters('path', e.params), ...parameters('query', e.query), ...parameters('header', e.headers)],
     ...(e.requestBody
       ? { requestBody: { required: true, description: e.requestBody.description, content: { [e.requestBody.contentType]: { schema: ref(e.requestBody.schema) } } } }
       : {}),

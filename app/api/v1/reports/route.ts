@@ -1,5 +1,6 @@
-import { apiRoute } from '@/lib/api/handler';
-import { submitQuerySchema } from '@/lib/ingest/api-schemas';
+import { NextResponse } from 'next/server';
+import { apiRoute, invalidInput } from '@/lib/api/handler';
+import { submissionHeadersSchema, submitQuerySchema } from '@/lib/ingest/api-schemas';
 import { answering, presentCorrection, readJsonBody, requestIp } from '@/lib/ingest/http';
 import { describeRejections } from '@/lib/ingest/reasons';
 import { submitReports } from '@/lib/ingest/submit-reports';
@@ -13,12 +14,18 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
  * POST /api/v1/reports — a JSON array of up to 5,000 daily reports. Answers the counts of
  * accepted, replaced, unchanged and rejected rows, each rejection with its index, field and
  * reason, and the accepted rows whose counts fell below the previous date's (corrections).
+ * An Idempotency-Key header makes a retry safe: the same key and body answer the first result
+ * again (with Idempotent-Replayed: true) and write nothing.
  */
 export const POST = apiRoute({ query: submitQuerySchema }, async ({ req, db, viewer, locale, query }) =>
   answering(async () => {
+    const rawHeaders = { 'idempotency-key': req.headers.get('idempotency-key') ?? undefined };
+    const headers = submissionHeadersSchema.safeParse(rawHeaders);
+    if (!headers.success) throw invalidInput(submissionHeadersSchema, rawHeaders, locale, 'header');
     const body = await readJsonBody(req, MAX_BODY_BYTES);
-    const result = await submitReports(db, viewer, body, { source: query.source, ip: requestIp(req) });
-    return {
+    const submissionId = headers.data['idempotency-key'];
+    const result = await submitReports(db, viewer, body, { source: query.source, ip: requestIp(req), submissionId });
+    const answer = {
       importId: result.importId,
       accepted: result.accepted,
       replaced: result.replaced,
@@ -27,5 +34,6 @@ export const POST = apiRoute({ query: submitQuerySchema }, async ({ req, db, vie
       rejections: describeRejections(result.rejections, locale),
       corrections: result.corrections.map(presentCorrection),
     };
+    return result.replayed ? NextResponse.json(answer, { headers: { 'Idempotent-Replayed': 'true' } }) : answer;
   }),
 );
