@@ -6,6 +6,7 @@
 
 export const API_METHODS: Record<string, readonly string[]> = {
   '/api/v1/areas/[code]': ['GET'],
+  '/api/v1/areas/[code]/card.png': ['GET'],
   '/api/v1/areas/[code]/children': ['GET'],
   '/api/v1/areas/[code]/daily': ['GET'],
   '/api/v1/areas/[code]/geo': ['GET'],

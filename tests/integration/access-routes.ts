@@ -95,6 +95,7 @@ export const RULES: Record<string, RuleEntry> = {
   'GET /api/v1/areas/[code]/geo': { expect: 'scoped', params: { code: 'area' } },
   'GET /api/v1/areas/[code]/children': { expect: 'scoped', params: { code: 'area' } },
   'GET /api/v1/areas/[code]/daily': { expect: 'scoped', params: { code: 'area' } },
+  'GET /api/v1/areas/[code]/card.png': { expect: 'scoped', params: { code: 'area' } },
   'GET /api/v1/search': { expect: 'roles', roles: 'all', query: { q: 'manggar' } },
   'GET /api/v1/openapi.json': { expect: 'roles', roles: 'all', public: true },
   'GET /cari': { expect: 'roles', roles: 'all' },

@@ -429,6 +429,7 @@ const FUZZ: Record<string, Fuzz> = {
   'GET /api/v1/areas/[code]/children': { path: ['areas', areaCode, 'children'], queryKeys: AREA_QUERY },
   'GET /api/v1/areas/[code]/daily': { path: ['areas', areaCode, 'daily'], queryKeys: AREA_QUERY },
   'GET /api/v1/areas/[code]/geo': { path: ['areas', areaCode, 'geo'], queryKeys: AREA_QUERY },
+  'GET /api/v1/areas/[code]/card.png': { path: ['areas', areaCode, 'card.png'], queryKeys: AREA_QUERY },
   'GET /api/v1/assignments': { path: ['assignments'], queryKeys: ['asOf', 'petugas'] },
   'GET /api/v1/changes': { path: ['changes'], queryKeys: ['since'] },
   'GET /api/v1/exports/[file]': {
