@@ -79,7 +79,7 @@ export async function provisionDatabase(url = process.env.TEST_DATABASE_URL): Pr
 
 /** The environment of a server (and of scripts/db.ts) on `database`: demo mode, production. */
 export function serverEnv(database: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, ...database, PANTAU_DEMO: '1', NODE_ENV: 'production' as const };
+  return { ...process.env, ...database, PANTAU_DEMO: '1', PANTAU_ARCHIVE: '0', NODE_ENV: 'production' as const };
 }
 
 /** Seeds the demo at `scale` with its demo logins (scripts/db.ts seed). */

@@ -17,7 +17,7 @@ describe.each(databaseTargets())('summary card on $name', (target) => {
     database = await target.open();
     await seedDemo(database.db, { seed: 2022, scale: 2 });
     campaign = (await getCampaign(database.db, areaScope('6471')))!;
-  }, 120_000);
+  }, 600_000);
   afterAll(() => database?.close());
 
   it.each([
