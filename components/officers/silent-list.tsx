@@ -7,7 +7,7 @@ import { RemindLink } from '@/components/share/remind-link';
 import { OfficerStatusBadge } from './officer-status-badge';
 
 function Phone({ number, none }: { number: string | null; none: string }) {
-  if (!number) return <span className="text-slate-400">{none}</span>;
+  if (!number) return <span className="text-slate-500">{none}</span>;
   return (
     <a href={`tel:${number.replace(/[^\d+]/g, '')}`} className="whitespace-nowrap text-brand hover:underline">
       {number}
