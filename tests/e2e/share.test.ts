@@ -74,6 +74,26 @@ describe('sharing and the daily archive', () => {
     expect(await page.locator('[data-testid=archive-make]').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
+  });
+
+  it('the admin button makes the archive of a past day, listed once it is written', async () => {
+    const context = await signedInContext(browser, baseUrl, 'admin');
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/laporan`);
+    await page.locator('[data-testid=archive-make] input[name=date]').fill('2022-10-20');
+    await page.locator('[data-testid=archive-make] button[type=submit]').click();
+    await expect.poll(() => page.locator('[data-testid=archive-make] [role=status]').textContent(), { timeout: 30_000 }).toContain('2022-10-20');
+    // The job runs in the background (about a minute on a quiet machine): the day is listed once it is done.
+    await expect
+      .poll(async () => (await (await context.request.get(`${baseUrl}/laporan`)).text()).includes('data-date="2022-10-20"'), { timeout: 300_000, intervals: [5_000] })
+      .toBe(true);
+    expect((await context.request.get(`${baseUrl}/api/v1/archive/2022-10-20/6471.pdf`)).status()).toBe(200);
+    await page.goto(`${baseUrl}/laporan`);
+    expect(await page.locator('[data-testid=archive-day][data-date="2022-10-20"] a').count()).toBe(82);
+    await context.close();
+  }, 360_000);
+
+  it('a lurah sees only their kelurahan in the archive', async () => {
     const lurah = await signedInContext(browser, baseUrl, 'lurah-manggar-baru');
     const lp = await lurah.newPage();
     await lp.goto(`${baseUrl}/laporan`);
