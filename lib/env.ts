@@ -11,6 +11,8 @@ const envSchema = z.object({
   PANTAU_AUTH_SECRET: z.string().min(32).optional(),
   /** Public URL of the app (e.g. https://pantau.example.id): better-auth's own URLs; `https://` means served over https (lib/auth/request-info.ts). */
   PANTAU_URL: z.string().url().optional(),
+  /** The daily archive schedule (instrumentation.ts): on unless 0. Test and bench servers turn it off. */
+  PANTAU_ARCHIVE: z.enum(['0', '1']).default('1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

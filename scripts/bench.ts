@@ -7,7 +7,7 @@
 // Nothing here fails on a missed target: it measures and says so.
 //
 //   npm run bench                          everything at 1× and 10× (< 15 min on 2 cores)
-//   npm run bench -- api sql               some suites (seed api sql ingest bundle browser)
+//   npm run bench -- api sql               some suites (seed api sql ingest bundle browser archive)
 //   npm run bench -- --scales 100          a growth point (recorded in PERFORMANCE.md's growth block)
 //   options: --duration 8 (s per endpoint) --connections 32 --runs 3 (ingest repeats) --no-docs
 import { spawnSync } from 'node:child_process';
@@ -19,11 +19,12 @@ import { ENDPOINTS, ENDPOINT_LABEL, codeMix, floor, load, pathsFor, type Endpoin
 import { benchBrowser, SLOW_3G, type PageLoad } from './bench/browser';
 import { measureRoute, ROUTES, type RouteBundle } from './bench/bundle';
 import { createDatabase, machineInfo, signIn, startServer } from './bench/env';
+import { benchArchive, type ArchiveBench } from './bench/archive';
 import { benchBigUpload, benchIngest, type IngestResult, type UploadResult } from './bench/ingest';
 import { renderPerformanceDoc, renderTable, summaryOf, type BenchResults, type Figure } from './bench/report';
 import { seedPglite, seedPostgres, type SeedTime } from './bench/seed';
 
-const SUITES = ['seed', 'api', 'sql', 'ingest', 'bundle', 'browser'] as const;
+const SUITES = ['seed', 'api', 'sql', 'ingest', 'bundle', 'browser', 'archive'] as const;
 type Suite = (typeof SUITES)[number];
 const ALIASES: Record<string, Suite[]> = { areas: ['api', 'sql'], officers: ['api', 'sql'] };
 
@@ -62,6 +63,7 @@ interface ScaleRun {
   browser?: { loopback: PageLoad; slow3g: PageLoad };
   ingest?: IngestResult;
   upload?: UploadResult;
+  archive?: ArchiveBench;
 }
 
 const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each scale gets its own database
@@ -86,6 +88,9 @@ const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each sca
   JSON to POST /api/v1/reports. Timed from request to answer, median of ${'{runs}'} runs on successive days.
   At the first scale also a ~20 MB CSV (every sub-SLS × every date, with a long note) streamed to
   POST /api/v1/imports: its time and the server's RSS rise over its RSS just before (sampled every 200 ms).
+- **Archive** (first scale, before the server starts): the morning job's \`writeArchiveDay\` run in the bench process
+  on the scale's database for its latest complete day: 41 PDF reports and 41 summary cards written to archive_file;
+  wall time, and the process's RSS peak (sampled every 100 ms) over its RSS just before.
 - **First-load JS**: Next 16 no longer prints it after a build. Each route's HTML is fetched from the server
   signed in; every \`<script src="/_next/…">\` in it is read from .next/, gzipped (level 9) and summed. Chunks
   loaded later by dynamic import (e.g. Leaflet on the map) are not counted.
@@ -108,6 +113,10 @@ async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
     if (suites.has('seed') && first && scale <= 10) {
       out.seedPglite = await seedPglite(scale);
       console.log(`[${scale}×] PGlite seed ${out.seedPglite.totalS.toFixed(1)} s`);
+    }
+    if (suites.has('archive') && first) {
+      const a = (out.archive = await benchArchive(db.url));
+      console.log(`[${scale}×] archive of ${a.day}: ${a.files} files in ${a.seconds.toFixed(1)} s, RSS ${a.rssBeforeMb.toFixed(0)} → peak ${a.rssPeakMb.toFixed(0)} MB`);
     }
     const needsServer = ['api', 'sql', 'ingest', 'bundle', 'browser'].some((s) => suites.has(s as Suite));
     if (!needsServer) return out;
@@ -187,6 +196,10 @@ function figuresOf(results: ScaleRun[]): Figure[] {
       figs.push({ section: 'import', name: `${base.upload.mb.toFixed(0)} MB CSV upload, server RSS rise`, unit: 'MB', values: firstOnly(base.upload.rssPeakMb - base.upload.rssBeforeMb), targets: [{ max: 200, on: 'base' }] });
     }
   }
+  if (base.archive) {
+    figs.push({ section: 'archive', name: `one day (${base.archive.files / 2} PDFs + ${base.archive.files / 2} cards), time`, unit: 's', values: firstOnly(base.archive.seconds), targets: [{ max: 60, on: 'base' }] });
+    figs.push({ section: 'archive', name: 'one day, RSS rise', unit: 'MB', values: firstOnly(base.archive.rssPeakMb - base.archive.rssBeforeMb), targets: [{ max: 300, on: 'base' }] });
+  }
   for (const e of ENDPOINTS) {
     const label = ENDPOINT_LABEL[e];
     if (suites.has('api')) {
@@ -223,7 +236,7 @@ function figuresOf(results: ScaleRun[]): Figure[] {
 async function main(): Promise<number> {
   const t0 = performance.now();
   const startedAt = new Date();
-  if ([...suites].some((s) => s !== 'seed')) {
+  if ([...suites].some((s) => s !== 'seed' && s !== 'archive')) {
     const build = spawnSync('node', ['scripts/ensure-build.mjs'], { stdio: 'inherit' });
     if (build.status !== 0) return build.status ?? 1;
   }

@@ -3,11 +3,13 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { SilentList } from '@/components/officers/silent-list';
+import { SilentShare } from '@/components/share/silent-share';
 import { officerKeys, parseOfficersQuery } from '@/lib/api/officers-client';
 import { officerPageFor } from '@/lib/api/officers-json';
 import { formatDate, formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
+import { getArea } from '@/lib/queries/areas';
 import { groupSilentOfficers, listOfficerFilterOptions, listSilentOfficers } from '@/lib/queries/officers';
 import { getDb } from '@/lib/server/database';
 import { getViewer } from '@/lib/server/viewer';
@@ -75,7 +77,10 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
         </Link>
       </nav>
       {silentTab ? (
-        <SilentList groups={groupSilentOfficers(silent)} asOf={asOf} total={silent.length} />
+        <>
+          <SilentShare areaName={(await getArea(db, viewer.scope, viewer.homeArea ?? viewer.scope.kodeKota))?.name ?? viewer.username} asOf={asOf} officers={silent} />
+          <SilentList groups={groupSilentOfficers(silent)} asOf={asOf} total={silent.length} />
+        </>
       ) : (
         <HydrationBoundary state={dehydrate(queryClient)}>
           <OfficersView options={options} asOf={asOf} />

@@ -3,10 +3,11 @@ import { useLocale, useTranslations } from 'next-intl';
 import { formatDate, formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import type { SilentGroup } from '@/lib/queries/officer-silent';
+import { RemindLink } from '@/components/share/remind-link';
 import { OfficerStatusBadge } from './officer-status-badge';
 
 function Phone({ number, none }: { number: string | null; none: string }) {
-  if (!number) return <span className="text-slate-400">{none}</span>;
+  if (!number) return <span className="text-slate-500">{none}</span>;
   return (
     <a href={`tel:${number.replace(/[^\d+]/g, '')}`} className="whitespace-nowrap text-brand hover:underline">
       {number}
@@ -34,6 +35,7 @@ export function SilentList({ groups, asOf, total }: { groups: SilentGroup[]; asO
               <h3 className="flex flex-wrap items-baseline gap-x-3 text-sm font-medium">
                 <span>{t('silent.pml', { name: team.pmlName ?? '–' })}</span>
                 {team.pmlPhone ? <Phone number={team.pmlPhone} none="" /> : null}
+                <RemindLink phone={team.pmlPhone} asOf={asOf} pmlName={team.pmlName ?? '–'} team={team.officers} />
               </h3>
               <ul className="mt-1 divide-y divide-slate-100">
                 {team.officers.map((o) => (
@@ -50,6 +52,7 @@ export function SilentList({ groups, asOf, total }: { groups: SilentGroup[]; asO
                     <span className="flex items-center gap-3">
                       <OfficerStatusBadge status={o.status} label={t(`status.${o.status}`)} />
                       <Phone number={o.phone} none={t('silent.noPhone')} />
+                      <RemindLink phone={o.phone} asOf={asOf} officer={o} />
                     </span>
                   </li>
                 ))}

@@ -6,9 +6,11 @@
 
 export const API_METHODS: Record<string, readonly string[]> = {
   '/api/v1/areas/[code]': ['GET'],
+  '/api/v1/areas/[code]/card.png': ['GET'],
   '/api/v1/areas/[code]/children': ['GET'],
   '/api/v1/areas/[code]/daily': ['GET'],
   '/api/v1/areas/[code]/geo': ['GET'],
+  '/api/v1/archive/[date]/[file]': ['GET'],
   '/api/v1/assignments': ['GET'],
   '/api/v1/changes': ['GET'],
   '/api/v1/exports/[file]': ['GET'],

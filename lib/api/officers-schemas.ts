@@ -56,6 +56,7 @@ export const officerRowJsonSchema = areaMetricsSchema
     kelurahanCode: z.string().nullable(),
     kelurahanName: z.string().nullable(),
     subslsCount: z.number().int(),
+    subslsOpen: z.number().int().meta({ description: 'Assigned sub-SLS not closed yet (closed < universe)' }),
     status: z.enum(OFFICER_STATUSES),
     forecastStatus: z.enum(STATUSES),
     lastReport: date,

@@ -1,6 +1,6 @@
 // What each officer holds: a PPL their assigned sub-SLS, a supervisor everything their
 // supervisees hold. Sums of counts only; every metric is computed from them by lib/domain.
-import type { AreaCounts } from '@/lib/domain/metrics';
+import { closedOf, universeOf, type AreaCounts } from '@/lib/domain/metrics';
 import type { OfficerMasterRow, ReportSummaryRow, SubslsDaysRow } from './officer-facts';
 
 export interface Holding {
@@ -9,6 +9,8 @@ export interface Holding {
   selesai: number[];
   tidakDitemukan: number[];
   subsls: number;
+  /** Sub-SLS not yet closed (closed < universe) as of asOf: what a reminder says is left. */
+  subslsOpen: number;
   lastReport: string | null;
   reportedOnAsOf: boolean;
 }
@@ -33,6 +35,7 @@ function emptyHolding(days: number): Holding {
     selesai: new Array<number>(days).fill(0),
     tidakDitemukan: new Array<number>(days).fill(0),
     subsls: 0,
+    subslsOpen: 0,
     lastReport: null,
     reportedOnAsOf: false,
   };
@@ -51,6 +54,8 @@ function addSubsls(h: Holding, s: SubslsDaysRow): void {
     h.tidakDitemukan[i] += s.tidak_ditemukan[i] ?? 0;
   }
   h.subsls += 1;
+  const counts = { prelist: s.prelist ?? 0, keluargaBaru: s.keluarga_baru ?? 0, selesai: s.selesai[last] ?? 0, tidakDitemukan: s.tidak_ditemukan[last] ?? 0 };
+  if (closedOf(counts) < universeOf({ ...counts, menolak: 0, tidakDitemui: 0 })) h.subslsOpen += 1;
 }
 
 /** Holdings of every officer of the master list, from the assigned sub-SLS and the report summary. */

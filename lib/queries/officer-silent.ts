@@ -17,6 +17,8 @@ export interface SilentOfficer {
   pmlName: string | null;
   /** The PML's phone, when the PML is visible in the scope. */
   pmlPhone: string | null;
+  /** Assigned sub-SLS not closed yet (the reminder names them). */
+  subslsOpen: number;
   lastReport: string | null;
   daysSilent: number;
   status: OfficerStatus;
@@ -44,6 +46,7 @@ export async function listSilentOfficers(db: Db, scope: Scope, params: { asOf: s
       pmlCode: r.supervisorCode,
       pmlName: r.supervisorName,
       pmlPhone: isVisible(r.supervisorCode) ? (table.byCode.get(r.supervisorCode!)?.row.phone ?? null) : null,
+      subslsOpen: r.subslsOpen,
       lastReport: r.lastReport,
       daysSilent: r.daysSilent,
       status: r.status,

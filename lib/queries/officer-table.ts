@@ -36,6 +36,8 @@ export interface OfficerRow extends Omit<AreaMetricValues, 'status'> {
   kelurahanCode: string | null;
   kelurahanName: string | null;
   subslsCount: number;
+  /** Assigned sub-SLS not closed yet. */
+  subslsOpen: number;
   asOf: string;
   status: OfficerStatus;
   /** The area status of what they hold (selesai … tertinggal), before silence is considered. */
@@ -154,6 +156,7 @@ function buildRow(m: facts.OfficerMasterRow, data: Loaded, window: CampaignWindo
     kelurahanCode: isKelurahan ? m.area_code : null,
     kelurahanName: isKelurahan ? m.area_name : null,
     subslsCount: held.subsls,
+    subslsOpen: held.subslsOpen,
     asOf,
     status: officerStatus({ forecastStatus, lastReport, asOf, window }),
     forecastStatus,

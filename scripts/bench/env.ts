@@ -124,7 +124,7 @@ export async function startServer(databaseUrl: string): Promise<AppServer> {
   const database = new URL(databaseUrl).pathname.slice(1);
   const port = await freePort();
   const child = spawn('./node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PANTAU_DEMO: '1', NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PANTAU_DEMO: '1', PANTAU_ARCHIVE: '0', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -35,11 +35,11 @@ export default async function setup(project: TestProject) {
   const template = path.join(dataRoot, 'template');
   const seed = spawnSync('./node_modules/.bin/tsx', ['scripts/db.ts', 'setup'], {
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: '', PANTAU_DATA_DIR: template, PANTAU_DEMO: '1' },
+    env: { ...process.env, DATABASE_URL: '', PANTAU_DATA_DIR: template, PANTAU_DEMO: '1', PANTAU_ARCHIVE: '0' },
   });
   if (seed.status !== 0) throw new Error('seeding the e2e database failed');
   cpSync(template, path.join(dataRoot, 'pglite'), { recursive: true });
-  const env = { ...process.env, DATABASE_URL: '', PANTAU_DATA_DIR: path.join(dataRoot, 'pglite'), PANTAU_DEMO: '1' };
+  const env = { ...process.env, DATABASE_URL: '', PANTAU_DATA_DIR: path.join(dataRoot, 'pglite'), PANTAU_DEMO: '1', PANTAU_ARCHIVE: '0' };
   const port = await freePort();
   const server: ChildProcess = spawn('./node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
     env,

@@ -18,7 +18,7 @@ export interface IsolatedServer {
  */
 export async function startIsolatedServer(): Promise<IsolatedServer> {
   const dataRoot = mkdtempSync(path.join(tmpdir(), 'pantau-e2e-own-'));
-  const env = { ...process.env, DATABASE_URL: '', PANTAU_DATA_DIR: path.join(dataRoot, 'pglite'), PANTAU_DEMO: '1' };
+  const env = { ...process.env, DATABASE_URL: '', PANTAU_DATA_DIR: path.join(dataRoot, 'pglite'), PANTAU_DEMO: '1', PANTAU_ARCHIVE: '0' };
   const template = inject('seedTemplate');
   if (template) {
     cpSync(template, env.PANTAU_DATA_DIR, { recursive: true });

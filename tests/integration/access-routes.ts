@@ -95,6 +95,10 @@ export const RULES: Record<string, RuleEntry> = {
   'GET /api/v1/areas/[code]/geo': { expect: 'scoped', params: { code: 'area' } },
   'GET /api/v1/areas/[code]/children': { expect: 'scoped', params: { code: 'area' } },
   'GET /api/v1/areas/[code]/daily': { expect: 'scoped', params: { code: 'area' } },
+  'GET /api/v1/areas/[code]/card.png': { expect: 'scoped', params: { code: 'area' } },
+  // The matrix's server has no archive (PANTAU_ARCHIVE=0, nothing written): every role gets 404;
+  // tests/integration/archive.test.ts writes a day and checks the scope of every file.
+  'GET /api/v1/archive/[date]/[file]': { expect: 'covered', by: 'tests/integration/archive.test.ts' },
   'GET /api/v1/search': { expect: 'roles', roles: 'all', query: { q: 'manggar' } },
   'GET /api/v1/openapi.json': { expect: 'roles', roles: 'all', public: true },
   'GET /cari': { expect: 'roles', roles: 'all' },

@@ -429,6 +429,11 @@ const FUZZ: Record<string, Fuzz> = {
   'GET /api/v1/areas/[code]/children': { path: ['areas', areaCode, 'children'], queryKeys: AREA_QUERY },
   'GET /api/v1/areas/[code]/daily': { path: ['areas', areaCode, 'daily'], queryKeys: AREA_QUERY },
   'GET /api/v1/areas/[code]/geo': { path: ['areas', areaCode, 'geo'], queryKeys: AREA_QUERY },
+  'GET /api/v1/areas/[code]/card.png': { path: ['areas', areaCode, 'card.png'], queryKeys: AREA_QUERY },
+  'GET /api/v1/archive/[date]/[file]': {
+    path: ['archive', fc.oneof(hostileSegment, fc.constantFrom('2022-11-01', '2022-13-01')), fc.oneof(hostileSegment, fc.constantFrom('6471.pdf', '6471010.png', '6471010007.pdf', '1234.png'))],
+    queryKeys: ['asOf'],
+  },
   'GET /api/v1/assignments': { path: ['assignments'], queryKeys: ['asOf', 'petugas'] },
   'GET /api/v1/changes': { path: ['changes'], queryKeys: ['since'] },
   'GET /api/v1/exports/[file]': {

@@ -10,6 +10,7 @@ import { ChartFrame } from '@/components/dashboard/charts/chart-frame';
 import { OutcomeChart, PaceChart, ProgressChart } from '@/components/dashboard/charts/lazy-charts';
 import { ChildrenTable } from '@/components/dashboard/children-table';
 import { ExportLinks } from '@/components/export-links';
+import { AreaShare } from '@/components/share/area-share';
 import { KpiGrid } from '@/components/dashboard/kpi-grid';
 import { SummaryCard } from '@/components/dashboard/summary-card';
 import { useFormat, useMetricText } from '@/components/dashboard/use-dashboard-text';
@@ -75,6 +76,7 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders }:
       <div className="flex flex-wrap items-center justify-between gap-2">
         <AsOfPicker asOf={asOf} window={w} pending={pending} onChange={(d) => navigate({ asOf: d })} />
         <ExportLinks code={area.code} asOf={asOf} level={level ?? undefined} />
+        <AreaShare area={area} childAreas={children.children} />
       </div>
       {isError ? (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">

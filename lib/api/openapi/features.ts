@@ -4,8 +4,9 @@ import { areasApi } from './areas';
 import { ingestApi } from './ingest';
 import { buildOpenApiDocument, type ApiFeature } from './registry';
 import { searchApi } from './search';
+import { shareApi } from './share';
 
-export const API_FEATURES: readonly ApiFeature[] = [areasApi, searchApi, ingestApi];
+export const API_FEATURES: readonly ApiFeature[] = [areasApi, searchApi, ingestApi, shareApi];
 
 export function openApiDocument() {
   return buildOpenApiDocument(API_FEATURES, {

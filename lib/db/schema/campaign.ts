@@ -16,9 +16,12 @@ export const campaign = pgTable(
      * with the row's xmin it stamps cached read bodies, so a write is never hidden by a cache.
      */
     dataVersion: bigint('data_version', { mode: 'number' }).notNull().default(0),
+    /** Local time (HH:MM, in `timezone`) the daily archive of the latest complete day is written. */
+    archiveTime: text('archive_time').notNull().default('07:00'),
   },
   (t) => [
     check('campaign_window_ck', sql`${t.endDate} >= ${t.startDate}`),
     check('campaign_grace_ck', sql`${t.graceDays} between 0 and 60`),
+    check('campaign_archive_time_ck', sql`${t.archiveTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
   ],
 );

@@ -7,3 +7,4 @@ export * from './rollup';
 export * from './audit';
 export * from './auth';
 export * from './submission';
+export * from './archive';
