@@ -85,7 +85,7 @@ describe('sharing and the daily archive', () => {
     await expect.poll(() => page.locator('[data-testid=archive-make] [role=status]').textContent(), { timeout: 30_000 }).toContain('2022-10-20');
     // The job runs in the background (about a minute on a quiet machine): the day is listed once it is done.
     await expect
-      .poll(async () => (await (await context.request.get(`${baseUrl}/laporan`)).text()).includes('data-date="2022-10-20"'), { timeout: 300_000, intervals: [5_000] })
+      .poll(async () => (await (await context.request.get(`${baseUrl}/laporan`)).text()).includes('data-date="2022-10-20"'), { timeout: 300_000, interval: 5_000 })
       .toBe(true);
     expect((await context.request.get(`${baseUrl}/api/v1/archive/2022-10-20/6471.pdf`)).status()).toBe(200);
     await page.goto(`${baseUrl}/laporan`);
