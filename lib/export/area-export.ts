@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { diffDays } from '@/lib/domain/dates';
 import { windowLength } from '@/lib/domain/metrics';
 import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
 import { listAreaDaily } from '@/lib/queries/area-daily';
@@ -69,7 +69,7 @@ export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest
   const meta = [
     t('meta.area', { area: area.name, code: area.code }),
     t('meta.asOf', { date: formatDate(area.asOf, req.locale), day: diffDays(area.asOf, campaign.startDate) + 1, days: windowLength(campaign) }),
-    t('meta.generated', { at: `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`, by: viewer.username }),
+    t('meta.generated', { at: formatDateTime(now, req.locale, campaign.timezone, true), by: viewer.username }),
   ];
   const statusLabel = (s: string) => common(`status.${s}`);
   const levelLabel = (l: string) => common(`levels.${l}`);

@@ -27,7 +27,7 @@ describe('dashboard: the city head’s morning look', () => {
     expect(await page.locator('[data-testid=chart-progress] .recharts-line').count()).toBeGreaterThanOrEqual(4);
     await page.getByRole('button', { name: 'Definisi Progres' }).first().click();
     await expect.poll(() => page.getByRole('dialog', { name: 'Progres' }).isVisible()).toBe(true);
-    expect(await page.getByRole('dialog', { name: 'Progres' }).textContent()).toContain('progres = closed / U');
+    expect(await page.getByRole('dialog', { name: 'Progres' }).textContent()).toContain('progres = (selesai + tidak ditemukan) ÷ (prelist + keluarga baru)');
     expect(errors).toEqual([]);
     await page.close();
   });

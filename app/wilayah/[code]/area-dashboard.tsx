@@ -20,6 +20,7 @@ import { fetchAreaView } from '@/lib/api/area-view';
 import { queryKeys, REFRESH_MS } from '@/lib/api/query-keys';
 import { OUTCOME_KEYS } from '@/lib/domain/chart-colors';
 import type { AreaLevel } from '@/lib/domain/types';
+import { formatClock } from '@/lib/format';
 
 export interface AreaDashboardProps {
   code: string;
@@ -119,5 +120,5 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders }:
 
 /** A time of day in the campaign's time zone, so the server's and the browser's rendering agree. */
 function clock(ms: number, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { hour: '2-digit', minute: '2-digit', timeZone }).format(ms);
+  return formatClock(ms, locale === 'en' ? 'en' : 'id', timeZone);
 }
