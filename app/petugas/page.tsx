@@ -7,6 +7,7 @@ import { officerKeys, parseOfficersQuery } from '@/lib/api/officers-client';
 import { officerPageFor } from '@/lib/api/officers-json';
 import { formatDate, formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { listSilentInArea } from '@/lib/queries/attention';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
 import { groupSilentOfficers, listOfficerFilterOptions, listSilentOfficers } from '@/lib/queries/officers';
 import { getDb } from '@/lib/server/database';
@@ -36,11 +37,13 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
   const asOf = resolveAsOf(campaign, query.asOf);
   const silentTab = params.tab === 'belum-lapor';
   const scoped = { asOf, window: campaign };
+  // From an area page's "Perlu perhatian": the belum-lapor list narrowed to that area.
+  const area = typeof params.wilayah === 'string' && /^\d{4}(\d{3}(\d{3}(\d{4}(\d{2})?)?)?)?$/.test(params.wilayah) ? params.wilayah : null;
 
   const queryClient = new QueryClient();
   const [options, silent] = await Promise.all([
     listOfficerFilterOptions(db, viewer.scope, scoped),
-    listSilentOfficers(db, viewer.scope, scoped),
+    area ? listSilentInArea(db, viewer.scope, { ...scoped, code: area }) : listSilentOfficers(db, viewer.scope, scoped),
     silentTab
       ? null
       : queryClient.prefetchQuery({ queryKey: officerKeys.list(query), queryFn: async () => {
@@ -70,7 +73,7 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
         <Link href={`/petugas${dateParam ? `?${dateParam}` : ''}`} className={tabClass(!silentTab)} aria-current={silentTab ? undefined : 'page'}>
           {t('tabs.all')}
         </Link>
-        <Link href={`/petugas?tab=belum-lapor${dateParam ? `&${dateParam}` : ''}`} className={tabClass(silentTab)} aria-current={silentTab ? 'page' : undefined} data-testid="tab-silent">
+        <Link href={`/petugas?tab=belum-lapor${dateParam ? `&${dateParam}` : ''}${area ? `&wilayah=${area}` : ''}`} className={tabClass(silentTab)} aria-current={silentTab ? 'page' : undefined} data-testid="tab-silent">
           {t('tabs.silent')} <span className="tabular-nums">({formatNumber(silent.length, locale)})</span>
         </Link>
       </nav>

@@ -22,7 +22,7 @@ export const officersQuerySchema = z.object({
   flag: z.enum(FLAG_IDS).optional(),
   /** Code prefix or part of the name. */
   q: z.string().trim().max(64).optional(),
-  sort: z.enum(OFFICER_SORT_KEYS).default('code'),
+  sort: z.enum(OFFICER_SORT_KEYS).default('urgency'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

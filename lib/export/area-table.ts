@@ -47,8 +47,9 @@ export function areaMetricsTable(params: {
   const totals = row(parent, statusLabel);
   totals.name = `${t('total')} ${parent.name}`;
   return {
-    name: `${parent.code}-${levelLabel}`,
-    title: t('tableTitle', { level: levelLabel.toLowerCase(), area: parent.name }),
+    // Level names keep their case ("Progres SLS", "Progres Kelurahan"): lower-casing made "sls".
+    name: t('sheetName', { level: levelLabel }),
+    title: t('tableTitle', { level: levelLabel, area: parent.name }),
     meta,
     columns: COLUMNS.map(([key, kind, width]) => ({ key, kind, width, header: t(`columns.${key}`) })),
     rows: rows.map((r) => row(r, statusLabel)),

@@ -160,20 +160,25 @@ function childrenTable(doc: Doc, i: PdfReportInput): void {
 }
 
 function rowsTable(doc: Doc, cols: Array<[string, number, 'left' | 'right']>, rows: Array<{ cells: string[]; dot?: string }>): void {
+  const width = (k: number) => cols[k][1] * WIDTH - 6;
   const line = (cells: string[], bold: boolean, dot?: string) => {
-    if (doc.y > doc.page.height - MARGIN - 30) doc.addPage();
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7).fillColor('#0f172a');
+    // Headers wrap onto as many lines as the longest needs ("Tingkat penolakan" in a narrow
+    // column); body cells stay on one line so the rows keep their rhythm.
+    const height = bold ? Math.max(9, ...cells.map((c, k) => doc.heightOfString(c, { width: width(k) }))) : 9;
+    if (doc.y + height > doc.page.height - MARGIN - 30) doc.addPage();
     const y = doc.y;
     let x = MARGIN;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7).fillColor('#0f172a');
     cells.forEach((c, k) => {
       const w = cols[k][1] * WIDTH;
       const isLast = k === cells.length - 1 && dot;
       if (isLast) doc.circle(x + 4, y + 3.5, 2.5).fill(dot).fillColor('#0f172a');
-      doc.text(c, x + (isLast ? 10 : 2), y, { width: w - 6, height: 9, align: cols[k][2], lineBreak: false, ellipsis: true });
+      const options = bold ? { width: width(k), align: cols[k][2] } : { width: width(k), height: 9, align: cols[k][2], lineBreak: false, ellipsis: true };
+      doc.text(c, x + (isLast ? 10 : 2), y, options);
       x += w;
     });
-    doc.moveTo(MARGIN, y + 10).lineTo(MARGIN + WIDTH, y + 10).lineWidth(0.3).strokeColor('#e2e8f0').stroke();
-    doc.text('', MARGIN, y + 12);
+    doc.moveTo(MARGIN, y + height + 1).lineTo(MARGIN + WIDTH, y + height + 1).lineWidth(0.3).strokeColor('#e2e8f0').stroke();
+    doc.text('', MARGIN, y + height + 3);
   };
   line(cols.map(([h]) => h), true);
   for (const r of rows) line(r.cells, false, r.dot);

@@ -33,6 +33,8 @@ export interface AreaDashboardProps {
   window: AsOfWindow & { graceDays: number; timezone: string };
   /** The PPL holding an SLS or sub-SLS (master data: not refreshed). */
   holders?: OfficerRefBody[];
+  /** "Perlu perhatian", rendered on the server (components/dashboard/attention-panel.tsx). */
+  attention?: React.ReactNode;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface AreaDashboardProps {
  * client refreshes it every 30 s as one unit (figures, table and charts from one fetch), and
  * keeps showing the last good data while a refresh or a date change is on its way.
  */
-export function AreaDashboard({ code, asOf, level, levels, window: w, holders }: AreaDashboardProps) {
+export function AreaDashboard({ code, asOf, level, levels, window: w, holders, attention }: AreaDashboardProps) {
   const t = useTranslations('dashboard');
   const f = useFormat();
   const text = useMetricText();
@@ -83,6 +85,7 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders }:
         </p>
       ) : null}
       <SummaryCard area={area} />
+      {attention}
       <KpiGrid area={area} endDate={w.endDate} />
       <ChartFrame title={t('charts.progress')} metric="forecastBand" testId="chart-progress">
         <ProgressChart
