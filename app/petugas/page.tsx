@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { OfficerExportLinks } from '@/components/officers/officer-export-links';
 import { SilentList } from '@/components/officers/silent-list';
 import { officerKeys, parseOfficersQuery } from '@/lib/api/officers-client';
 import { officerPageFor } from '@/lib/api/officers-json';
@@ -77,6 +78,7 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
           {t('tabs.silent')} <span className="tabular-nums">({formatNumber(silent.length, locale)})</span>
         </Link>
       </nav>
+      <OfficerExportLinks code={area ?? (viewer.scope.kind === 'area' ? viewer.scope.areaCode : viewer.scope.kodeKota)} asOf={asOf} list={silentTab ? 'silent' : 'all'} />
       {silentTab ? (
         <SilentList groups={groupSilentOfficers(silent)} asOf={asOf} total={silent.length} />
       ) : (

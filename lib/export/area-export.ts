@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
 import { listAreaDaily } from '@/lib/queries/area-daily';
+import { listAreaOfficers } from '@/lib/queries/area-officers';
 import { getAreaSummary, listAreaChildren, type AreaMetrics } from '@/lib/queries/areas';
 import { listBoundaries } from '@/lib/queries/boundaries';
 import { getCampaign, resolveAsOf, type Campaign } from '@/lib/queries/campaign';
@@ -74,7 +75,9 @@ export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest
   const statusLabel = (s: string) => common(`status.${s}`);
   const levelLabel = (l: string) => common(`levels.${l}`);
   const childLevel = rows[0]?.level ?? req.level ?? 'kelurahan';
-  const table = areaMetricsTable({ parent: area, rows, levelLabel: levelLabel(childLevel), meta, t, statusLabel });
+  // SLS and sub-SLS rows name who works them, so a lurah knows whom to call about each RT.
+  const officers = childLevel === 'sls' || childLevel === 'subsls' ? await listAreaOfficers(db, viewer.scope, { code: area.code, level: childLevel }) : undefined;
+  const table = areaMetricsTable({ parent: area, rows, levelLabel: levelLabel(childLevel), meta, t, statusLabel, officers });
   const stem = `pantau-${area.code}-${childLevel}-${area.asOf}`;
   const file = (body: Buffer | string, format: ExportFormat) => ({ body, contentType: CONTENT_TYPES[format], filename: `${stem}.${format}` });
   if (req.format === 'csv') return file(toCsv(table, req.delimiter ?? ','), 'csv');
@@ -99,6 +102,7 @@ export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest
     statusLabel,
     levelLabel,
     meta,
+    officers,
   });
   return file(pdf, 'pdf');
 }

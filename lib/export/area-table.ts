@@ -1,3 +1,4 @@
+import type { AreaOfficers } from '@/lib/queries/area-officers';
 import type { AreaMetrics } from '@/lib/queries/areas';
 import type { ExportColumn, ExportTable } from './table';
 
@@ -42,17 +43,28 @@ export function areaMetricsTable(params: {
   meta: string[];
   t: T;
   statusLabel: (s: string) => string;
+  /** Who works each row's area (SLS and sub-SLS rows): adds the PPL and PML columns. */
+  officers?: Map<string, AreaOfficers>;
 }): ExportTable {
-  const { parent, rows, levelLabel, meta, t, statusLabel } = params;
+  const { parent, rows, levelLabel, meta, t, statusLabel, officers } = params;
   const totals = row(parent, statusLabel);
+  const names = (list: { name: string }[] | undefined) => (list ?? []).map((o) => o.name).join('; ');
+  const people: ExportColumn[] = officers
+    ? [
+        { key: 'ppl', kind: 'text', width: 24, header: t('columns.ppl') },
+        { key: 'pml', kind: 'text', width: 24, header: t('columns.pml') },
+      ]
+    : [];
+  const withPeople = (out: Record<string, string | number | null>, code: string) =>
+    officers ? { ...out, ppl: names(officers.get(code)?.ppl), pml: names(officers.get(code)?.pml) } : out;
   totals.name = `${t('total')} ${parent.name}`;
   return {
     // Level names keep their case ("Progres SLS", "Progres Kelurahan"): lower-casing made "sls".
     name: t('sheetName', { level: levelLabel }),
     title: t('tableTitle', { level: levelLabel, area: parent.name }),
     meta,
-    columns: COLUMNS.map(([key, kind, width]) => ({ key, kind, width, header: t(`columns.${key}`) })),
-    rows: rows.map((r) => row(r, statusLabel)),
+    columns: [...COLUMNS.map(([key, kind, width]) => ({ key, kind, width, header: t(`columns.${key}`) })), ...people],
+    rows: rows.map((r) => withPeople(row(r, statusLabel), r.code)),
     totals,
   };
 }

@@ -6,6 +6,7 @@ import { STATUS_COLORS } from '@/lib/domain/status-colors';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { DailyRow } from '@/lib/queries/area-daily';
+import type { AreaOfficers } from '@/lib/queries/area-officers';
 import type { AreaMetrics } from '@/lib/queries/areas';
 import type { Boundary } from '@/lib/queries/boundaries';
 import type { CampaignWindow } from '@/lib/domain/types';
@@ -30,6 +31,8 @@ export interface PdfReportInput {
   statusLabel: (s: string) => string;
   levelLabel: (level: string) => string;
   meta: string[];
+  /** Who works each child (SLS and sub-SLS): a PPL / PML column. */
+  officers?: Map<string, AreaOfficers>;
 }
 
 const MARGIN = 40;
@@ -146,17 +149,25 @@ function childrenTable(doc: Doc, i: PdfReportInput): void {
   if (i.children.length === 0) return;
   heading(doc, `${i.t('pdf.children')}: ${i.levelLabel(i.children[0].level)}`);
   const { t, locale } = i;
-  const cols: Array<[string, number, (c: AreaMetrics) => string, 'left' | 'right']> = [
-    [t('columns.name'), 0.26, (c) => c.name, 'left'],
-    [t('columns.prelist'), 0.1, (c) => formatNumber(c.prelist, locale), 'right'],
+  type Col = [string, number, (c: AreaMetrics) => string, 'left' | 'right'];
+  const cols: Col[] = [
+    [t('columns.name'), i.officers ? 0.16 : 0.26, (c) => c.name, 'left'],
+    ...(i.officers ? [[`${t('columns.ppl')} / ${t('columns.pml')}`, 0.22, (c: AreaMetrics) => people(i.officers?.get(c.code)), 'left'] as Col] : []),
+    [t('columns.prelist'), i.officers ? 0.08 : 0.1, (c) => formatNumber(c.prelist, locale), 'right'],
     [t('columns.selesai'), 0.1, (c) => formatNumber(c.selesai, locale), 'right'],
     [t('columns.progres'), 0.09, (c) => formatPercent(c.progres, locale), 'right'],
     [t('columns.tingkatPenolakan'), 0.1, (c) => formatPercent(c.tingkatPenolakan, locale), 'right'],
     [t('columns.pace7'), 0.08, (c) => formatNumber(c.pace7, locale), 'right'],
     [t('columns.projectedFinish'), 0.12, (c) => formatDate(c.projectedFinish, locale), 'right'],
-    [t('columns.status'), 0.15, (c) => i.statusLabel(c.status), 'left'],
+    [t('columns.status'), i.officers ? 0.13 : 0.15, (c) => i.statusLabel(c.status), 'left'],
   ];
   rowsTable(doc, cols.map(([h, w, , align]) => [h, w, align]), i.children.map((c) => ({ cells: cols.map(([, , f]) => f(c)), dot: STATUS_COLORS[c.status] })));
+}
+
+/** "PPL name; … / PML name" for one area, short enough for one line of the table. */
+function people(o: AreaOfficers | undefined): string {
+  if (!o) return '–';
+  return `${o.ppl.map((p) => p.name).join('; ') || '–'} / ${o.pml.map((p) => p.name).join('; ') || '–'}`;
 }
 
 function rowsTable(doc: Doc, cols: Array<[string, number, 'left' | 'right']>, rows: Array<{ cells: string[]; dot?: string }>): void {
