@@ -22,13 +22,24 @@ const COLUMNS: Array<[key: keyof AreaMetrics | 'kemendagri', kind: ExportColumn[
   ['requiredPace', 'num', 9],
   ['projectedFinish', 'date', 12],
   ['status', 'status', 13],
+  ['statusReason', 'text', 30],
 ];
 
-function row(a: AreaMetrics, statusLabel: (s: string) => string) {
+/** How statuses and forecasts read in a file: labels, reason sentences, "melewati 14 Nov (±N hari)". */
+export interface StatusWords {
+  statusLabel: (s: string) => string;
+  reasonText: (a: AreaMetrics) => string;
+  /** Null when the finish reads as its date; otherwise the words standing in for it. */
+  finishWords: (a: AreaMetrics) => string | null;
+}
+
+function row(a: AreaMetrics, words: StatusWords) {
   const out: Record<string, string | number | null> = {};
   for (const [key] of COLUMNS) {
     if (key === 'kemendagri') out[key] = a.kemendagriCode;
-    else if (key === 'status') out[key] = statusLabel(a.status);
+    else if (key === 'status') out[key] = words.statusLabel(a.status);
+    else if (key === 'statusReason') out[key] = words.reasonText(a);
+    else if (key === 'projectedFinish') out[key] = words.finishWords(a) ?? a.projectedFinish;
     else out[key] = a[key] as string | number | null;
   }
   return out;
@@ -41,17 +52,17 @@ export function areaMetricsTable(params: {
   levelLabel: string;
   meta: string[];
   t: T;
-  statusLabel: (s: string) => string;
+  words: StatusWords;
 }): ExportTable {
-  const { parent, rows, levelLabel, meta, t, statusLabel } = params;
-  const totals = row(parent, statusLabel);
+  const { parent, rows, levelLabel, meta, t, words } = params;
+  const totals = row(parent, words);
   totals.name = `${t('total')} ${parent.name}`;
   return {
     name: `${parent.code}-${levelLabel}`,
     title: t('tableTitle', { level: levelLabel.toLowerCase(), area: parent.name }),
     meta,
     columns: COLUMNS.map(([key, kind, width]) => ({ key, kind, width, header: t(`columns.${key}`) })),
-    rows: rows.map((r) => row(r, statusLabel)),
+    rows: rows.map((r) => row(r, words)),
     totals,
   };
 }

@@ -81,8 +81,8 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders }:
           {t('refreshFailed')}
         </p>
       ) : null}
-      <SummaryCard area={area} />
-      <KpiGrid area={area} endDate={w.endDate} />
+      <SummaryCard area={area} window={window} />
+      <KpiGrid area={area} window={window} />
       <ChartFrame title={t('charts.progress')} metric="forecastBand" testId="chart-progress">
         <ProgressChart
           days={daily.days}
@@ -101,6 +101,7 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders }:
           onLevel={(l) => navigate({ level: l })}
           hrefOf={hrefOf}
           onOpen={(c) => startTransition(() => router.push(hrefOf(c)))}
+          window={window}
         />
       ) : null}
       {area.level === 'kota' || area.level === 'kecamatan' ? <AreaMapPanel key={`${area.code}:${asOf}`} code={area.code} asOf={asOf} /> : null}
