@@ -6,6 +6,7 @@ import { formatDate, formatPercent } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import type { OfficerContact } from '@/lib/queries/area-officers';
 import type { Attention } from '@/lib/queries/attention';
+import { statusReasonText, type StatusT } from '@/lib/status-text';
 
 /** A name with a tap-to-call link when the officer has a phone number. */
 function Contact({ role, who }: { role: string; who: OfficerContact }) {
@@ -37,6 +38,7 @@ export function AttentionPanel({ data, code, silentHref }: { data: Attention; co
   const t = useTranslations('attention');
   const tc = useTranslations('common');
   const to = useTranslations('officers');
+  const st = useTranslations('status') as unknown as StatusT;
   const locale = toLocale(useLocale());
   const late = (days: number | null) => (days === null ? t('noPace') : t('late', { days: Math.max(0, days) }));
   const empty = data.areas.length === 0 && data.officers.length === 0;
@@ -62,7 +64,7 @@ export function AttentionPanel({ data, code, silentHref }: { data: Attention; co
                 <span className="inline-flex items-center gap-2">
                   <StatusBadge status={a.status} label={tc(`status.${a.status}`)} />
                   <span className="text-xs text-slate-600">
-                    {formatPercent(a.progres, locale, 0)} · {late(a.daysLate)}
+                    {formatPercent(a.progres, locale, 0)} · {statusReasonText(a, st, locale)} · {late(a.daysLate)}
                   </span>
                 </span>
               </div>
@@ -89,7 +91,8 @@ export function AttentionPanel({ data, code, silentHref }: { data: Attention; co
                 <span className="inline-flex items-center gap-2">
                   <OfficerStatusBadge status={o.status} label={to(`status.${o.status}`)} />
                   <span className="text-xs text-slate-600">
-                    {o.status === 'belum_lapor' ? t('silentDays', { days: o.daysSilent }) : late(o.daysLate)}
+                    {statusReasonText(o, st, locale)}
+                    {o.status === 'belum_lapor' ? null : ` · ${late(o.daysLate)}`}
                   </span>
                 </span>
               </div>

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { FLAG_IDS } from '@/lib/domain/officer-flags';
 import { OFFICER_STATUSES } from '@/lib/domain/officer-status';
-import { OFFICER_ROLES, STATUSES } from '@/lib/domain/types';
+import { OFFICER_ROLES, STATUS_REASONS, STATUSES } from '@/lib/domain/types';
 import { OFFICER_SORT_KEYS } from '@/lib/domain/officer-sort';
 import { areaMetricsSchema } from './area-schemas';
 import { isoDateSchema } from './schemas';
@@ -57,6 +57,7 @@ export const officerRowJsonSchema = areaMetricsSchema
     kelurahanName: z.string().nullable(),
     subslsCount: z.number().int(),
     status: z.enum(OFFICER_STATUSES),
+    statusReason: z.enum(STATUS_REASONS),
     forecastStatus: z.enum(STATUSES),
     lastReport: date,
     daysSilent: z.number().int(),
@@ -98,6 +99,8 @@ export const subslsProgressJsonSchema = z.object({
   pace7: z.number(),
   projectedFinish: date,
   status: z.enum(STATUSES),
+  statusReason: z.enum(STATUS_REASONS),
+  statusDetail: areaMetricsSchema.shape.statusDetail,
 });
 
 export const officerDetailJsonSchema = z.object({

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { diffDays } from '@/lib/domain/dates';
+import { presentForecast } from '@/lib/domain/forecast-presentation';
 import { windowLength } from '@/lib/domain/metrics';
 import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -11,6 +12,7 @@ import { getAreaSummary, listAreaChildren, type AreaMetrics } from '@/lib/querie
 import { listBoundaries } from '@/lib/queries/boundaries';
 import { getCampaign, resolveAsOf, type Campaign } from '@/lib/queries/campaign';
 import type { Viewer } from '@/lib/server/viewer';
+import { forecastText, statusReasonText, type StatusT } from '@/lib/status-text';
 import { areaMetricsTable } from './area-table';
 import { toCsv, type CsvDelimiter } from './csv';
 import { renderAreaReport } from './pdf-report';
@@ -75,9 +77,16 @@ export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest
   const statusLabel = (s: string) => common(`status.${s}`);
   const levelLabel = (l: string) => common(`levels.${l}`);
   const childLevel = rows[0]?.level ?? req.level ?? 'kelurahan';
+  const st = translator(req.locale, 'status') as unknown as StatusT;
+  const forecastWords = (a: AreaMetrics) => forecastText(a, campaign, st, req.locale);
+  const words = {
+    statusLabel,
+    reasonText: (a: AreaMetrics) => statusReasonText(a, st, req.locale),
+    finishWords: (a: AreaMetrics) => (presentForecast(a, campaign).kind === 'date' ? null : forecastWords(a)),
+  };
   // SLS and sub-SLS rows name who works them, so a lurah knows whom to call about each RT.
   const officers = childLevel === 'sls' || childLevel === 'subsls' ? await listAreaOfficers(db, viewer.scope, { code: area.code, level: childLevel }) : undefined;
-  const table = areaMetricsTable({ parent: area, rows, levelLabel: levelLabel(childLevel), meta, t, statusLabel, officers });
+  const table = areaMetricsTable({ parent: area, rows, levelLabel: levelLabel(childLevel), meta, t, words, officers });
   const stem = `pantau-${area.code}-${childLevel}-${area.asOf}`;
   const file = (body: Buffer | string, format: ExportFormat) => ({ body, contentType: CONTENT_TYPES[format], filename: `${stem}.${format}` });
   if (req.format === 'csv') return file(toCsv(table, req.delimiter ?? ','), 'csv');
@@ -100,6 +109,7 @@ export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest
     locale: req.locale,
     t,
     statusLabel,
+    forecastText: forecastWords,
     levelLabel,
     meta,
     officers,

@@ -9,7 +9,8 @@ import type { DailyRow } from '@/lib/queries/area-daily';
 import type { AreaOfficers } from '@/lib/queries/area-officers';
 import type { AreaMetrics } from '@/lib/queries/areas';
 import type { Boundary } from '@/lib/queries/boundaries';
-import type { CampaignWindow } from '@/lib/domain/types';
+import { presentForecast } from '@/lib/domain/forecast-presentation';
+import { STATUSES, type CampaignWindow } from '@/lib/domain/types';
 import { band, barChart, lineChart, statusMap, type Box } from './pdf-charts';
 import type { ExportTable } from './table';
 
@@ -29,6 +30,8 @@ export interface PdfReportInput {
   locale: Locale;
   t: T;
   statusLabel: (s: string) => string;
+  /** The projected finish as a reader should take it (lib/status-text.ts). */
+  forecastText: (a: AreaMetrics) => string;
   levelLabel: (level: string) => string;
   meta: string[];
   /** Who works each child (SLS and sub-SLS): a PPL / PML column. */
@@ -88,7 +91,12 @@ function glance(doc: Doc, i: PdfReportInput): void {
     [t('columns.belumDikunjungi'), n(a.belumDikunjungi)],
     [t('columns.pace7'), n(a.pace7)],
     [t('columns.requiredPace'), a.requiredPace === null ? '–' : n(a.requiredPace)],
-    [t('columns.projectedFinish'), `${formatDate(a.projectedFinish, locale)} (${formatDate(a.projectedFinishLow, locale, false)} – ${formatDate(a.projectedFinishHigh, locale, false)})`],
+    [
+      t('columns.projectedFinish'),
+      presentForecast(a, i.window).kind === 'date'
+        ? `${formatDate(a.projectedFinish, locale)} (${formatDate(a.projectedFinishLow, locale, false)} – ${formatDate(a.projectedFinishHigh, locale, false)})`
+        : i.forecastText(a),
+    ],
     [t('columns.keluargaBaru'), n(a.keluargaBaru)],
   ];
   const cols = 4;
@@ -158,7 +166,7 @@ function childrenTable(doc: Doc, i: PdfReportInput): void {
     [t('columns.progres'), 0.09, (c) => formatPercent(c.progres, locale), 'right'],
     [t('columns.tingkatPenolakan'), 0.1, (c) => formatPercent(c.tingkatPenolakan, locale), 'right'],
     [t('columns.pace7'), 0.08, (c) => formatNumber(c.pace7, locale), 'right'],
-    [t('columns.projectedFinish'), 0.12, (c) => formatDate(c.projectedFinish, locale), 'right'],
+    [t('columns.projectedFinish'), 0.12, (c) => i.forecastText(c), 'right'],
     [t('columns.status'), i.officers ? 0.13 : 0.15, (c) => i.statusLabel(c.status), 'left'],
   ];
   rowsTable(doc, cols.map(([h, w, , align]) => [h, w, align]), i.children.map((c) => ({ cells: cols.map(([, , f]) => f(c)), dot: STATUS_COLORS[c.status] })));
@@ -196,7 +204,7 @@ function rowsTable(doc: Doc, cols: Array<[string, number, 'left' | 'right']>, ro
 }
 
 function behind(doc: Doc, i: PdfReportInput): void {
-  const late = i.children.filter((c) => c.status === 'berisiko' || c.status === 'tertinggal').sort((a, b) => (a.progres ?? 0) - (b.progres ?? 0));
+  const late = i.children.filter((c) => c.status === 'berisiko' || c.status === 'tertinggal' || c.status === 'macet').sort((a, b) => (a.progres ?? 0) - (b.progres ?? 0));
   heading(doc, i.t('pdf.behind'));
   if (late.length === 0) return void doc.fillColor('#334155').text(i.t('pdf.noneBehind'));
   for (const c of late) {
@@ -225,7 +233,7 @@ function map(doc: Doc, i: PdfReportInput): void {
   const box: Box = { x: MARGIN + 60, y: doc.y + 4, w: WIDTH - 120, h: 220 };
   statusMap(doc, box, areas);
   doc.y = box.y + box.h + 6;
-  legend(doc, (['selesai', 'sesuai_jadwal', 'berisiko', 'tertinggal'] as const).map((s) => [STATUS_COLORS[s], i.statusLabel(s)]));
+  legend(doc, STATUSES.map((s) => [STATUS_COLORS[s], i.statusLabel(s)]));
   doc.fillColor('#64748b').fontSize(6.5).text('Batas wilayah: BPS / OCHA HDX COD-AB Indonesia (CC BY-IGO)', MARGIN, doc.y + 2);
 }
 

@@ -4,8 +4,9 @@
 import type { Db } from '@/lib/db/client';
 import { daysLate, mostBehind } from '@/lib/domain/attention';
 import type { OfficerStatus } from '@/lib/domain/officer-status';
+import type { StatusDetail } from '@/lib/domain/status';
 import type { Scope } from '@/lib/domain/scope';
-import { AREA_LEVELS, LEVEL_CODE_LENGTH, type AreaLevel, type CampaignWindow, type Status } from '@/lib/domain/types';
+import { AREA_LEVELS, LEVEL_CODE_LENGTH, type AreaLevel, type CampaignWindow, type Status, type StatusReason } from '@/lib/domain/types';
 import { listAreaOfficers, type OfficerContact } from './area-officers';
 import { listAreaChildren } from './areas';
 import { listOfficers, listSilentOfficers, type SilentOfficer } from './officers';
@@ -15,6 +16,8 @@ export interface AttentionArea {
   name: string;
   level: AreaLevel;
   status: Status;
+  statusReason: StatusReason;
+  statusDetail: StatusDetail | null;
   progres: number | null;
   projectedFinish: string | null;
   /** Days the projected finish lies after the last day; null without a forecast (no pace). */
@@ -25,6 +28,8 @@ export interface AttentionArea {
 
 export interface AttentionOfficer extends OfficerContact {
   status: OfficerStatus;
+  statusReason: StatusReason;
+  statusDetail: StatusDetail | null;
   progres: number | null;
   projectedFinish: string | null;
   daysLate: number | null;
@@ -89,6 +94,8 @@ export async function getAttention(db: Db, scope: Scope, params: Params): Promis
     name: a.name,
     level: a.level,
     status: a.status,
+    statusReason: a.statusReason,
+    statusDetail: a.statusDetail ?? null,
     progres: a.progres,
     projectedFinish: a.projectedFinish,
     daysLate: finiteLate(a.projectedFinish, window.endDate),
@@ -101,6 +108,8 @@ export async function getAttention(db: Db, scope: Scope, params: Params): Promis
     name: r.name,
     phone: r.phone,
     status: r.status,
+    statusReason: r.statusReason,
+    statusDetail: r.statusDetail ?? null,
     progres: r.progres,
     projectedFinish: r.projectedFinish,
     daysLate: finiteLate(r.projectedFinish, window.endDate),

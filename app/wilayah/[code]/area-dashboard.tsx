@@ -84,9 +84,9 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders, a
           {t('refreshFailed')}
         </p>
       ) : null}
-      <SummaryCard area={area} />
+      <SummaryCard area={area} window={window} />
       {attention}
-      <KpiGrid area={area} endDate={w.endDate} />
+      <KpiGrid area={area} window={window} />
       <ChartFrame title={t('charts.progress')} metric="forecastBand" testId="chart-progress">
         <ProgressChart
           days={daily.days}
@@ -105,6 +105,7 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders, a
           onLevel={(l) => navigate({ level: l })}
           hrefOf={hrefOf}
           onOpen={(c) => startTransition(() => router.push(hrefOf(c)))}
+          window={window}
         />
       ) : null}
       {area.level === 'kota' || area.level === 'kecamatan' ? <AreaMapPanel key={`${area.code}:${asOf}`} code={area.code} asOf={asOf} /> : null}
