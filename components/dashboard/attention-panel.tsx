@@ -16,11 +16,8 @@ function Contact({ role, who }: { role: string; who: OfficerContact }) {
       <span className="text-slate-500">{role}</span>
       <span className="font-medium">{who.name}</span>
       {who.phone ? (
-        <a
-          href={`tel:${who.phone.replace(/[^\d+]/g, '')}`}
-          className="inline-flex min-h-8 items-center rounded px-1 text-brand underline decoration-dotted"
-          aria-label={t('call', { name: who.name, phone: who.phone })}
-        >
+        <a href={`tel:${who.phone.replace(/[^\d+]/g, '')}`} className="inline-flex min-h-8 items-center rounded px-1 text-brand underline decoration-dotted">
+          <span className="sr-only">{t('call', { name: who.name })} </span>
           {who.phone}
         </a>
       ) : (
@@ -54,7 +51,10 @@ export function AttentionPanel({ data, code, silentHref }: { data: Attention; co
       </div>
       {empty ? <p className="mt-1 text-slate-700">{t('none')}</p> : null}
       {data.areas.length > 0 ? (
-        <ul className="mt-2 divide-y divide-amber-200" aria-label={t('areas')}>
+        <h3 className="mt-2 text-xs font-medium uppercase tracking-wide text-slate-600">{t('areas')}</h3>
+      ) : null}
+      {data.areas.length > 0 ? (
+        <ul className="divide-y divide-amber-200" aria-label={t('areas')}>
           {data.areas.map((a) => (
             <li key={a.code} className="py-1.5" data-testid="attention-area" data-code={a.code}>
               <div className="flex flex-wrap items-center justify-between gap-x-2">
@@ -64,7 +64,8 @@ export function AttentionPanel({ data, code, silentHref }: { data: Attention; co
                 <span className="inline-flex items-center gap-2">
                   <StatusBadge status={a.status} label={tc(`status.${a.status}`)} />
                   <span className="text-xs text-slate-600">
-                    {formatPercent(a.progres, locale, 0)} · {statusReasonText(a, st, locale)} · {late(a.daysLate)}
+                    {formatPercent(a.progres, locale, 0)} · {statusReasonText(a, st, locale)}
+                    {a.status === 'tertinggal' ? ` · ${late(a.daysLate)}` : null}
                   </span>
                 </span>
               </div>
@@ -81,7 +82,10 @@ export function AttentionPanel({ data, code, silentHref }: { data: Attention; co
         </ul>
       ) : null}
       {data.officers.length > 0 ? (
-        <ul className="mt-1 divide-y divide-amber-200 border-t border-amber-200" aria-label={t('officers')}>
+        <h3 className="mt-2 text-xs font-medium uppercase tracking-wide text-slate-600">{t('officers')}</h3>
+      ) : null}
+      {data.officers.length > 0 ? (
+        <ul className="divide-y divide-amber-200" aria-label={t('officers')}>
           {data.officers.map((o) => (
             <li key={o.code} className="py-1.5" data-testid="attention-officer" data-code={o.code}>
               <div className="flex flex-wrap items-center justify-between gap-x-2">
@@ -92,7 +96,7 @@ export function AttentionPanel({ data, code, silentHref }: { data: Attention; co
                   <OfficerStatusBadge status={o.status} label={to(`status.${o.status}`)} />
                   <span className="text-xs text-slate-600">
                     {statusReasonText(o, st, locale)}
-                    {o.status === 'belum_lapor' ? null : ` · ${late(o.daysLate)}`}
+                    {o.status === 'tertinggal' ? ` · ${late(o.daysLate)}` : null}
                   </span>
                 </span>
               </div>
