@@ -6,7 +6,8 @@ import { formatDate, formatPercent } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import type { OfficerContact } from '@/lib/queries/area-officers';
 import type { Attention } from '@/lib/queries/attention';
-import { statusReasonText, type StatusT } from '@/lib/status-text';
+import type { CampaignWindow } from '@/lib/domain/types';
+import { forecastText, statusReasonText, type StatusT } from '@/lib/status-text';
 
 /** A name with a tap-to-call link when the officer has a phone number. */
 function Contact({ role, who }: { role: string; who: OfficerContact }) {
@@ -31,13 +32,15 @@ function Contact({ role, who }: { role: string; who: OfficerContact }) {
  * "Perlu perhatian", right under the status banner: the few child areas and PPL most behind with
  * whom to call, and how many PPL have not reported today. Figures come ready from getAttention.
  */
-export function AttentionPanel({ data, code, silentHref }: { data: Attention; code: string; silentHref: string }) {
+export function AttentionPanel({ data, code, silentHref, window }: { data: Attention; code: string; silentHref: string; window: CampaignWindow }) {
   const t = useTranslations('attention');
   const tc = useTranslations('common');
   const to = useTranslations('officers');
   const st = useTranslations('status') as unknown as StatusT;
   const locale = toLocale(useLocale());
-  const late = (days: number | null) => (days === null ? t('noPace') : t('late', { days: Math.max(0, days) }));
+  // The forecast worded as everywhere else ("melewati 14 Nov (±N hari)", "belum cukup data").
+  const late = (r: { projectedFinish: string | null; paceDays: number; status: Attention['areas'][number]['status'] | 'belum_lapor' }) =>
+    t('finish', { finish: forecastText({ ...r, status: r.status === 'belum_lapor' ? 'tertinggal' : r.status }, window, st, locale) });
   const empty = data.areas.length === 0 && data.officers.length === 0;
   return (
     <section className="rounded-lg border border-amber-300 bg-amber-50/60 p-3 text-sm shadow-sm" aria-labelledby={`attention-${code}`} data-testid="attention">
@@ -65,7 +68,7 @@ export function AttentionPanel({ data, code, silentHref }: { data: Attention; co
                   <StatusBadge status={a.status} label={tc(`status.${a.status}`)} />
                   <span className="text-xs text-slate-600">
                     {formatPercent(a.progres, locale, 0)} · {statusReasonText(a, st, locale)}
-                    {a.status === 'tertinggal' ? ` · ${late(a.daysLate)}` : null}
+                    {a.status === 'tertinggal' ? ` · ${late(a)}` : null}
                   </span>
                 </span>
               </div>
@@ -96,7 +99,7 @@ export function AttentionPanel({ data, code, silentHref }: { data: Attention; co
                   <OfficerStatusBadge status={o.status} label={to(`status.${o.status}`)} />
                   <span className="text-xs text-slate-600">
                     {statusReasonText(o, st, locale)}
-                    {o.status === 'tertinggal' ? ` · ${late(o.daysLate)}` : null}
+                    {o.status === 'tertinggal' ? ` · ${late(o)}` : null}
                   </span>
                 </span>
               </div>

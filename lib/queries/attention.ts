@@ -20,6 +20,8 @@ export interface AttentionArea {
   statusDetail: StatusDetail | null;
   progres: number | null;
   projectedFinish: string | null;
+  /** Complete days behind pace7 (lib/domain/forecast-presentation.ts words the forecast with it). */
+  paceDays: number;
   /** Days the projected finish lies after the last day; null without a forecast (no pace). */
   daysLate: number | null;
   ppl: OfficerContact[];
@@ -32,6 +34,7 @@ export interface AttentionOfficer extends OfficerContact {
   statusDetail: StatusDetail | null;
   progres: number | null;
   projectedFinish: string | null;
+  paceDays: number;
   daysLate: number | null;
   daysSilent: number;
   lastReport: string | null;
@@ -98,6 +101,7 @@ export async function getAttention(db: Db, scope: Scope, params: Params): Promis
     statusDetail: a.statusDetail ?? null,
     progres: a.progres,
     projectedFinish: a.projectedFinish,
+    paceDays: a.paceDays,
     daysLate: finiteLate(a.projectedFinish, window.endDate),
     ppl: contacts.get(a.code)?.ppl ?? [],
     pml: contacts.get(a.code)?.pml ?? [],
@@ -112,6 +116,7 @@ export async function getAttention(db: Db, scope: Scope, params: Params): Promis
     statusDetail: r.statusDetail ?? null,
     progres: r.progres,
     projectedFinish: r.projectedFinish,
+    paceDays: r.paceDays,
     daysLate: finiteLate(r.projectedFinish, window.endDate),
     daysSilent: r.daysSilent,
     lastReport: r.lastReport,

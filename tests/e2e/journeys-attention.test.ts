@@ -40,7 +40,7 @@ describe('who to call first (Chromium)', () => {
     await j.step(page, 'perlu-perhatian-360', async () => {
       await page.goto(baseUrl);
       await block.waitFor();
-      expect(await block.getByRole('heading').textContent()).toBe('Perlu perhatian');
+      expect(await block.getByRole('heading', { level: 2 }).textContent()).toBe('Perlu perhatian');
       // On the first screen, and above the figure cards.
       const box = (await block.boundingBox())!;
       const cards = (await page.getByTestId('kpi-prelist').boundingBox())!;

@@ -56,7 +56,7 @@ export default async function AreaPage({ params, searchParams }: Props) {
         level={level}
         levels={levels}
         holders={holders?.get(code)}
-        attention={attention ? <AttentionPanel data={attention} code={code} silentHref={`/petugas?tab=belum-lapor&asOf=${asOf}&wilayah=${code}`} /> : null}
+        attention={attention ? <AttentionPanel data={attention} code={code} window={campaign} silentHref={`/petugas?tab=belum-lapor&asOf=${asOf}&wilayah=${code}`} /> : null}
         window={{
           startDate: campaign.startDate,
           endDate: campaign.endDate,
