@@ -16,6 +16,7 @@ import { listAreaOfficers } from '@/lib/queries/area-officers';
 import { listAreaChildren } from '@/lib/queries/areas';
 import { getAttention, listSilentInArea } from '@/lib/queries/attention';
 import { getCampaign, type Campaign } from '@/lib/queries/campaign';
+import { listRootOptions } from '@/lib/queries/root-options';
 import { listOfficers, listSilentOfficers } from '@/lib/queries/officers';
 import type { Viewer } from '@/lib/server/viewer';
 import { databaseTargets } from './support';
@@ -127,5 +128,16 @@ describe.each(databaseTargets())('attention and officer exports on $name', (targ
     expect(text).toContain('PPL / PML');
     expect(text).toContain(aPpl);
     expect(text).toMatch(/Dibuat: .* WITA oleh tester/);
+  });
+
+  it("offers an admin the roots of their scope by name: areas and officers, nothing from outside", async () => {
+    const all = await listRootOptions(database.db, city);
+    expect(all.find((o) => o.code === KEL)).toMatchObject({ name: 'Manggar Baru', kind: 'kelurahan', context: 'Balikpapan Timur' });
+    expect(all.filter((o) => o.kind === 'ppl')).toHaveLength(883);
+    expect(all.filter((o) => o.kind === 'pml')).toHaveLength(221);
+    const kecamatan = await listRootOptions(database.db, areaScope('6471020'));
+    expect(kecamatan.length).toBeGreaterThan(0);
+    expect(kecamatan.filter((o) => ['kota', 'kecamatan', 'kelurahan'].includes(o.kind)).every((o) => o.code.startsWith('6471020'))).toBe(true);
+    expect(kecamatan.some((o) => o.kind === 'kota')).toBe(false);
   });
 });
