@@ -128,6 +128,9 @@ describe.each(databaseTargets())('attention and officer exports on $name', (targ
     expect(text).toContain('PPL / PML');
     expect(text).toContain(aPpl);
     expect(text).toMatch(/Dibuat: .* WITA oleh tester/);
+    // Table headers wrap onto a second line instead of being cut ("Tingkat…", "Target…").
+    expect(text).not.toMatch(/(Tingkat|Target|Perkiraan|Laju)[^\n…]{0,12}…/);
+    expect(text).toMatch(/Tingkat\s+(\S+\s+)*penolakan/);
   });
 
   it("offers an admin the roots of their scope by name: areas and officers, nothing from outside", async () => {
