@@ -22,9 +22,9 @@ export function ReportForm({ options, asOf, min, max }: { options: Option[]; asO
   const [code, setCode] = useState(options[0]?.code ?? '');
   const [date, setDate] = useState(asOf);
   const [format, setFormat] = useState<(typeof FORMATS)[number][0]>('pdf');
-  const [rows, setRows] = useState<'children' | 'kelurahan'>('children');
+  const [rows, setRows] = useState<'children' | 'kelurahan' | 'sls'>('children');
   const [, ext, delimiter] = FORMATS.find(([key]) => key === format)!;
-  const level = rows === 'kelurahan' && code.length < 7 ? 'kelurahan' : undefined;
+  const level = rows === 'kelurahan' && code.length < 7 ? 'kelurahan' : rows === 'sls' && code.length < 10 ? 'sls' : undefined;
   const query = new URLSearchParams({ asOf: date, ...(level ? { level } : {}), ...(delimiter ? { delimiter } : {}) });
   const href = `/api/v1/exports/${code}.${ext}?${query}`;
   const selected = options.find((o) => o.code === code);
@@ -55,16 +55,22 @@ export function ReportForm({ options, asOf, min, max }: { options: Option[]; asO
             </label>
           ))}
         </fieldset>
-        {code.length < 7 ? (
+        {code.length < 10 ? (
           <fieldset className="grid gap-1 text-sm">
             <legend className="mb-1 font-medium">{t('rows')}</legend>
             <label className="flex min-h-9 items-center gap-2">
               <input type="radio" name="rows" checked={rows === 'children'} onChange={() => setRows('children')} />
               {t('rowsChildren')}
             </label>
+            {code.length < 7 ? (
+              <label className="flex min-h-9 items-center gap-2">
+                <input type="radio" name="rows" checked={rows === 'kelurahan'} onChange={() => setRows('kelurahan')} />
+                {t('rowsKelurahan')}
+              </label>
+            ) : null}
             <label className="flex min-h-9 items-center gap-2">
-              <input type="radio" name="rows" checked={rows === 'kelurahan'} onChange={() => setRows('kelurahan')} />
-              {t('rowsKelurahan')}
+              <input type="radio" name="rows" checked={rows === 'sls'} onChange={() => setRows('sls')} data-testid="rows-sls" />
+              {t('rowsSls')}
             </label>
           </fieldset>
         ) : null}

@@ -31,12 +31,38 @@ export function formatDate(value: string | null | undefined, locale: Locale, wit
     .replace(/\./g, '');
 }
 
-/** An ISO timestamp as local date and time in the given zone: "2 Nov 2022 08.30" / "2 Nov 2022, 08:30". */
-export function formatDateTime(value: string | null | undefined, locale: Locale, timeZone: string): string {
-  if (!value) return '–';
-  return new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone })
+/** Indonesia's zones by their everyday names; any other zone shows its IANA name. */
+const ZONE_NAMES: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+  UTC: 'UTC',
+  'Etc/UTC': 'UTC',
+};
+
+/** The zone as people say it: "WITA" for Asia/Makassar. */
+export function zoneName(timeZone: string): string {
+  return ZONE_NAMES[timeZone] ?? timeZone;
+}
+
+/**
+ * A timestamp (ISO string or epoch ms) as local date and time in the campaign's zone:
+ * "2 Nov 2022, 08.30" / "2 Nov 2022, 08:30"; with `showZone`, " WITA" follows wherever the reader
+ * could take it for their own clock or UTC.
+ */
+export function formatDateTime(value: string | number | Date | null | undefined, locale: Locale, timeZone: string, showZone = false): string {
+  if (value === null || value === undefined || value === '') return '–';
+  const text = new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone })
     .format(new Date(value))
     .replace(/(\d) (\w+)\. /, '$1 $2 ');
+  return showZone ? `${text} ${zoneName(timeZone)}` : text;
+}
+
+/** Hours and minutes in the campaign's zone: "08.30 WITA". */
+export function formatClock(value: string | number | Date, locale: Locale, timeZone: string, showZone = true): string {
+  const text = new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(value));
+  return showZone ? `${text} ${zoneName(timeZone)}` : text;
 }
 
 /** A large number shortened for chart axes: "240 rb" / "240K". */

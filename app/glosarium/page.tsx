@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { GlossaryOfficers } from '@/components/glossary-officers';
 import { STATUS_COLORS } from '@/lib/domain/status-colors';
 import { STATUSES } from '@/lib/domain/types';
 
@@ -55,6 +56,7 @@ export default async function GlossaryPage() {
           ))}
         </ul>
       </section>
+      <GlossaryOfficers />
     </article>
   );
 }

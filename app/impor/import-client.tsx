@@ -30,7 +30,7 @@ function toView(d: ImportDetail, corrections = 0): ResultView {
 type Upload = { file: string; progress: number | null } | null;
 
 /** The /impor page: pick a kind, drop a file, watch it upload, read the result, fix the rejects. */
-export function ImportClient({ kinds }: { kinds: ImportKind[] }) {
+export function ImportClient({ kinds, timeZone }: { kinds: ImportKind[]; timeZone: string }) {
   const t = useTranslations('ingest');
   const locale = toLocale(useLocale());
   const queryClient = useQueryClient();
@@ -132,7 +132,7 @@ export function ImportClient({ kinds }: { kinds: ImportKind[] }) {
 
       <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <h2 className="border-b border-slate-200 px-3 py-2 font-semibold">{t('ui.history')}</h2>
-        <ImportHistory list={history.data} onSelect={(id) => (setExtra([]), setSelected({ id, corrections: 0 }))} onPage={setHistoryPage} />
+        <ImportHistory timeZone={timeZone} list={history.data} onSelect={(id) => (setExtra([]), setSelected({ id, corrections: 0 }))} onPage={setHistoryPage} />
       </section>
     </div>
   );

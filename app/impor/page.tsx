@@ -3,6 +3,8 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { mayLoad } from '@/lib/ingest/actor';
 import { IMPORT_KINDS } from '@/lib/ingest/columns';
+import { getCampaign } from '@/lib/queries/campaign';
+import { getDb } from '@/lib/server/database';
 import { requireViewer } from '@/lib/server/viewer';
 import { ImportClient } from './import-client';
 
@@ -16,14 +18,14 @@ export default async function ImportPage() {
   const viewer = await requireViewer();
   const kinds = IMPORT_KINDS.filter((k) => mayLoad(viewer, k));
   if (kinds.length === 0) notFound();
-  const t = await getTranslations('ingest.ui');
+  const [t, campaign] = await Promise.all([getTranslations('ingest.ui'), getDb().then((db) => getCampaign(db, viewer.scope))]);
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
       </div>
-      <ImportClient kinds={kinds} />
+      <ImportClient kinds={kinds} timeZone={campaign?.timezone ?? 'UTC'} />
     </div>
   );
 }

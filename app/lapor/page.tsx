@@ -5,6 +5,7 @@ import { reportDate } from '@/lib/ingest/report-date';
 import { getCampaign } from '@/lib/queries/campaign';
 import { listAssignedSubsls, listReportablePpl } from '@/lib/queries/report-form';
 import { getDb } from '@/lib/server/database';
+import { PplPicker } from '@/components/ppl-picker';
 import { requirePermission } from '@/lib/server/viewer';
 import { OfflineForm } from '@/components/offline/offline-form';
 import { OutboxPanel } from './outbox-panel';
@@ -44,24 +45,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
       </div>
       <form method="get" className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-[1fr_auto_auto] sm:items-end">
-        {isPpl ? null : (
-          <label className="block text-sm font-medium">
-            {t('choosePetugas')}
-            <input
-              name="petugas"
-              list="ppl-choices"
-              defaultValue={chosen ?? ''}
-              className="mt-1 block h-12 w-full rounded border border-slate-300 px-2"
-              autoComplete="off"
-              data-testid="petugas-input"
-            />
-            <datalist id="ppl-choices">
-              {choices.map((c) => (
-                <option key={c.code} value={c.code}>{`${c.name} · ${c.kelurahan}`}</option>
-              ))}
-            </datalist>
-          </label>
-        )}
+        {isPpl ? null : <PplPicker label={t('choosePetugas')} choices={choices} chosen={chosen} asList={viewer.role === 'pml'} />}
         <label className="block text-sm font-medium">
           {t('date')}
           <input

@@ -5,6 +5,7 @@ import { useSearchParams } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { OfficersFilters, type FilterOptions } from '@/components/officers/officers-filters';
+import { OfficerCards } from '@/components/officers/officer-cards';
 import { OfficersTable } from '@/components/officers/officers-table';
 import { fetchOfficerPage, officerKeys, officersSearchParams, parseOfficersQuery } from '@/lib/api/officers-client';
 import type { OfficersQuery } from '@/lib/api/officers-schemas';
@@ -22,6 +23,7 @@ const PAGE_SIZES = [25, 50, 100, 200];
  */
 export function OfficersView({ options, asOf }: { options: FilterOptions; asOf: string }) {
   const t = useTranslations('officers');
+  const ta = useTranslations('attention');
   const locale = toLocale(useLocale());
   const searchParams = useSearchParams();
   const query = useMemo(() => parseOfficersQuery(Object.fromEntries(searchParams)), [searchParams]);
@@ -48,6 +50,13 @@ export function OfficersView({ options, asOf }: { options: FilterOptions; asOf: 
       <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-3 py-2 text-sm">
           <span data-testid="officers-total">{data ? t('total', { count: formatNumber(data.total, locale) }) : t('loading')}</span>
+          {query.sort === 'urgency' ? (
+            <span className="text-xs text-slate-600" data-testid="officers-worst-first">{ta('sortedWorstFirst')}</span>
+          ) : (
+            <button type="button" className="rounded border border-slate-300 px-2 py-1 text-xs" onClick={() => navigate({ sort: 'urgency', dir: 'asc' })}>
+              {ta('sortWorstFirst')}
+            </button>
+          )}
           {isFetching ? <span className="text-xs text-slate-500">{t('loading')}</span> : null}
         </div>
         {error ? (
@@ -55,7 +64,15 @@ export function OfficersView({ options, asOf }: { options: FilterOptions; asOf: 
         ) : data && data.rows.length === 0 ? (
           <p className="p-3 text-sm text-slate-500">{t('empty')}</p>
         ) : data ? (
-          <OfficersTable rows={data.rows} sort={query.sort} dir={query.dir} onSort={onSort} asOf={data.asOf ?? asOf} busy={isFetching} />
+          <>
+            {/* A phone gets cards (worst first, four facts each); wider screens the sortable table. */}
+            <div className="sm:hidden">
+              <OfficerCards rows={data.rows} asOf={data.asOf ?? asOf} busy={isFetching} />
+            </div>
+            <div className="hidden sm:block">
+              <OfficersTable rows={data.rows} sort={query.sort} dir={query.dir} onSort={onSort} asOf={data.asOf ?? asOf} busy={isFetching} />
+            </div>
+          </>
         ) : null}
         <nav className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 px-3 py-2 text-sm" aria-label={t('page', { page: query.page, pages: pageCount })}>
           <div className="flex items-center gap-2">

@@ -2,12 +2,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { OfficerExportLinks } from '@/components/officers/officer-export-links';
 import { SilentList } from '@/components/officers/silent-list';
 import { SilentShare } from '@/components/share/silent-share';
 import { officerKeys, parseOfficersQuery } from '@/lib/api/officers-client';
 import { officerPageFor } from '@/lib/api/officers-json';
 import { formatDate, formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { listSilentInArea } from '@/lib/queries/attention';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
 import { getArea } from '@/lib/queries/areas';
 import { groupSilentOfficers, listOfficerFilterOptions, listSilentOfficers } from '@/lib/queries/officers';
@@ -38,11 +40,13 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
   const asOf = resolveAsOf(campaign, query.asOf);
   const silentTab = params.tab === 'belum-lapor';
   const scoped = { asOf, window: campaign };
+  // From an area page's "Perlu perhatian": the belum-lapor list narrowed to that area.
+  const area = typeof params.wilayah === 'string' && /^\d{4}(\d{3}(\d{3}(\d{4}(\d{2})?)?)?)?$/.test(params.wilayah) ? params.wilayah : null;
 
   const queryClient = new QueryClient();
   const [options, silent] = await Promise.all([
     listOfficerFilterOptions(db, viewer.scope, scoped),
-    listSilentOfficers(db, viewer.scope, scoped),
+    area ? listSilentInArea(db, viewer.scope, { ...scoped, code: area }) : listSilentOfficers(db, viewer.scope, scoped),
     silentTab
       ? null
       : queryClient.prefetchQuery({ queryKey: officerKeys.list(query), queryFn: async () => {
@@ -72,10 +76,11 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
         <Link href={`/petugas${dateParam ? `?${dateParam}` : ''}`} className={tabClass(!silentTab)} aria-current={silentTab ? undefined : 'page'}>
           {t('tabs.all')}
         </Link>
-        <Link href={`/petugas?tab=belum-lapor${dateParam ? `&${dateParam}` : ''}`} className={tabClass(silentTab)} aria-current={silentTab ? 'page' : undefined} data-testid="tab-silent">
+        <Link href={`/petugas?tab=belum-lapor${dateParam ? `&${dateParam}` : ''}${area ? `&wilayah=${area}` : ''}`} className={tabClass(silentTab)} aria-current={silentTab ? 'page' : undefined} data-testid="tab-silent">
           {t('tabs.silent')} <span className="tabular-nums">({formatNumber(silent.length, locale)})</span>
         </Link>
       </nav>
+      <OfficerExportLinks code={area ?? (viewer.scope.kind === 'area' ? viewer.scope.areaCode : viewer.scope.kodeKota)} asOf={asOf} list={silentTab ? 'silent' : 'all'} />
       {silentTab ? (
         <>
           <SilentShare areaName={(await getArea(db, viewer.scope, viewer.homeArea ?? viewer.scope.kodeKota))?.name ?? viewer.username} asOf={asOf} officers={silent} />

@@ -8,6 +8,10 @@ import type { AreaResponse, OfficerRefBody } from '@/lib/api/area-schemas';
 export function AreaHeading({ area, hrefOf, holders }: { area: AreaResponse; hrefOf: (code: string) => string; holders?: OfficerRefBody[] }) {
   const tc = useTranslations('common');
   const t = useTranslations('dashboard');
+  const ts = useTranslations('sls');
+  // A sub-SLS often has its SLS's name ("RT 001"): its heading names the part, so the two pages differ.
+  const part = area.level === 'subsls' ? area.code.slice(14) : null;
+  const sls = area.breadcrumb.at(-1)?.name ?? area.name;
   return (
     <div>
       {area.breadcrumb.length > 0 ? (
@@ -30,7 +34,8 @@ export function AreaHeading({ area, hrefOf, holders }: { area: AreaResponse; hre
         {tc(`levels.${area.level}`)} · <span className="tabular-nums">{area.code}</span>
         {area.kemendagriCode ? <span className="tabular-nums"> · {area.kemendagriCode}</span> : null}
       </div>
-      <h1 className="text-2xl font-semibold leading-tight">{area.name}</h1>
+      <h1 className="text-2xl font-semibold leading-tight">{part ? ts('subsls', { name: area.name, part }) : area.name}</h1>
+      {part ? <p className="text-sm text-slate-600">{part === '00' ? ts('whole', { name: sls }) : ts('part', { part, sls })}</p> : null}
       {holders && holders.length > 0 ? (
         <p className="mt-0.5 text-sm text-slate-600">
           {t('holder')}: {holders.map((o) => `${o.name} (${o.code})`).join(', ')}

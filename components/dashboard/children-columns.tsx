@@ -5,8 +5,10 @@ import Link from 'next/link';
 import { StatusBadge } from '@/components/status-badge';
 import type { ChildArea } from '@/lib/api/area-schemas';
 import type { OfficerSortKey } from '@/lib/domain/officer-sort';
-import { STATUSES, type Status } from '@/lib/domain/types';
+import { STATUS_RANK } from '@/lib/domain/status';
+import type { Status } from '@/lib/domain/types';
 import type { useFormat, useMetricText, MetricKey } from './use-dashboard-text';
+import type { useStatusText } from './use-status-text';
 
 declare module '@tanstack/react-table' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -29,9 +31,8 @@ declare module '@tanstack/react-table' {
 
 type Format = ReturnType<typeof useFormat>;
 type Text = ReturnType<typeof useMetricText>;
+type StatusText = ReturnType<typeof useStatusText>;
 export type Row = ChildArea;
-
-const STATUS_RANK: Record<Status, number> = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<Status, number>;
 
 /** Sorting nulls last whichever way: an area without a ratio or a finish date is not "smallest". */
 const nullsLast = <T,>(get: (r: Row) => T | null) => ({
@@ -45,11 +46,15 @@ interface ColumnSpec {
   show: (r: Row, f: Format) => React.ReactNode;
 }
 
-function specs(f: Format, statusLabel: (s: Status) => string): ColumnSpec[] {
+function specs(f: Format, statusLabel: (s: Status) => string, st: StatusText): ColumnSpec[] {
   const num = (metric: MetricKey, get: (r: Row) => number) => ({ metric, value: get, show: (r: Row) => f.n(get(r)) });
   const pct = (metric: MetricKey, get: (r: Row) => number | null) => ({ metric, value: get, show: (r: Row) => f.pct(get(r)) });
   return [
-    { metric: 'status', value: (r) => STATUS_RANK[r.status], show: (r) => <StatusBadge status={r.status} label={statusLabel(r.status)} /> },
+    {
+      metric: 'status',
+      value: (r) => STATUS_RANK[r.status],
+      show: (r) => <StatusBadge status={r.status} label={statusLabel(r.status)} reason={st.reason(r)} showReason />,
+    },
     pct('progres', (r) => r.progres),
     num('prelist', (r) => r.prelist),
     num('keluargaBaru', (r) => r.keluargaBaru),
@@ -66,7 +71,7 @@ function specs(f: Format, statusLabel: (s: Status) => string): ColumnSpec[] {
     { metric: 'pace', value: (r) => r.pace, show: (r) => f.pace(r.pace) },
     { metric: 'pace7', value: (r) => r.pace7, show: (r) => f.pace(r.pace7) },
     { metric: 'requiredPace', value: (r) => r.requiredPace, show: (r) => f.pace(r.requiredPace) },
-    { metric: 'projectedFinish', value: (r) => r.projectedFinish, show: (r) => f.date(r.projectedFinish) },
+    { metric: 'projectedFinish', value: (r) => r.projectedFinish, show: (r) => st.forecast(r) },
     {
       metric: 'projectedRange',
       value: (r) => r.projectedFinishHigh ?? (r.projectedFinishLow ? '9999-12-31' : null),
@@ -83,6 +88,7 @@ export function childColumns(opts: {
   nameLabel: string;
   officersLabel: string | null;
   statusLabel: (s: Status) => string;
+  statusText: StatusText;
   hrefOf: (code: string) => string;
 }): ColumnDef<Row>[] {
   const { f, text, hrefOf } = opts;
@@ -108,7 +114,7 @@ export function childColumns(opts: {
         },
       ]
     : [];
-  const metrics = specs(f, opts.statusLabel).map<ColumnDef<Row>>((s) => ({
+  const metrics = specs(f, opts.statusLabel, opts.statusText).map<ColumnDef<Row>>((s) => ({
     id: s.metric,
     ...nullsLast(s.value),
     sortingFn: 'basic',

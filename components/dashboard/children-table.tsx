@@ -12,10 +12,11 @@ import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import type { AreaResponse, ChildArea } from '@/lib/api/area-schemas';
 import { STATUS_COLORS } from '@/lib/domain/status-colors';
-import { STATUSES, type AreaLevel, type Status } from '@/lib/domain/types';
+import { STATUSES, type AreaLevel, type CampaignWindow, type Status } from '@/lib/domain/types';
 import { childColumns } from './children-columns';
 import { MetricInfo } from './metric-info';
 import { useFormat, useMetricText } from './use-dashboard-text';
+import { useStatusText } from './use-status-text';
 
 const STICKY = 'sticky left-0 z-10 shadow-[1px_0_0_0_var(--color-slate-200)]';
 
@@ -31,6 +32,7 @@ export function ChildrenTable({
   onLevel,
   hrefOf,
   onOpen,
+  window,
 }: {
   parent: AreaResponse;
   rows: ChildArea[];
@@ -40,11 +42,13 @@ export function ChildrenTable({
   onLevel: (level: AreaLevel) => void;
   hrefOf: (code: string) => string;
   onOpen: (code: string) => void;
+  window: CampaignWindow;
 }) {
   const t = useTranslations('dashboard.table');
   const tc = useTranslations('common');
   const f = useFormat();
   const text = useMetricText();
+  const statusText = useStatusText(window);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [status, setStatus] = useState<Status | null>(null);
   const withOfficers = level === 'sls' || level === 'subsls';
@@ -56,9 +60,10 @@ export function ChildrenTable({
         nameLabel: tc(`levels.${level}`),
         officersLabel: withOfficers ? t('officers') : null,
         statusLabel: (s) => tc(`status.${s}`),
+        statusText,
         hrefOf,
       }),
-    [f, text, tc, t, level, withOfficers, hrefOf],
+    [f, text, tc, t, level, withOfficers, hrefOf, statusText],
   );
   // A stable filter list: a new array each render would recompute the row model and reset state in a loop.
   const columnFilters = useMemo(() => [{ id: 'status', value: status }], [status]);

@@ -5,10 +5,14 @@ import { KpiCard } from '@/components/kpi-card';
 import { StatusBadge } from '@/components/status-badge';
 import type { AreaResponse } from '@/lib/api/area-schemas';
 import { MetricInfo } from './metric-info';
+import type { CampaignWindow } from '@/lib/domain/types';
 import { useFormat, useMetricText, type MetricKey } from './use-dashboard-text';
+import { useStatusText } from './use-status-text';
 
 /** Every figure of the area at a glance, each with its definition one tap away. */
-export function KpiGrid({ area, endDate }: { area: AreaResponse; endDate: string }) {
+export function KpiGrid({ area, window }: { area: AreaResponse; window: CampaignWindow }) {
+  const endDate = window.endDate;
+  const st = useStatusText(window);
   const t = useTranslations('dashboard');
   const tc = useTranslations('common');
   const f = useFormat();
@@ -37,8 +41,8 @@ export function KpiGrid({ area, endDate }: { area: AreaResponse; endDate: string
         t('perDay', { value: f.pace(area.pace7) }),
         area.requiredPace === null ? undefined : t('requiredHint', { value: f.pace(area.requiredPace) }),
       )}
-      {card('projectedFinish', f.date(area.projectedFinish), range)}
-      {card('status', <StatusBadge status={area.status} label={tc(`status.${area.status}`)} />)}
+      {card('projectedFinish', st.forecast(area), range)}
+      {card('status', <StatusBadge status={area.status} label={tc(`status.${area.status}`)} reason={st.reason(area)} />, st.reason(area))}
       {card('daysLeft', f.n(area.daysLeft), t('untilHint', { date: f.day(endDate) }))}
     </section>
   );

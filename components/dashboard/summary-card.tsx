@@ -4,18 +4,25 @@ import { useTranslations } from 'next-intl';
 import { StatusBadge } from '@/components/status-badge';
 import type { AreaResponse } from '@/lib/api/area-schemas';
 import { STATUS_COLORS } from '@/lib/domain/status-colors';
+import { presentForecast } from '@/lib/domain/forecast-presentation';
+import type { CampaignWindow } from '@/lib/domain/types';
 import { useFormat } from './use-dashboard-text';
+import { useStatusText } from './use-status-text';
 
 /** The morning answer in three lines: on pace or not, how fast against how fast it must go, and when it ends. */
-export function SummaryCard({ area }: { area: AreaResponse }) {
+export function SummaryCard({ area, window }: { area: AreaResponse; window: CampaignWindow }) {
   const t = useTranslations('dashboard.summary');
   const tc = useTranslations('common');
   const f = useFormat();
+  const st = useStatusText(window);
+  const shown = presentForecast(area, window);
   const progres = Math.min(1, area.progres ?? 0);
   const finish =
     area.status === 'selesai'
       ? t('done')
-      : area.projectedFinish === null
+      : shown.kind === 'beyond' || shown.kind === 'insufficient'
+        ? st.t('forecast.sentence', { text: st.forecast(area) })
+        : area.projectedFinish === null
         ? t('noFinish')
         : area.projectedFinishHigh === null
           ? t('finishOpen', { date: f.date(area.projectedFinish) })
@@ -23,7 +30,7 @@ export function SummaryCard({ area }: { area: AreaResponse }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4" data-testid="summary">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <StatusBadge status={area.status} label={tc(`status.${area.status}`)} />
+        <StatusBadge status={area.status} label={tc(`status.${area.status}`)} reason={st.reason(area)} showReason />
         <span className="text-sm text-slate-600">
           {t('progress', { progres: f.pct(area.progres), plan: f.pct(area.expectedProgres) })}
         </span>

@@ -1,26 +1,18 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { formatNumber } from '@/lib/format';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import type { ImportList } from '@/lib/ingest/api-types';
-
-function formatWhen(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Asia/Makassar',
-  }).format(new Date(iso));
-}
 
 /** Who imported what and when, with the counts; a row opens that import's result. */
 export function ImportHistory({
   list,
   onSelect,
   onPage,
+  timeZone,
 }: {
+  timeZone: string;
   list: ImportList | undefined;
   onSelect: (id: number) => void;
   onPage: (page: number) => void;
@@ -50,7 +42,7 @@ export function ImportHistory({
           <tbody>
             {list.items.map((job) => (
               <tr key={job.id} className="border-t border-slate-100">
-                <td className="whitespace-nowrap px-3 py-2">{formatWhen(job.createdAt, locale)}</td>
+                <td className="whitespace-nowrap px-3 py-2">{formatDateTime(job.createdAt, locale, timeZone, true)}</td>
                 <td className="px-3 py-2">
                   <div className="max-w-48 truncate">{job.filename ?? t(`sources.${job.source}`)}</div>
                   <div className="text-xs text-slate-500">

@@ -50,7 +50,8 @@ function useColumns(asOf: string): ColumnDef<OfficerRowJson, unknown>[] {
       ),
     });
     const date = (d: string | null) => (d === null ? '–' : formatDate(d, locale, d.slice(0, 4) !== asOf.slice(0, 4)));
-    // Most telling first, so a phone shows them next to the sticky name; who-is-who last.
+    // The four facts to act on (status, flags, last report, PML) first, so 1280 px shows them
+    // without scrolling sideways; the figures after; who-is-who last.
     return [
       officer,
       col.display({
@@ -59,22 +60,8 @@ function useColumns(asOf: string): ColumnDef<OfficerRowJson, unknown>[] {
         meta: { sortKeys: ['status'] } satisfies ColumnMeta,
         cell: (c) => <OfficerStatusBadge status={c.row.original.status} label={t(`status.${c.row.original.status}`)} />,
       }),
-      num('progres', t('columns.progres'), (r) => formatPercent(r.progres, locale), t('hints.progres')),
-      num('selesai', t('columns.selesai'), (r) => n(r.selesai)),
-      num('prelist', t('columns.target'), (r) => n(r.prelist)),
-      num('pace7', t('columns.pace7'), (r) => n(r.pace7, 1), t('hints.pace7'), t('perDayUnit')),
-      num('requiredPace', t('columns.requiredPace'), (r) => n(r.requiredPace, 1), t('hints.requiredPace'), t('perDayUnit')),
-      num('projectedFinish', t('columns.projectedFinish'), (r) => date(r.projectedFinish), t('hints.projectedFinish')),
-      num('lastReport', t('columns.lastReport'), (r) => (r.lastReport ? date(r.lastReport) : t('never'))),
-      num('daysSilent', t('columns.daysSilent'), (r) => n(r.daysSilent), t('hints.daysSilent')),
-      num('tingkatPenolakan', t('columns.tingkatPenolakan'), (r) => formatPercent(r.tingkatPenolakan, locale), t('hints.tingkatPenolakan')),
       col.display({ id: 'flags', header: t('columns.flags'), meta: { sortKeys: ['flags'] } satisfies ColumnMeta, cell: (c) => <FlagChips flags={c.row.original.flags} labels={flagLabels} /> }),
-      col.display({
-        id: 'sparkline',
-        header: t('columns.sparkline'),
-        meta: { hint: t('hints.sparkline') } satisfies ColumnMeta,
-        cell: (c) => <Sparkline values={c.row.original.sparkline} label={c.row.original.sparkline.map((v) => n(v)).join(', ')} />,
-      }),
+      num('lastReport', t('columns.lastReport'), (r) => (r.lastReport ? date(r.lastReport) : t('never'))),
       col.display({
         id: 'supervisor',
         header: t('columns.pml'),
@@ -87,6 +74,20 @@ function useColumns(asOf: string): ColumnDef<OfficerRowJson, unknown>[] {
           ) : (
             '–'
           ),
+      }),
+      num('progres', t('columns.progres'), (r) => formatPercent(r.progres, locale), t('hints.progres')),
+      num('selesai', t('columns.selesai'), (r) => n(r.selesai)),
+      num('prelist', t('columns.target'), (r) => n(r.prelist)),
+      num('pace7', t('columns.pace7'), (r) => n(r.pace7, 1), t('hints.pace7'), t('perDayUnit')),
+      num('requiredPace', t('columns.requiredPace'), (r) => n(r.requiredPace, 1), t('hints.requiredPace'), t('perDayUnit')),
+      num('projectedFinish', t('columns.projectedFinish'), (r) => date(r.projectedFinish), t('hints.projectedFinish')),
+      num('daysSilent', t('columns.daysSilent'), (r) => n(r.daysSilent), t('hints.daysSilent')),
+      num('tingkatPenolakan', t('columns.tingkatPenolakan'), (r) => formatPercent(r.tingkatPenolakan, locale), t('hints.tingkatPenolakan')),
+      col.display({
+        id: 'sparkline',
+        header: t('columns.sparkline'),
+        meta: { hint: t('hints.sparkline') } satisfies ColumnMeta,
+        cell: (c) => <Sparkline values={c.row.original.sparkline} label={c.row.original.sparkline.map((v) => n(v)).join(', ')} />,
       }),
       col.display({ id: 'role', header: t('columns.role'), meta: { sortKeys: ['role'] } satisfies ColumnMeta, cell: (c) => t(`roles.${c.row.original.role}`) }),
       num('subsls', t('columns.subsls'), (r) => n(r.subslsCount)),

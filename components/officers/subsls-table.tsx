@@ -4,11 +4,13 @@ import { StatusBadge } from '@/components/status-badge';
 import type { SubslsProgress } from '@/lib/queries/officers';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { statusReasonText, type StatusT } from '@/lib/status-text';
 
 /** The sub-SLS an officer holds, each linked to its area page. */
 export function SubslsTable({ rows, asOf, showHolder }: { rows: SubslsProgress[]; asOf: string; showHolder: boolean }) {
   const t = useTranslations('officers');
   const tc = useTranslations('common');
+  const ts = useTranslations('status') as unknown as StatusT;
   const locale = toLocale(useLocale());
   const n = (v: number | null) => formatNumber(v, locale);
   return (
@@ -43,7 +45,7 @@ export function SubslsTable({ rows, asOf, showHolder }: { rows: SubslsProgress[]
               <td className="px-2 py-1.5 text-right tabular-nums">{formatPercent(s.progres, locale)}</td>
               <td className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums">{s.lastReport ? formatDate(s.lastReport, locale) : t('never')}</td>
               <td className="px-2 py-1.5">
-                <StatusBadge status={s.status} label={tc(`status.${s.status}`)} />
+                <StatusBadge status={s.status} label={tc(`status.${s.status}`)} reason={statusReasonText(s, ts, locale)} showReason />
               </td>
             </tr>
           ))}

@@ -2,7 +2,7 @@
 // handlers parse with the request schemas; the OpenAPI document is generated from all of them
 // (component names are given there, in lib/api/openapi/areas.ts, not as global ids here).
 import { z } from 'zod';
-import { AREA_LEVELS, STATUSES } from '@/lib/domain/types';
+import { AREA_LEVELS, STATUS_REASONS, STATUSES } from '@/lib/domain/types';
 import { areaCodeSchema, isoDateSchema } from './schemas';
 
 const date = (description: string) => isoDateSchema.meta({ format: 'date', description });
@@ -61,7 +61,26 @@ export const areaMetricsSchema = areaRefSchema
     projectedFinish: date('asOf + ceil((U − closed) / pace7); null when pace7 is 0').nullable(),
     projectedFinishLow: date('Finish at the 90th percentile of the last 14 daily paces (the early end)').nullable(),
     projectedFinishHigh: date('Finish at the 10th percentile of the last 14 daily paces (the late end); null when that pace is 0').nullable(),
-    status: z.enum(STATUSES).meta({ description: 'selesai (progres ≥ 100 %), sesuai_jadwal (finish ≤ last day), berisiko (≤ last day + 3), tertinggal (later)' }),
+    status: z.enum(STATUSES).meta({
+      description:
+        'selesai (nothing left), belum_mulai (nothing closed and no report yet), macet (closed not grown for ≥ 3 complete days), ' +
+        'else by projected finish: sesuai_jadwal (≤ last day), berisiko (≤ last day + 3), tertinggal (later or never). ' +
+        'SLS and sub-SLS are judged against their PPL’s plan (what that PPL has left over the days left); kelurahan and above against their own forecast. ' +
+        'Pace, forecast and status use complete days only.',
+    }),
+    statusReason: z.enum(STATUS_REASONS).meta({
+      description:
+        'Why: semua_tertutup, belum_ada_laporan, tidak_bertambah (statusDetail.stalledDays), laju_cukup / laju_kurang (pace7 against the required pace), ' +
+        'rencana_ppl_cukup / rencana_ppl_kurang (the PPL’s pace against what the PPL needs), tanpa_laju (no pace), tidak_lapor (officers: silent)',
+    }),
+    statusDetail: z
+      .strictObject({
+        stalledDays: count('Complete days since closed last grew (counted back at most 16 days)'),
+        pace: z.number().meta({ description: 'The pace judged: pace7 of the area, or of its PPL for SLS and sub-SLS' }),
+        requiredPace: z.number().nullable().meta({ description: 'The pace needed by the last day for what was judged; null when no day is left' }),
+      })
+      .meta({ description: 'The numbers the status sentence quotes' }),
+    paceDays: count('Complete days behind pace7 (at most 7); a forecast from fewer than 3 is not enough data'),
     daysLeft: count('Days of the window left after asOf'),
     expectedProgres: z.number().meta({ description: 'Plan line: day index / window length (0..1)' }),
   });

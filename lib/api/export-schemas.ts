@@ -10,3 +10,13 @@ export const exportQuerySchema = z.object({
   level: z.enum(AREA_LEVELS).optional(),
   delimiter: z.enum(['comma', 'semicolon']).optional(),
 });
+
+/** "{code}.{csv|xlsx}" with a BPS area code: the officer lists of the officers working in that area. */
+export const officerExportFileSchema = z.string().regex(/^\d{4}(\d{3}(\d{3}(\d{4}(\d{2})?)?)?)?\.(csv|xlsx)$/, 'file as {code}.{csv|xlsx}');
+
+export const officerExportQuerySchema = z.object({
+  asOf: isoDateSchema.optional(),
+  /** all: every officer, worst first (the /petugas list); silent: PPL with no report dated asOf. */
+  list: z.enum(['all', 'silent']).default('all'),
+  delimiter: z.enum(['comma', 'semicolon']).optional(),
+});

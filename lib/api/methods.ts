@@ -15,6 +15,7 @@ export const API_METHODS: Record<string, readonly string[]> = {
   '/api/v1/changes': ['GET'],
   '/api/v1/exports/[file]': ['GET'],
   '/api/v1/exports/bundle/[file]': ['GET'],
+  '/api/v1/exports/officers/[file]': ['GET'],
   '/api/v1/imports': ['GET', 'POST'],
   '/api/v1/imports/[id]': ['GET'],
   '/api/v1/imports/[id]/rejections.csv': ['GET'],

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { FLAG_IDS } from '@/lib/domain/officer-flags';
 import { OFFICER_STATUSES } from '@/lib/domain/officer-status';
-import { OFFICER_ROLES, STATUSES } from '@/lib/domain/types';
+import { OFFICER_ROLES, STATUS_REASONS, STATUSES } from '@/lib/domain/types';
 import { OFFICER_SORT_KEYS } from '@/lib/domain/officer-sort';
 import { areaMetricsSchema } from './area-schemas';
 import { isoDateSchema } from './schemas';
@@ -22,7 +22,7 @@ export const officersQuerySchema = z.object({
   flag: z.enum(FLAG_IDS).optional(),
   /** Code prefix or part of the name. */
   q: z.string().trim().max(64).optional(),
-  sort: z.enum(OFFICER_SORT_KEYS).default('code'),
+  sort: z.enum(OFFICER_SORT_KEYS).default('urgency'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -58,6 +58,7 @@ export const officerRowJsonSchema = areaMetricsSchema
     subslsCount: z.number().int(),
     subslsOpen: z.number().int().meta({ description: 'Assigned sub-SLS not closed yet (closed < universe)' }),
     status: z.enum(OFFICER_STATUSES),
+    statusReason: z.enum(STATUS_REASONS),
     forecastStatus: z.enum(STATUSES),
     lastReport: date,
     daysSilent: z.number().int(),
@@ -99,6 +100,8 @@ export const subslsProgressJsonSchema = z.object({
   pace7: z.number(),
   projectedFinish: date,
   status: z.enum(STATUSES),
+  statusReason: z.enum(STATUS_REASONS),
+  statusDetail: areaMetricsSchema.shape.statusDetail,
 });
 
 export const officerDetailJsonSchema = z.object({

@@ -1,10 +1,10 @@
-// An officer's status: the area statuses of metrics.ts, plus two that only people have —
-// belum lapor (silent for a while) and belum mulai (never reported).
+// An officer's status: the one status enum of lib/domain/types.ts (belum mulai and macet mean
+// the same for a person as for an area), plus one that only people have: belum lapor (silent).
 import { diffDays } from './dates';
 import { STATUS_COLORS } from './status-colors';
-import type { CampaignWindow, Status } from './types';
+import { STATUSES, type CampaignWindow, type Status, type StatusReason } from './types';
 
-export const OFFICER_STATUSES = ['selesai', 'sesuai_jadwal', 'berisiko', 'tertinggal', 'belum_lapor', 'belum_mulai'] as const;
+export const OFFICER_STATUSES = [...STATUSES, 'belum_lapor'] as const;
 export type OfficerStatus = (typeof OFFICER_STATUSES)[number];
 
 /** No report on the as-of date nor on the day before: the officer is "belum lapor". */
@@ -36,19 +36,26 @@ export function officerStatus(input: {
   return input.forecastStatus;
 }
 
+/** The reason of an officer's status: silence and no report yet are theirs; otherwise their holdings' reason. */
+export function officerStatusReason(status: OfficerStatus, forecastReason: StatusReason): StatusReason {
+  if (status === 'belum_lapor') return 'tidak_lapor';
+  if (status === 'belum_mulai') return 'belum_ada_laporan';
+  return forecastReason;
+}
+
 /** Most urgent first: the order a "sort by status" shows. */
 export const OFFICER_STATUS_RANK: Record<OfficerStatus, number> = {
-  belum_mulai: 0,
-  belum_lapor: 1,
-  tertinggal: 2,
-  berisiko: 3,
-  sesuai_jadwal: 4,
-  selesai: 5,
+  macet: 0,
+  belum_mulai: 1,
+  belum_lapor: 2,
+  tertinggal: 3,
+  berisiko: 4,
+  sesuai_jadwal: 5,
+  selesai: 6,
 };
 
-/** The area colours for the shared statuses; Okabe–Ito purple and grey for the two officer-only ones. */
+/** The area colours for the shared statuses; Okabe–Ito purple for the officer-only one. */
 export const OFFICER_STATUS_COLORS: Record<OfficerStatus, string> = {
   ...STATUS_COLORS,
   belum_lapor: '#cc79a7',
-  belum_mulai: '#7f7f7f',
 };

@@ -1,7 +1,8 @@
 // Daily pace, pace7, projected finish and its range (DESIGN.md, Metrics).
 import { addDays, diffDays } from './dates';
-import { countMetrics, daysLeft, expectedProgres, requiredPace, statusOf, type AreaCounts, type CountMetrics } from './metrics';
-import type { CampaignWindow, Status } from './types';
+import { countMetrics, daysLeft, expectedProgres, requiredPace, type AreaCounts, type CountMetrics } from './metrics';
+import { judgeStatus, stalledDays, type StatusDetail } from './status';
+import type { CampaignWindow, Status, StatusReason } from './types';
 
 /** How many recent daily paces form the forecast band. */
 export const BAND_DAYS = 14;
@@ -69,27 +70,80 @@ export interface Forecast {
   /** Finish at the 10th percentile (the pessimistic end); null when that pace is 0. */
   projectedFinishHigh: string | null;
   status: Status;
+  statusReason: StatusReason;
+  statusDetail: StatusDetail;
+  /** Complete days behind pace7 (at most 7): a forecast from fewer than 3 is "belum cukup data". */
+  paceDays: number;
   daysLeft: number;
   expectedProgres: number;
 }
 
-/** Pace, forecast and status of an area from its closed series (must cover asOf−14 … asOf). */
-export function forecast(series: ClosedSeries, window: CampaignWindow, asOf: string, remaining: number): Forecast {
-  const p7 = pace7(series, window, asOf);
-  const band = recentPaces(series, window, asOf, BAND_DAYS);
-  const projected = finishDate(asOf, remaining, p7);
-  const low = finishDate(asOf, remaining, percentile(band, 0.9));
-  const high = finishDate(asOf, remaining, percentile(band, 0.1));
-  const left = daysLeft(window, asOf);
+/** What a PPL has left over the days left: the plan SLS and sub-SLS are judged against. */
+export interface PplPlan {
+  projectedFinish: string | null;
+  pace: number;
+  requiredPace: number | null;
+}
+
+export interface ForecastOptions {
+  /**
+   * The latest complete day (DESIGN.md, complete days). Pace, forecast and status never use a
+   * later, partial day: from an asOf after it they are those of this day. Absent: asOf is complete.
+   */
+  completeThrough?: string | null;
+  /**
+   * Days from the area's first report to the forecast day; null when it has none yet. Absent:
+   * unknown, so only "nothing closed" can say belum mulai.
+   */
+  daysSinceFirstReport?: number | null;
+  /** SLS and sub-SLS: judged against their PPL's plan instead of their own forecast. */
+  plan?: PplPlan | null;
+  /** How many days back a stall may be counted: as far as the series reaches (default 16). */
+  stallLookback?: number;
+}
+
+/** The day pace, forecast and status are computed on: asOf, or the latest complete day before it. */
+export function forecastDay(window: CampaignWindow, asOf: string, completeThrough?: string | null): string {
+  if (completeThrough === undefined || completeThrough === null) return completeThrough === null ? addDays(window.startDate, -1) : asOf;
+  return completeThrough < asOf ? completeThrough : asOf;
+}
+
+/**
+ * Pace, forecast and status of an area from its closed series (must cover day−15 … asOf), where
+ * day is the forecast day (forecastDay): what was left then, at the paces of complete days.
+ */
+export function forecast(series: ClosedSeries, window: CampaignWindow, asOf: string, remainingNow: number, options: ForecastOptions = {}): Forecast {
+  const day = forecastDay(window, asOf, options.completeThrough);
+  // Families closed on the partial days after `day` are still to do as far as the forecast knows.
+  const remaining = remainingNow + (series.get(asOf) ?? 0) - (series.get(day) ?? 0);
+  const p7 = pace7(series, window, day);
+  const band = recentPaces(series, window, day, BAND_DAYS);
+  const projected = finishDate(day, remaining, p7);
+  const low = finishDate(day, remaining, percentile(band, 0.9));
+  const high = finishDate(day, remaining, percentile(band, 0.1));
+  const required = requiredPace(remaining, daysLeft(window, day));
+  const plan = options.plan;
+  const judged = judgeStatus({
+    remaining,
+    closed: series.get(day) ?? 0,
+    daysSinceFirstReport: options.daysSinceFirstReport === undefined ? ((series.get(day) ?? 0) > 0 ? Number.POSITIVE_INFINITY : null) : options.daysSinceFirstReport,
+    stalledDays: stalledDays(series, window, day, options.stallLookback ?? BAND_DAYS + 1),
+    projectedFinish: plan ? plan.projectedFinish : projected,
+    pace: plan ? plan.pace : p7,
+    requiredPace: plan ? plan.requiredPace : required,
+    plan: plan ? 'ppl' : 'area',
+    window,
+  });
   return {
-    pace: dailyPace(series, asOf),
+    pace: dailyPace(series, day),
     pace7: p7,
-    requiredPace: requiredPace(remaining, left),
+    requiredPace: required,
     projectedFinish: projected,
     projectedFinishLow: projected && low && low > projected ? projected : low,
     projectedFinishHigh: projected && high && high < projected ? projected : high,
-    status: statusOf(remaining, projected, window),
-    daysLeft: left,
+    ...judged,
+    paceDays: Math.max(0, Math.min(PACE7_DAYS, diffDays(day, window.startDate) + 1)),
+    daysLeft: daysLeft(window, asOf),
     expectedProgres: expectedProgres(window, asOf),
   };
 }
@@ -97,7 +151,7 @@ export function forecast(series: ClosedSeries, window: CampaignWindow, asOf: str
 export type AreaMetricValues = AreaCounts & CountMetrics & Forecast;
 
 /** Every metric of an area as of a date: counts, ratios, pace, forecast and status. */
-export function areaMetrics(counts: AreaCounts, series: ClosedSeries, window: CampaignWindow, asOf: string): AreaMetricValues {
+export function areaMetrics(counts: AreaCounts, series: ClosedSeries, window: CampaignWindow, asOf: string, options: ForecastOptions = {}): AreaMetricValues {
   const cm = countMetrics(counts);
-  return { ...counts, ...cm, ...forecast(series, window, asOf, cm.universe - cm.closed) };
+  return { ...counts, ...cm, ...forecast(series, window, asOf, cm.universe - cm.closed, options) };
 }

@@ -6,4 +6,7 @@ export const STATUS_COLORS: Record<Status, string> = {
   sesuai_jadwal: '#009e73',
   berisiko: '#e69f00',
   tertinggal: '#d55e00',
+  // Darker than tertinggal (stalled is worse than slow); grey: not started is no judgement yet.
+  macet: '#882255',
+  belum_mulai: '#7f7f7f',
 };

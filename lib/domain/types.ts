@@ -39,5 +39,23 @@ export interface CampaignWindow {
   graceDays: number;
 }
 
-export const STATUSES = ['selesai', 'sesuai_jadwal', 'berisiko', 'tertinggal'] as const;
+/**
+ * The one status enum of areas and officers (DESIGN.md, Metrics). belum_mulai: nothing closed and
+ * no report yet; macet: unfinished and closed has not grown for MACET_DAYS complete days.
+ */
+export const STATUSES = ['selesai', 'sesuai_jadwal', 'berisiko', 'tertinggal', 'macet', 'belum_mulai'] as const;
 export type Status = (typeof STATUSES)[number];
+
+/** Why a status is what it is: a short code the pages turn into a sentence (messages/<locale>/status.json). */
+export const STATUS_REASONS = [
+  'semua_tertutup',
+  'belum_ada_laporan',
+  'tidak_bertambah',
+  'laju_cukup',
+  'laju_kurang',
+  'tanpa_laju',
+  'rencana_ppl_cukup',
+  'rencana_ppl_kurang',
+  'tidak_lapor',
+] as const;
+export type StatusReason = (typeof STATUS_REASONS)[number];

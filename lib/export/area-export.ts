@@ -1,15 +1,18 @@
 import type { Db } from '@/lib/db/client';
 import { diffDays } from '@/lib/domain/dates';
+import { presentForecast } from '@/lib/domain/forecast-presentation';
 import { windowLength } from '@/lib/domain/metrics';
 import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
 import { listAreaDaily } from '@/lib/queries/area-daily';
+import { listAreaOfficers } from '@/lib/queries/area-officers';
 import { getAreaSummary, listAreaChildren, type AreaMetrics } from '@/lib/queries/areas';
 import { listBoundaries } from '@/lib/queries/boundaries';
 import { getCampaign, resolveAsOf, type Campaign } from '@/lib/queries/campaign';
 import type { Viewer } from '@/lib/server/viewer';
+import { forecastText, statusReasonText, type StatusT } from '@/lib/status-text';
 import { areaMetricsTable } from './area-table';
 import { toCsv, type CsvDelimiter } from './csv';
 import { renderAreaReport } from './pdf-report';
@@ -69,12 +72,21 @@ export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest
   const meta = [
     t('meta.area', { area: area.name, code: area.code }),
     t('meta.asOf', { date: formatDate(area.asOf, req.locale), day: diffDays(area.asOf, campaign.startDate) + 1, days: windowLength(campaign) }),
-    t('meta.generated', { at: `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`, by: viewer.username }),
+    t('meta.generated', { at: formatDateTime(now, req.locale, campaign.timezone, true), by: viewer.username }),
   ];
   const statusLabel = (s: string) => common(`status.${s}`);
   const levelLabel = (l: string) => common(`levels.${l}`);
   const childLevel = rows[0]?.level ?? req.level ?? 'kelurahan';
-  const table = areaMetricsTable({ parent: area, rows, levelLabel: levelLabel(childLevel), meta, t, statusLabel });
+  const st = translator(req.locale, 'status') as unknown as StatusT;
+  const forecastWords = (a: AreaMetrics) => forecastText(a, campaign, st, req.locale);
+  const words = {
+    statusLabel,
+    reasonText: (a: AreaMetrics) => statusReasonText(a, st, req.locale),
+    finishWords: (a: AreaMetrics) => (presentForecast(a, campaign).kind === 'date' ? null : forecastWords(a)),
+  };
+  // SLS and sub-SLS rows name who works them, so a lurah knows whom to call about each RT.
+  const officers = childLevel === 'sls' || childLevel === 'subsls' ? await listAreaOfficers(db, viewer.scope, { code: area.code, level: childLevel }) : undefined;
+  const table = areaMetricsTable({ parent: area, rows, levelLabel: levelLabel(childLevel), meta, t, words, officers });
   const stem = `pantau-${area.code}-${childLevel}-${area.asOf}`;
   const file = (body: Buffer | string, format: ExportFormat) => ({ body, contentType: CONTENT_TYPES[format], filename: `${stem}.${format}` });
   if (req.format === 'csv') return file(toCsv(table, req.delimiter ?? ','), 'csv');
@@ -97,8 +109,10 @@ export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest
     locale: req.locale,
     t,
     statusLabel,
+    forecastText: forecastWords,
     levelLabel,
     meta,
+    officers,
   });
   return file(pdf, 'pdf');
 }

@@ -6,9 +6,11 @@ import { STATUS_COLORS } from '@/lib/domain/status-colors';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { DailyRow } from '@/lib/queries/area-daily';
+import type { AreaOfficers } from '@/lib/queries/area-officers';
 import type { AreaMetrics } from '@/lib/queries/areas';
 import type { Boundary } from '@/lib/queries/boundaries';
-import type { CampaignWindow } from '@/lib/domain/types';
+import { presentForecast } from '@/lib/domain/forecast-presentation';
+import { STATUSES, type CampaignWindow } from '@/lib/domain/types';
 import { band, barChart, lineChart, statusMap, type Box } from './pdf-charts';
 import type { ExportTable } from './table';
 
@@ -28,8 +30,12 @@ export interface PdfReportInput {
   locale: Locale;
   t: T;
   statusLabel: (s: string) => string;
+  /** The projected finish as a reader should take it (lib/status-text.ts). */
+  forecastText: (a: AreaMetrics) => string;
   levelLabel: (level: string) => string;
   meta: string[];
+  /** Who works each child (SLS and sub-SLS): a PPL / PML column. */
+  officers?: Map<string, AreaOfficers>;
 }
 
 const MARGIN = 40;
@@ -85,7 +91,12 @@ function glance(doc: Doc, i: PdfReportInput): void {
     [t('columns.belumDikunjungi'), n(a.belumDikunjungi)],
     [t('columns.pace7'), n(a.pace7)],
     [t('columns.requiredPace'), a.requiredPace === null ? '–' : n(a.requiredPace)],
-    [t('columns.projectedFinish'), `${formatDate(a.projectedFinish, locale)} (${formatDate(a.projectedFinishLow, locale, false)} – ${formatDate(a.projectedFinishHigh, locale, false)})`],
+    [
+      t('columns.projectedFinish'),
+      presentForecast(a, i.window).kind === 'date'
+        ? `${formatDate(a.projectedFinish, locale)} (${formatDate(a.projectedFinishLow, locale, false)} – ${formatDate(a.projectedFinishHigh, locale, false)})`
+        : i.forecastText(a),
+    ],
     [t('columns.keluargaBaru'), n(a.keluargaBaru)],
   ];
   const cols = 4;
@@ -146,41 +157,54 @@ function childrenTable(doc: Doc, i: PdfReportInput): void {
   if (i.children.length === 0) return;
   heading(doc, `${i.t('pdf.children')}: ${i.levelLabel(i.children[0].level)}`);
   const { t, locale } = i;
-  const cols: Array<[string, number, (c: AreaMetrics) => string, 'left' | 'right']> = [
-    [t('columns.name'), 0.26, (c) => c.name, 'left'],
-    [t('columns.prelist'), 0.1, (c) => formatNumber(c.prelist, locale), 'right'],
+  type Col = [string, number, (c: AreaMetrics) => string, 'left' | 'right'];
+  const cols: Col[] = [
+    [t('columns.name'), i.officers ? 0.16 : 0.26, (c) => c.name, 'left'],
+    ...(i.officers ? [[`${t('columns.ppl')} / ${t('columns.pml')}`, 0.22, (c: AreaMetrics) => people(i.officers?.get(c.code)), 'left'] as Col] : []),
+    [t('columns.prelist'), i.officers ? 0.08 : 0.1, (c) => formatNumber(c.prelist, locale), 'right'],
     [t('columns.selesai'), 0.1, (c) => formatNumber(c.selesai, locale), 'right'],
     [t('columns.progres'), 0.09, (c) => formatPercent(c.progres, locale), 'right'],
     [t('columns.tingkatPenolakan'), 0.1, (c) => formatPercent(c.tingkatPenolakan, locale), 'right'],
     [t('columns.pace7'), 0.08, (c) => formatNumber(c.pace7, locale), 'right'],
-    [t('columns.projectedFinish'), 0.12, (c) => formatDate(c.projectedFinish, locale), 'right'],
-    [t('columns.status'), 0.15, (c) => i.statusLabel(c.status), 'left'],
+    [t('columns.projectedFinish'), 0.12, (c) => i.forecastText(c), 'right'],
+    [t('columns.status'), i.officers ? 0.13 : 0.15, (c) => i.statusLabel(c.status), 'left'],
   ];
   rowsTable(doc, cols.map(([h, w, , align]) => [h, w, align]), i.children.map((c) => ({ cells: cols.map(([, , f]) => f(c)), dot: STATUS_COLORS[c.status] })));
 }
 
+/** "PPL name; … / PML name" for one area, short enough for one line of the table. */
+function people(o: AreaOfficers | undefined): string {
+  if (!o) return '–';
+  return `${o.ppl.map((p) => p.name).join('; ') || '–'} / ${o.pml.map((p) => p.name).join('; ') || '–'}`;
+}
+
 function rowsTable(doc: Doc, cols: Array<[string, number, 'left' | 'right']>, rows: Array<{ cells: string[]; dot?: string }>): void {
+  const width = (k: number) => cols[k][1] * WIDTH - 6;
   const line = (cells: string[], bold: boolean, dot?: string) => {
-    if (doc.y > doc.page.height - MARGIN - 30) doc.addPage();
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7).fillColor('#0f172a');
+    // Headers wrap onto as many lines as the longest needs ("Tingkat penolakan" in a narrow
+    // column); body cells stay on one line so the rows keep their rhythm.
+    const height = bold ? Math.max(9, ...cells.map((c, k) => doc.heightOfString(c, { width: width(k) }))) : 9;
+    if (doc.y + height > doc.page.height - MARGIN - 30) doc.addPage();
     const y = doc.y;
     let x = MARGIN;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7).fillColor('#0f172a');
     cells.forEach((c, k) => {
       const w = cols[k][1] * WIDTH;
       const isLast = k === cells.length - 1 && dot;
       if (isLast) doc.circle(x + 4, y + 3.5, 2.5).fill(dot).fillColor('#0f172a');
-      doc.text(c, x + (isLast ? 10 : 2), y, { width: w - 6, height: 9, align: cols[k][2], lineBreak: false, ellipsis: true });
+      const options = bold ? { width: width(k), align: cols[k][2] } : { width: width(k), height: 9, align: cols[k][2], lineBreak: false, ellipsis: true };
+      doc.text(c, x + (isLast ? 10 : 2), y, options);
       x += w;
     });
-    doc.moveTo(MARGIN, y + 10).lineTo(MARGIN + WIDTH, y + 10).lineWidth(0.3).strokeColor('#e2e8f0').stroke();
-    doc.text('', MARGIN, y + 12);
+    doc.moveTo(MARGIN, y + height + 1).lineTo(MARGIN + WIDTH, y + height + 1).lineWidth(0.3).strokeColor('#e2e8f0').stroke();
+    doc.text('', MARGIN, y + height + 3);
   };
   line(cols.map(([h]) => h), true);
   for (const r of rows) line(r.cells, false, r.dot);
 }
 
 function behind(doc: Doc, i: PdfReportInput): void {
-  const late = i.children.filter((c) => c.status === 'berisiko' || c.status === 'tertinggal').sort((a, b) => (a.progres ?? 0) - (b.progres ?? 0));
+  const late = i.children.filter((c) => c.status === 'berisiko' || c.status === 'tertinggal' || c.status === 'macet').sort((a, b) => (a.progres ?? 0) - (b.progres ?? 0));
   heading(doc, i.t('pdf.behind'));
   if (late.length === 0) return void doc.fillColor('#334155').text(i.t('pdf.noneBehind'));
   for (const c of late) {
@@ -209,7 +233,7 @@ function map(doc: Doc, i: PdfReportInput): void {
   const box: Box = { x: MARGIN + 60, y: doc.y + 4, w: WIDTH - 120, h: 220 };
   statusMap(doc, box, areas);
   doc.y = box.y + box.h + 6;
-  legend(doc, (['selesai', 'sesuai_jadwal', 'berisiko', 'tertinggal'] as const).map((s) => [STATUS_COLORS[s], i.statusLabel(s)]));
+  legend(doc, STATUSES.map((s) => [STATUS_COLORS[s], i.statusLabel(s)]));
   doc.fillColor('#64748b').fontSize(6.5).text('Batas wilayah: BPS / OCHA HDX COD-AB Indonesia (CC BY-IGO)', MARGIN, doc.y + 2);
 }
 

@@ -10,7 +10,8 @@ const FORMATS: Partial<Record<ExportColumn['kind'], string>> = {
 
 function value(v: ExportValue, col: ExportColumn): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
-  if (col.kind === 'date' && typeof v === 'string') return new Date(`${v}T00:00:00Z`);
+  // A date column may carry words instead ("melewati 14 Nov (±9 hari)"): only ISO dates become dates.
+  if (col.kind === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
   if (typeof v === 'string') return neutraliseFormula(v);
   return v;
 }

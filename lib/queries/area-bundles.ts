@@ -3,9 +3,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
-import { LEVEL_CODE_LENGTH, type AreaLevel, type CampaignWindow } from '@/lib/domain/types';
+import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
 import { arrayParam } from '@/lib/db/client';
-import { belowCondition, metricsOfSeries, selectAreaSeries, type AreaMetrics, type AreaRef } from './areas';
+import { belowCondition, metricsWithPlans, selectAreaSeries, type AreaMetrics, type AreaRef } from './areas';
+import type { PlanWindow } from './ppl-plan';
 
 const toRef = (a: { code: string; name: string; level: AreaLevel; kemendagri_code: string | null }): AreaRef => ({
   code: a.code,
@@ -18,24 +19,25 @@ const toRef = (a: { code: string; name: string; level: AreaLevel; kemendagri_cod
 export async function getAreaWithBreadcrumb(
   db: Db,
   scope: Scope,
-  params: { code: string; asOf: string; window: CampaignWindow },
+  params: { code: string; asOf: string; window: PlanWindow },
 ): Promise<{ area: AreaMetrics; breadcrumb: AreaRef[] } | null> {
   const { code, asOf, window } = params;
   const codes = [...Object.values(LEVEL_CODE_LENGTH).filter((n) => n < code.length).map((n) => code.slice(0, n)), code];
   const rows = await selectAreaSeries(db, scope, { where: sql`a.code = any(${arrayParam(codes)}::text[])`, withDays: sql`a.code = ${code}`, asOf });
   const self = rows.find((a) => a.code === code);
   if (!self) return null;
-  return { area: metricsOfSeries(self, window, asOf), breadcrumb: rows.filter((a) => a !== self).map(toRef) };
+  const [area] = await metricsWithPlans(db, scope, [self], window, asOf);
+  return { area, breadcrumb: rows.filter((a) => a !== self).map(toRef) };
 }
 
 /** The children of a visible area (or its descendants at `level`) with their metrics; null when the area is not visible. */
 export async function getAreaChildren(
   db: Db,
   scope: Scope,
-  params: { code: string; asOf: string; window: CampaignWindow; level?: AreaLevel },
+  params: { code: string; asOf: string; window: PlanWindow; level?: AreaLevel },
 ): Promise<AreaMetrics[] | null> {
   const { code, asOf, window, level } = params;
   const rows = await selectAreaSeries(db, scope, { where: sql`(a.code = ${code} or ${belowCondition(code, level)})`, withDays: sql`a.code <> ${code}`, asOf });
   if (rows[0]?.code !== code) return null;
-  return rows.slice(1).map((r) => metricsOfSeries(r, window, asOf));
+  return metricsWithPlans(db, scope, rows.slice(1), window, asOf);
 }

@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
-import { addDays } from '@/lib/domain/dates';
+import { addDays, diffDays } from '@/lib/domain/dates';
 import { closedOf } from '@/lib/domain/metrics';
-import { BAND_DAYS, areaMetrics, type AreaMetricValues } from '@/lib/domain/pace';
+import { BAND_DAYS, areaMetrics, forecastDay, type AreaMetricValues, type PplPlan } from '@/lib/domain/pace';
 import type { Scope } from '@/lib/domain/scope';
-import { LEVEL_CODE_LENGTH, type AreaLevel, type CampaignWindow } from '@/lib/domain/types';
+import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
+import { listPplPlans, type PlanWindow } from './ppl-plan';
 import { areaVisible } from './scope-sql';
 
 export interface AreaRef {
@@ -49,11 +50,28 @@ export interface AreaSeriesRow extends AreaRow {
   dates: string[];
   selesai_series: number[];
   tidak_ditemukan_series: number[];
+  /** Sub-SLS with any report dated ≤ each date: when the area's first report came. */
+  started_series: number[];
 }
 
-/** Every metric of an area from its series row (lib/domain does the arithmetic). */
-export function metricsOfSeries(row: AreaSeriesRow, window: CampaignWindow, asOf: string): AreaMetrics {
+/**
+ * Days from the area's first report to `day`, from its started series: null when it has none by
+ * then; when it had one before the series begins, longer ago than any stall the series can show.
+ */
+function daysSinceFirstReport(row: AreaSeriesRow, day: string): number | null {
+  const first = row.dates.findIndex((d, i) => d <= day && row.started_series[i] > 0);
+  if (first < 0) return null;
+  return first === 0 ? Number.POSITIVE_INFINITY : diffDays(day, row.dates[first]);
+}
+
+/**
+ * Every metric of an area from its series row (lib/domain does the arithmetic). Pace, forecast
+ * and status stop at the window's latest complete day; an SLS or sub-SLS with a plan is judged
+ * against its PPL's (lib/queries/ppl-plan.ts).
+ */
+export function metricsOfSeries(row: AreaSeriesRow, window: PlanWindow, asOf: string, plan?: PplPlan | null): AreaMetrics {
   const series = new Map(row.dates.map((d, i) => [d, closedOf({ selesai: row.selesai_series[i], tidakDitemukan: row.tidak_ditemukan_series[i] })]));
+  const day = forecastDay(window, asOf, window.completeThrough);
   const counts = {
     prelist: row.prelist,
     keluargaBaru: row.keluarga_baru,
@@ -62,7 +80,10 @@ export function metricsOfSeries(row: AreaSeriesRow, window: CampaignWindow, asOf
     tidakDitemui: row.tidak_ditemui,
     tidakDitemukan: row.tidak_ditemukan,
   };
-  return { ...toRef(row), asOf, ...areaMetrics(counts, series, window, asOf) };
+  // A stall is counted only as far back as the series this row carries (asOf−15 … asOf).
+  const stallLookback = Math.max(0, diffDays(day, addDays(asOf, -(BAND_DAYS + 1))));
+  const options = { completeThrough: window.completeThrough, daysSinceFirstReport: daysSinceFirstReport(row, day), plan, stallLookback };
+  return { ...toRef(row), asOf, ...areaMetrics(counts, series, window, asOf, options) };
 }
 
 const onAsOf = (column: string, asOf: string) => sql`coalesce(max(d.${sql.raw(column)}) filter (where d.tanggal = ${asOf}::date), 0)::int`;
@@ -83,7 +104,7 @@ export async function selectAreaSeries(db: Db, scope: Scope, params: { where: SQ
       ${onAsOf('prelist', asOf)} as prelist, ${onAsOf('keluarga_baru', asOf)} as keluarga_baru, ${onAsOf('selesai', asOf)} as selesai,
       ${onAsOf('menolak', asOf)} as menolak, ${onAsOf('tidak_ditemui', asOf)} as tidak_ditemui, ${onAsOf('tidak_ditemukan', asOf)} as tidak_ditemukan,
       ${seriesOf(sql`d.tanggal::text`, 'text[]')} as dates, ${seriesOf(sql`d.selesai`, 'int[]')} as selesai_series,
-      ${seriesOf(sql`d.tidak_ditemukan`, 'int[]')} as tidak_ditemukan_series
+      ${seriesOf(sql`d.tidak_ditemukan`, 'int[]')} as tidak_ditemukan_series, ${seriesOf(sql`d.subsls_started`, 'int[]')} as started_series
     from area a left join area_day d on d.kode_kota = a.kode_kota and d.code = a.code and ${params.withDays}
       and d.tanggal between ${addDays(asOf, -(BAND_DAYS + 1))}::date and ${asOf}::date
     where a.kode_kota = ${scope.kodeKota} and ${params.where} and ${areaVisible(scope, sql`a.code`)}
@@ -121,11 +142,18 @@ export async function listBreadcrumb(db: Db, scope: Scope, code: string): Promis
 export async function getAreaSummary(
   db: Db,
   scope: Scope,
-  params: { code: string; asOf: string; window: CampaignWindow },
+  params: { code: string; asOf: string; window: PlanWindow },
 ): Promise<AreaMetrics | null> {
   const { code, asOf, window } = params;
   const [row] = await selectAreaSeries(db, scope, { where: sql`a.code = ${code}`, withDays: sql`true`, asOf });
-  return row ? metricsOfSeries(row, window, asOf) : null;
+  return row ? (await metricsWithPlans(db, scope, [row], window, asOf))[0] : null;
+}
+
+/** Metrics of series rows, SLS and sub-SLS judged against their PPL's plan (one query for all of them). */
+export async function metricsWithPlans(db: Db, scope: Scope, rows: AreaSeriesRow[], window: PlanWindow, asOf: string): Promise<AreaMetrics[]> {
+  const planned = rows.filter((r) => r.level === 'sls' || r.level === 'subsls').map((r) => r.code);
+  const plans = planned.length > 0 ? await listPplPlans(db, scope, { codes: planned, asOf, window }) : new Map<string, PplPlan>();
+  return rows.map((r) => metricsOfSeries(r, window, asOf, plans.get(r.code)));
 }
 
 /** SQL condition on `a`: the children of `code`, or with `level` every descendant at that level. */
@@ -140,11 +168,11 @@ export function belowCondition(code: string, level?: AreaLevel): SQL {
 export async function listAreaChildren(
   db: Db,
   scope: Scope,
-  params: { code: string; asOf: string; window: CampaignWindow; level?: AreaLevel },
+  params: { code: string; asOf: string; window: PlanWindow; level?: AreaLevel },
 ): Promise<AreaMetrics[]> {
   const { code, asOf, window, level } = params;
   const rows = await selectAreaSeries(db, scope, { where: belowCondition(code, level), withDays: sql`true`, asOf });
-  return rows.map((r) => metricsOfSeries(r, window, asOf));
+  return metricsWithPlans(db, scope, rows, window, asOf);
 }
 
 /** Areas visible in the scope whose name, BPS code or Kemendagri code matches `q`. */

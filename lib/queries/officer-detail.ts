@@ -68,7 +68,12 @@ function officerChain(kodeKota: string): SQL {
 }
 
 /** The sub-SLS held by the officer or the PPL under them, visible in the scope, with their metrics. */
-async function listHeldSubsls(db: Db, scope: Scope, code: string, asOf: string, window: CampaignWindow): Promise<SubslsProgress[]> {
+async function listHeldSubsls(
+  db: Db,
+  scope: Scope,
+  params: { code: string; asOf: string; window: CampaignWindow; plans: ReadonlyMap<string, Pick<AreaMetricValues, 'projectedFinish' | 'pace7' | 'requiredPace'>> },
+): Promise<SubslsProgress[]> {
+  const { code, asOf, window, plans } = params;
   const rows = await queryRows<HeldRow>(
     db,
     sql`with ${officerChain(scope.kodeKota)},
@@ -101,7 +106,11 @@ async function listHeldSubsls(db: Db, scope: Scope, code: string, asOf: string, 
       tidakDitemukan: current.tidak_ditemukan,
     };
     const { code: subsls, name, kelurahan_name, kode_petugas, last_report } = current;
-    return { code: subsls, name, kelurahanName: kelurahan_name, kodePetugas: kode_petugas, lastReport: last_report, ...areaMetrics(counts, series, window, asOf) };
+    // A sub-SLS is judged against its PPL's plan (DESIGN.md, Metrics), as on the area pages.
+    const ppl = plans.get(kode_petugas);
+    const plan = ppl ? { projectedFinish: ppl.projectedFinish, pace: ppl.pace7, requiredPace: ppl.requiredPace } : null;
+    const options = { daysSinceFirstReport: last_report === null ? null : Number.POSITIVE_INFINITY, plan };
+    return { code: subsls, name, kelurahanName: kelurahan_name, kodePetugas: kode_petugas, lastReport: last_report, ...areaMetrics(counts, series, window, asOf, options) };
   });
 }
 
@@ -124,6 +133,6 @@ export async function getOfficer(db: Db, scope: Scope, params: { code: string; a
     team,
     teamTotals: leads ? officer : supervisor,
     daily,
-    subsls: await listHeldSubsls(db, scope, code, asOf, window),
+    subsls: await listHeldSubsls(db, scope, { code, asOf, window, plans: new Map([...table.byCode].map(([c, e]) => [c, e.row])) }),
   };
 }

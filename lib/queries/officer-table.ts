@@ -14,9 +14,9 @@ import {
   type OfficerFlag,
   type PeerPace,
 } from '@/lib/domain/officer-flags';
-import { daysSilent, officerStatus, type OfficerStatus } from '@/lib/domain/officer-status';
+import { daysSilent, officerStatus, officerStatusReason, type OfficerStatus } from '@/lib/domain/officer-status';
 import { areaMetrics, BAND_DAYS, recentPaces, type AreaMetricValues } from '@/lib/domain/pace';
-import type { CampaignWindow, OfficerRole, Status } from '@/lib/domain/types';
+import type { CampaignWindow, OfficerRole, Status, StatusReason } from '@/lib/domain/types';
 import { memoByStamp } from './officer-cache';
 import { rollUpHoldings, type Holding } from './officer-holdings';
 import * as facts from './officer-facts';
@@ -40,6 +40,7 @@ export interface OfficerRow extends Omit<AreaMetricValues, 'status'> {
   subslsOpen: number;
   asOf: string;
   status: OfficerStatus;
+  statusReason: StatusReason;
   /** The area status of what they hold (selesai … tertinggal), before silence is considered. */
   forecastStatus: Status;
   lastReport: string | null;
@@ -137,9 +138,11 @@ function buildRow(m: facts.OfficerMasterRow, data: Loaded, window: CampaignWindo
   const held = data.holdings.get(m.code)!;
   const closed = held.selesai.map((s, i) => closedOf({ selesai: s, tidakDitemukan: held.tidakDitemukan[i] }));
   const series = seriesOf(closed, window.startDate);
-  const metrics = areaMetrics(held.counts, series, window, asOf);
   const lastReport = held.lastReport;
-  const { status: forecastStatus, ...rest } = metrics;
+  // An officer's series runs from the window's start, so a stall is counted from their own reports.
+  const metrics = areaMetrics(held.counts, series, window, asOf, { daysSinceFirstReport: lastReport === null ? null : Number.POSITIVE_INFINITY });
+  const { status: forecastStatus, statusReason: forecastReason, ...rest } = metrics;
+  const status = officerStatus({ forecastStatus, lastReport, asOf, window });
   const isKelurahan = m.area_level === 'kelurahan';
   const row: OfficerRow = {
     ...rest,
@@ -158,7 +161,8 @@ function buildRow(m: facts.OfficerMasterRow, data: Loaded, window: CampaignWindo
     subslsCount: held.subsls,
     subslsOpen: held.subslsOpen,
     asOf,
-    status: officerStatus({ forecastStatus, lastReport, asOf, window }),
+    status,
+    statusReason: officerStatusReason(status, forecastReason),
     forecastStatus,
     lastReport,
     daysSilent: daysSilent(lastReport, asOf, window),

@@ -2,7 +2,7 @@
 import type { Db } from '@/lib/db/client';
 import { FLAG_IDS, type FlagId } from '@/lib/domain/officer-flags';
 import { OFFICER_STATUS_RANK, OFFICER_STATUSES, type OfficerStatus } from '@/lib/domain/officer-status';
-import { OFFICER_SORT_KEYS, type OfficerSortKey } from '@/lib/domain/officer-sort';
+import { OFFICER_SORT_KEYS, officerUrgency, type OfficerSortKey } from '@/lib/domain/officer-sort';
 import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow, OfficerRole } from '@/lib/domain/types';
 import { scopedOfficers } from './officer-scope';
@@ -18,6 +18,7 @@ type SortValue = string | number | null;
 /** Names compare the Indonesian way; codes and ISO dates compare as plain text. */
 const BY_COLLATION = new Set<OfficerSortKey>(['name', 'supervisor']);
 const SORT_VALUE: Record<OfficerSortKey, (r: OfficerRow) => SortValue> = {
+  urgency: officerUrgency,
   code: (r) => r.code,
   name: (r) => r.name,
   role: (r) => r.role,
@@ -134,7 +135,7 @@ function sortedRows(table: OfficerTable, sort: OfficerSortKey, dir: 'asc' | 'des
 export async function listOfficers(db: Db, scope: Scope, params: ListOfficersParams): Promise<OfficerPage> {
   const { table, isVisible } = await scopedOfficers(db, scope, params);
   const q = params.q?.trim().toLowerCase() ?? '';
-  const sort = params.sort ?? 'code';
+  const sort = params.sort ?? 'urgency';
   const dir = params.dir ?? 'asc';
   const { role, kecamatan, kelurahan, pml, status, flag } = params;
   const key = JSON.stringify(['list', scope, role, kecamatan, kelurahan, pml, status, flag, q, sort, dir]);

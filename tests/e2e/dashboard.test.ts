@@ -27,7 +27,7 @@ describe('dashboard: the city head’s morning look', () => {
     expect(await page.locator('[data-testid=chart-progress] .recharts-line').count()).toBeGreaterThanOrEqual(4);
     await page.getByRole('button', { name: 'Definisi Progres' }).first().click();
     await expect.poll(() => page.getByRole('dialog', { name: 'Progres' }).isVisible()).toBe(true);
-    expect(await page.getByRole('dialog', { name: 'Progres' }).textContent()).toContain('progres = closed / U');
+    expect(await page.getByRole('dialog', { name: 'Progres' }).textContent()).toContain('progres = (selesai + tidak ditemukan) ÷ (prelist + keluarga baru)');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -102,8 +102,9 @@ describe('dashboard: the city head’s morning look', () => {
     await page.getByTestId('search-results').getByRole('link', { name: /Manggar Baru/ }).click();
     await page.waitForURL(/\/wilayah\/6471020002$/);
     await page.goto(`${baseUrl}/glosarium`);
-    expect(await page.locator('#pace7 code').textContent()).toBe('pace7 = rata-rata 7 laju harian terakhir');
-    expect(await page.locator('dl > div').count()).toBe(23);
+    expect(await page.locator('#pace7 code').textContent()).toBe('laju 7 hari = rata-rata 7 laju harian terakhir');
+    // 23 metrics + the 5 officer flags (the officer statuses are a list).
+    expect(await page.locator('dl > div').count()).toBe(28);
     await page.close();
   });
 });

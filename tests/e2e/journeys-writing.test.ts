@@ -68,7 +68,7 @@ describe('user journeys in Chromium (writing)', () => {
     await j.step(page, 'sent', async () => {
       await page.getByTestId('lapor-submit').tap();
       // The write rebuilds the kota's rollups: give a loaded CI machine time.
-      await expect.poll(() => page.getByTestId('lapor-status').textContent(), { timeout: 30_000 }).toMatch(/^Terkirim: 0 baru, 1 mengganti/);
+      await expect.poll(() => page.getByTestId('lapor-status').textContent(), { timeout: 30_000 }).toMatch(/^Terkirim: 0 laporan baru, 1 laporan diperbarui/);
     });
 
     await j.step(page, 'reflected-on-own-page', async () => {

@@ -55,7 +55,7 @@ describe.skipIf(!authReady)('a PPL reports the day from a phone on /lapor', () =
     await card.getByRole('button', { name: 'Selesai +1' }).tap();
     expect(await page.locator(`#f-${SUB}-selesai`).inputValue()).toBe('24');
     await page.getByTestId('lapor-submit').tap();
-    await expect.poll(() => page.getByTestId('lapor-status').textContent()).toMatch(/^Terkirim: 0 baru, 1 mengganti/);
+    await expect.poll(() => page.getByTestId('lapor-status').textContent()).toMatch(/^Terkirim: 0 laporan baru, 1 laporan diperbarui/);
   });
 
   it('lets their PML submit for them, recorded as the PML', async () => {

@@ -110,6 +110,7 @@ export const RULES: Record<string, RuleEntry> = {
   'GET /laporan': { expect: 'roles', roles: ['admin', 'pimpinan', 'camat', 'lurah'] },
   'GET /api/v1/exports/[file]': { expect: 'scoped', params: { file: { kind: 'area', suffixes: ['.csv', '.xlsx', '.pdf'] } } },
   'GET /api/v1/exports/bundle/[file]': { expect: 'scoped', params: { file: { kind: 'area', suffixes: ['.zip'] } } },
+  'GET /api/v1/exports/officers/[file]': { expect: 'scoped', params: { file: { kind: 'area', suffixes: ['.csv', '.xlsx'] } } },
   // Ingest. A batch answers row by row (a sub-SLS outside the scope is a "not found" rejection),
   // so the matrix checks the role gate (an empty object is not a batch: 400) and
   // tests/integration/ingest-reports.test.ts checks the scope of every row.

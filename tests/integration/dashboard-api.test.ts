@@ -49,7 +49,8 @@ describe.each(databaseTargets())('area read API on $name', (target) => {
     token = (await issueApiToken(database.db, areaScope('6471'), { username: 'test', ip: null }, { username: 'pimpinan', name: 'dashboard-api test', expiresOn: null }))!.token;
     const reports = await queryRows<RawReport>(database.db, sql`select *, tanggal::text as tanggal from report`);
     areas = await queryRows<RawArea>(database.db, sql`select code, level, parent_code, prelist from area`);
-    recompute = new Recomputation(areas, reports, window);
+    const held = await queryRows<{ kode_subsls: string; kode_petugas: string }>(database.db, sql`select kode_subsls, kode_petugas from assignment`);
+    recompute = new Recomputation(areas, reports, window, new Map(held.map((h) => [h.kode_subsls, h.kode_petugas])));
   });
   afterAll(async () => {
     (globalThis as { pantauDatabase?: Promise<Database> }).pantauDatabase = undefined;

@@ -154,7 +154,7 @@ describe.each(databaseTargets())('area API against generated report sequences on
         const key = (r: RawReport) => `${r.kode_subsls}|${r.tanggal}`;
         expect(stored.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(expected.sort((a, b) => key(a).localeCompare(key(b))));
 
-        const recompute = new Recomputation(areas, expected, WINDOW);
+        const recompute = new Recomputation(areas, expected, WINDOW, new Map(SUBSLS.map((x) => [x.code, x.ppl])));
         for (const asOf of asOfs.map((d) => DATES[d])) {
           for (const area of areas) {
             const body = await getAreaBody(database.db, scope, campaign, area.code, asOf);

@@ -39,7 +39,7 @@ describe.each(databaseTargets())('exports on $name', (target) => {
     const ws = wb.worksheets[0];
     const headerAt = [1, 2, 3, 4, 5, 6, 7].find((r) => (ws.getRow(r).values as unknown[]).includes('Kode BPS'))!;
     const header = ws.getRow(headerAt).values as unknown[];
-    expect(ws.getRow(1).getCell(1).value).toBe('Progres kelurahan — Kota Balikpapan');
+    expect(ws.getRow(1).getCell(1).value).toBe('Progres Kelurahan — Kota Balikpapan');
     const kel = await listAreaChildren(database.db, city.scope, { code: '6471', level: 'kelurahan', asOf: '2022-10-31', window: campaign });
     expect(kel).toHaveLength(34);
     const col = (name: string) => header.indexOf(name);

@@ -441,6 +441,10 @@ const FUZZ: Record<string, Fuzz> = {
     queryKeys: ['asOf', 'level', 'delimiter'],
   },
   'GET /api/v1/exports/bundle/[file]': { path: ['exports', 'bundle', fc.oneof(hostileSegment, fc.constantFrom('1234.zip', '6471999.zip'))], queryKeys: ['asOf'] },
+  'GET /api/v1/exports/officers/[file]': {
+    path: ['exports', 'officers', fc.oneof(hostileSegment, fc.constantFrom('6471.csv', '6471020.xlsx', '6471020002.csv', '1234.csv', '64710200020001.csv'))],
+    queryKeys: ['asOf', 'list', 'delimiter'],
+  },
   'GET /api/v1/imports': { path: ['imports'], queryKeys: ['page', 'pageSize', 'source'] },
   'POST /api/v1/imports': { path: ['imports'], queryKeys: ['kind'], body: uploadBody },
   'GET /api/v1/imports/[id]': { path: ['imports', fc.oneof(hostileSegment, fc.integer().map(String))], queryKeys: ['offset', 'limit'] },

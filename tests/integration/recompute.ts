@@ -52,10 +52,15 @@ export class Recomputation {
   private readonly history = new Map<string, RawReport[]>();
   private readonly memo = new Map<string, Sums>();
 
+  /**
+   * @param holders the PPL holding each sub-SLS: SLS and sub-SLS are judged against their PPL's
+   *   plan (DESIGN.md, Metrics); without it, against their own forecast.
+   */
   constructor(
     private readonly areas: RawArea[],
     reports: RawReport[],
     private readonly window: RawWindow,
+    private readonly holders: ReadonlyMap<string, string> = new Map(),
   ) {
     this.leaves = areas.filter((a) => a.level === 'subsls');
     for (const r of reports) {
@@ -113,31 +118,85 @@ export class Recomputation {
     return days <= 3650 ? plus(asOf, days) : null;
   }
 
-  /** Every figure of an area as of a date, per DESIGN.md (Metrics). */
-  metrics(code: string, asOf: string) {
+  /** The first report date of any sub-SLS under `code`, or null. */
+  private firstReport(code: string): string | null {
+    let first: string | null = null;
+    for (const [leaf, list] of this.history) if (leaf.startsWith(code) && list.length && (first === null || list[0].tanggal < first)) first = list[0].tanggal;
+    return first;
+  }
+
+  /** Closed summed over a set of sub-SLS (a PPL's work). */
+  private closedOfLeaves(leaves: string[], date: string): number {
+    return leaves.reduce((sum, leaf) => sum + this.closed(leaf, date), 0);
+  }
+
+  /** The forecast of a closed series given as a function: pace7 on `day`, the finish, the pace needed. */
+  private schedule(closedOn: (d: string) => number, day: string, remaining: number) {
+    const paceOn = (d: string) => (d < this.window.startDate ? 0 : closedOn(d) - (plus(d, -1) < this.window.startDate ? 0 : closedOn(plus(d, -1))));
+    const paces = (n: number) => Array.from({ length: n }, (_, i) => plus(day, i - n + 1)).filter((d) => d >= this.window.startDate).map(paceOn);
+    const p7 = paces(7);
+    const pace7 = p7.length ? p7.reduce((a, b) => a + b, 0) / p7.length : 0;
+    const left = Math.max(0, between(day, this.window.endDate));
+    return { pace7, band: paces(14), projectedFinish: this.finishAt(day, remaining, pace7), requiredPace: left > 0 ? Math.max(0, remaining) / left : null };
+  }
+
+  /** The plan of the PPL holding an SLS or sub-SLS: the latest finish among its holders. */
+  private pplPlan(code: string, asOf: string, day: string) {
+    const ppl = [...new Set(this.leaves.filter((l) => l.code.startsWith(code)).map((l) => this.holders.get(l.code)).filter((p) => p !== undefined))];
+    let worst: { projectedFinish: string | null; pace7: number; requiredPace: number | null } | null = null;
+    for (const p of ppl) {
+      const leaves = this.leaves.filter((l) => this.holders.get(l.code) === p).map((l) => l.code);
+      const universe = leaves.reduce((sum, leaf) => sum + this.sums(leaf, asOf).prelist + this.sums(leaf, asOf).keluargaBaru, 0);
+      const plan = this.schedule((d) => this.closedOfLeaves(leaves, d), day, universe - this.closedOfLeaves(leaves, day));
+      if (worst === null || worst.projectedFinish === null) worst ??= plan;
+      else if (plan.projectedFinish === null || plan.projectedFinish > worst.projectedFinish) worst = plan;
+    }
+    return worst;
+  }
+
+  /**
+   * Every figure of an area as of a date, per DESIGN.md (Metrics). Pace, forecast and status are
+   * those of `completeThrough` when asOf lies after it (complete days only).
+   */
+  metrics(code: string, asOf: string, completeThrough?: string | null, judge = true) {
     const w = this.window;
     const s = this.sums(code, asOf);
     const universe = s.prelist + s.keluargaBaru;
     const closed = s.selesai + s.tidakDitemukan;
-    const remaining = universe - closed;
+    const day = completeThrough === undefined ? asOf : completeThrough === null ? plus(w.startDate, -1) : completeThrough < asOf ? completeThrough : asOf;
+    const remaining = universe - this.closed(code, day);
     const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
-    const paces7 = this.lastPaces(code, asOf, 7);
-    const pace7 = paces7.length ? paces7.reduce((a, b) => a + b, 0) / paces7.length : 0;
-    const band = this.lastPaces(code, asOf, 14);
-    const projectedFinish = this.finishAt(asOf, remaining, pace7);
-    const early = this.finishAt(asOf, remaining, quantile(band, 0.9));
-    const late = this.finishAt(asOf, remaining, quantile(band, 0.1));
+    const own = this.schedule((d) => this.closed(code, d), day, remaining);
+    const projectedFinish = own.projectedFinish;
+    const early = this.finishAt(day, remaining, quantile(own.band, 0.9));
+    const late = this.finishAt(day, remaining, quantile(own.band, 0.1));
     const daysLeft = Math.max(0, between(asOf, w.endDate));
+    const level = this.areas.find((a) => a.code === code)?.level;
+    const plan = judge && (level === 'sls' || level === 'subsls') ? this.pplPlan(code, asOf, day) : null;
+    const judged = plan ?? own;
+    // Stalled: days back from `day` without growth, within the series a read carries (asOf−15 … asOf).
+    const seriesStart = plus(asOf, -15);
+    const known = (d: string) => (d < seriesStart ? 0 : this.closed(code, d));
+    let stalled = 0;
+    const limit = Math.min(between(w.startDate, day) + 1, between(seriesStart, day));
+    for (let d = day; stalled < limit && known(d) <= known(plus(d, -1)); d = plus(d, -1)) stalled++;
+    const first = this.firstReport(code);
+    const sinceFirst = first === null || first > day ? null : first <= seriesStart ? Infinity : between(first, day);
+    if (sinceFirst !== null) stalled = Math.min(stalled, sinceFirst);
     const status =
       remaining <= 0
         ? 'selesai'
-        : projectedFinish === null
-          ? 'tertinggal'
-          : projectedFinish <= w.endDate
-            ? 'sesuai_jadwal'
-            : projectedFinish <= plus(w.endDate, 3)
-              ? 'berisiko'
-              : 'tertinggal';
+        : this.closed(code, day) <= 0 && sinceFirst === null
+          ? 'belum_mulai'
+          : stalled >= 3
+            ? 'macet'
+            : judged.projectedFinish === null
+              ? 'tertinggal'
+              : judged.projectedFinish <= w.endDate
+                ? 'sesuai_jadwal'
+                : judged.projectedFinish <= plus(w.endDate, 3)
+                  ? 'berisiko'
+                  : 'tertinggal';
     return {
       asOf,
       ...s,
@@ -148,9 +207,9 @@ export class Recomputation {
       cakupanSasaranAwal: ratio(s.selesai, s.prelist),
       tingkatPenolakan: ratio(s.menolak, s.selesai + s.menolak),
       nonrespons: ratio(s.menolak + s.tidakDitemui, universe),
-      pace: this.paceOn(code, asOf),
-      pace7,
-      requiredPace: daysLeft > 0 ? Math.max(0, remaining) / daysLeft : null,
+      pace: this.paceOn(code, day),
+      pace7: own.pace7,
+      requiredPace: own.requiredPace,
       projectedFinish,
       // The range never lies on the wrong side of the projected finish itself.
       projectedFinishLow: projectedFinish && early && early > projectedFinish ? projectedFinish : early,
@@ -165,7 +224,7 @@ export class Recomputation {
   daily(code: string, from: string, to: string) {
     const rows = [];
     for (let d = from; d <= to; d = plus(d, 1)) {
-      const m = this.metrics(code, d);
+      const m = this.metrics(code, d, undefined, false);
       const { asOf: _a, projectedFinish: _p, projectedFinishLow: _l, projectedFinishHigh: _h, status: _s, daysLeft: _d, ...rest } = m;
       rows.push({ tanggal: d, ...rest });
     }

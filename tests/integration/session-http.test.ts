@@ -120,6 +120,12 @@ describe('sessions over HTTP', () => {
     const html = await page.text();
     expect(html).toContain('lurah-prapatan');
     expect(html).toContain('198.51.100.20');
+    // In words, with times in the campaign's zone: no action codes or raw JSON.
+    expect(html).toContain('Masuk gagal lewat API');
+    expect(html).toContain('nama pengguna atau kata sandi salah');
+    expect(html).toContain('akun dikunci sementara setelah terlalu banyak percobaan');
+    expect(html).toContain('Waktu dalam WITA');
+    expect(html).not.toContain('{&quot;via&quot;');
   });
 
   it('sends the security headers on pages and API answers', async () => {

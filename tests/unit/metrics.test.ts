@@ -111,11 +111,13 @@ describe('forecast and status', () => {
     expect(statusOf(10, null, window)).toBe('tertinggal');
   });
 
-  it('is tertinggal with zero pace and work remaining, with no projected date', () => {
+  it('has no projected date with zero pace: belum mulai without a report, tertinggal just after the first, macet once it stalls', () => {
     const f = forecast(new Map(), window, '2022-10-20', 500);
     expect(f.pace7).toBe(0);
     expect(f.projectedFinish).toBeNull();
-    expect(f.status).toBe('tertinggal');
+    expect(f.status).toBe('belum_mulai');
+    expect(forecast(new Map(), window, '2022-10-20', 500, { daysSinceFirstReport: 1 }).status).toBe('tertinggal');
+    expect(forecast(new Map(), window, '2022-10-20', 500, { daysSinceFirstReport: 3 }).status).toBe('macet');
   });
 
   it('keeps the range around the projected finish', () => {

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Pager } from '@/components/pager';
 import { isIsoDate } from '@/lib/domain/dates';
-import { formatDateTime } from '@/lib/format';
+import { describeAudit } from '@/lib/audit/describe';
+import { formatDate, formatDateTime, zoneName } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getArea } from '@/lib/queries/areas';
 import { listAuditLog } from '@/lib/queries/audit';
@@ -35,7 +36,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     listAuditLog(db, viewer.scope, { action, q, from, to, page, pageSize: PAGE_SIZE }),
     getCampaign(db, viewer.scope),
   ]);
-  const [t, locale] = await Promise.all([getTranslations('admin'), getLocale().then(toLocale)]);
+  const [t, ta, tc, locale] = await Promise.all([getTranslations('admin'), getTranslations('auditlog'), getTranslations('common'), getLocale().then(toLocale)]);
   const zone = campaign?.timezone ?? 'UTC';
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const filters = { ...(action ? { aksi: action } : {}), ...(q ? { q } : {}), ...(from ? { dari: from } : {}), ...(to ? { sampai: to } : {}) };
@@ -70,22 +71,45 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {t('audit.filter')}
         </button>
       </form>
-      <p className="text-sm text-slate-600">{t('audit.count', { count: total })}</p>
+      <p className="text-sm text-slate-600">
+        {t('audit.count', { count: total })} · {ta('zone', { zone: zoneName(zone) })}
+      </p>
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="audit-list">
-        {rows.map((r) => (
-          <li key={r.id} className="grid gap-x-3 px-3 py-2 text-sm sm:grid-cols-[10rem_8rem_1fr]">
-            <span className="text-xs text-slate-500 tabular-nums">{formatDateTime(r.at, locale, zone)}</span>
-            <span className="font-medium">{r.action}</span>
-            <span className="min-w-0">
-              <span className="font-mono text-[13px]">{r.actor}</span>
-              {r.target ? <span className="text-slate-600"> → {r.target}</span> : null}
-              {r.ip ? <span className="text-xs text-slate-500"> · {r.ip}</span> : null}
-              {Object.keys(r.detail).length ? <code className="block truncate text-xs text-slate-500">{JSON.stringify(r.detail)}</code> : null}
-            </span>
-          </li>
-        ))}
+        {rows.map((r) => {
+          const text = describeAudit(r.action, r.detail);
+          const details = text.details.map((d) => ta(`detail.${d.key}` as 'detail.raw', readable(d.params, locale, tc) as never)).join(' · ');
+          return (
+            <li key={r.id} className="grid gap-x-3 px-3 py-2 text-sm sm:grid-cols-[11rem_14rem_1fr]">
+              <span className="text-xs text-slate-500 tabular-nums">{formatDateTime(r.at, locale, zone, true)}</span>
+              <span className="font-medium" title={r.action}>
+                {ta(`action.${text.action}` as 'action.other')}
+              </span>
+              <span className="min-w-0">
+                <span className="font-mono text-[13px]">{r.actor}</span>
+                {r.target ? <span className="text-slate-600"> → {r.target}</span> : null}
+                {r.ip ? <span className="text-xs text-slate-500"> · {r.ip}</span> : null}
+                {details ? <span className="block text-xs text-slate-600">{details}</span> : null}
+              </span>
+            </li>
+          );
+        })}
       </ul>
       <Pager page={page} pages={pages} hrefFor={hrefFor} labels={{ prev: t('users.prev'), next: t('users.next'), page: t('users.page', { page, pages }) }} />
     </div>
   );
 }
+
+/** Dates, roles and levels inside a detail read as words ("2 Nov 2022", "Lurah", "SLS"). */
+function readable(params: Record<string, string | number>, locale: 'id' | 'en', tc: (k: string) => string): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params };
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v !== 'string') continue;
+    if ((k === 'date' || k === 'asOf') && isIsoDate(v)) out[k] = formatDate(v, locale);
+    if (k === 'level' && ['kota', 'kecamatan', 'kelurahan', 'sls', 'subsls'].includes(v)) out[k] = tc(`levels.${v}`);
+    if (/role$/i.test(k)) out[k] = ROLE_NAMES[v] ?? v;
+  }
+  return out;
+}
+
+/** Role codes as their titles; the same in both languages. */
+const ROLE_NAMES: Record<string, string> = { admin: 'Admin', pimpinan: 'Pimpinan', camat: 'Camat', lurah: 'Lurah', pml: 'PML', ppl: 'PPL' };

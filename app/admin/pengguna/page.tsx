@@ -3,11 +3,13 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ActionForm, Field } from '@/components/action-form';
 import { Pager } from '@/components/pager';
+import { RootPicker } from '@/components/root-picker';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { ROLES, isRole } from '@/lib/domain/roles';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getCampaign } from '@/lib/queries/campaign';
+import { listRootOptions } from '@/lib/queries/root-options';
 import { listRootAreas, listUsers } from '@/lib/queries/users';
 import { getDb } from '@/lib/server/database';
 import { requirePermission } from '@/lib/server/viewer';
@@ -27,10 +29,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const role = isRole(params.peran) ? params.peran : undefined;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.hal ?? '1', 10) || 1));
   const db = await getDb();
-  const [{ rows, total }, campaign, roots] = await Promise.all([
+  const [{ rows, total }, campaign, roots, rootOptions] = await Promise.all([
     listUsers(db, viewer.scope, { q: params.q?.slice(0, 64), role, page, pageSize: PAGE_SIZE }),
     getCampaign(db, viewer.scope),
     listRootAreas(db, viewer.scope),
+    listRootOptions(db, viewer.scope),
   ]);
   const [t, ta, locale] = await Promise.all([getTranslations('admin'), getTranslations('auth'), getLocale().then(toLocale)]);
   const zone = campaign?.timezone ?? 'UTC';
@@ -59,13 +62,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               ))}
             </select>
           </label>
-          <Field label={t('users.root')} name="root" required list="root-areas" hint={t('users.rootHint')} />
+          <RootPicker label={t('users.root')} hint={t('users.rootHint')} options={rootOptions} />
           <Field label={t('users.password')} name="password" type="password" autoComplete="new-password" hint={t('users.passwordHint', { min: MIN_PASSWORD_LENGTH })} />
-          <datalist id="root-areas">
-            {roots.map((a) => (
-              <option key={a.code} value={a.code}>{`${a.name} (${a.level})`}</option>
-            ))}
-          </datalist>
         </ActionForm>
       </details>
 

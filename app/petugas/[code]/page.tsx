@@ -12,6 +12,7 @@ import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
 import { getOfficer } from '@/lib/queries/officers';
 import { getDb } from '@/lib/server/database';
 import { getViewer } from '@/lib/server/viewer';
+import { forecastText, statusReasonText, type StatusT } from '@/lib/status-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,6 +29,8 @@ export default async function OfficerPage({ params, searchParams }: { params: Pr
   const locale = toLocale(await getLocale());
   const t = await getTranslations('officers');
   const tc = await getTranslations('common');
+  const ts = (await getTranslations('status')) as unknown as StatusT;
+  const reason = statusReasonText(detail.officer, ts, locale);
   const ta = await getTranslations('area');
   const { officer: o, supervisor, team, teamTotals, daily, subsls } = detail;
   const n = (v: number | null, d = 0) => formatNumber(v, locale, d);
@@ -81,7 +84,10 @@ export default async function OfficerPage({ params, searchParams }: { params: Pr
           </dl>
         </div>
         <div className="text-sm text-slate-600 sm:text-right">
-          <OfficerStatusBadge status={o.status} label={t(`status.${o.status}`)} />
+          <OfficerStatusBadge status={o.status} label={t(`status.${o.status}`)} reason={reason} />
+          <div className="text-xs" data-testid="status-reason">
+            {reason}
+          </div>
           <div>
             {tc('asOf')} <strong>{formatDate(asOf, locale)}</strong>
           </div>
@@ -93,7 +99,7 @@ export default async function OfficerPage({ params, searchParams }: { params: Pr
         <KpiCard label={t('columns.progres')} value={formatPercent(o.progres, locale)} hint={ta('plan', { value: formatPercent(o.expectedProgres, locale) })} />
         <KpiCard label={t('columns.selesai')} value={n(o.selesai)} testId="officer-selesai" hint={`${ta('tidakDitemukan')}: ${n(o.tidakDitemukan)}`} />
         <KpiCard label={t('columns.pace7')} value={perDay(o.pace7)} hint={`${t('columns.requiredPace')}: ${perDay(o.requiredPace)}`} />
-        <KpiCard label={t('columns.projectedFinish')} value={formatDate(o.projectedFinish, locale)} hint={tc(`status.${o.forecastStatus}`)} />
+        <KpiCard label={t('columns.projectedFinish')} value={forecastText({ ...o, status: o.forecastStatus }, campaign, ts, locale)} hint={tc(`status.${o.forecastStatus}`)} />
         <KpiCard label={t('columns.lastReport')} value={o.lastReport ? formatDate(o.lastReport, locale) : t('never')} hint={`${t('columns.daysSilent')}: ${n(o.daysSilent)}`} />
         <KpiCard label={t('columns.tingkatPenolakan')} value={formatPercent(o.tingkatPenolakan, locale)} hint={`${ta('menolak')}: ${n(o.menolak)}`} />
         <KpiCard label={ta('tidakDitemui')} value={n(o.tidakDitemui)} hint={`${ta('belumDikunjungi')}: ${n(o.belumDikunjungi)}`} />

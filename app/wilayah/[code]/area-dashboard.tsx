@@ -21,6 +21,7 @@ import { fetchAreaView } from '@/lib/api/area-view';
 import { queryKeys, REFRESH_MS } from '@/lib/api/query-keys';
 import { OUTCOME_KEYS } from '@/lib/domain/chart-colors';
 import type { AreaLevel } from '@/lib/domain/types';
+import { formatClock } from '@/lib/format';
 
 export interface AreaDashboardProps {
   code: string;
@@ -33,6 +34,8 @@ export interface AreaDashboardProps {
   window: AsOfWindow & { graceDays: number; timezone: string };
   /** The PPL holding an SLS or sub-SLS (master data: not refreshed). */
   holders?: OfficerRefBody[];
+  /** "Perlu perhatian", rendered on the server (components/dashboard/attention-panel.tsx). */
+  attention?: React.ReactNode;
 }
 
 /**
@@ -40,7 +43,7 @@ export interface AreaDashboardProps {
  * client refreshes it every 30 s as one unit (figures, table and charts from one fetch), and
  * keeps showing the last good data while a refresh or a date change is on its way.
  */
-export function AreaDashboard({ code, asOf, level, levels, window: w, holders }: AreaDashboardProps) {
+export function AreaDashboard({ code, asOf, level, levels, window: w, holders, attention }: AreaDashboardProps) {
   const t = useTranslations('dashboard');
   const f = useFormat();
   const text = useMetricText();
@@ -83,8 +86,9 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders }:
           {t('refreshFailed')}
         </p>
       ) : null}
-      <SummaryCard area={area} />
-      <KpiGrid area={area} endDate={w.endDate} />
+      <SummaryCard area={area} window={window} />
+      {attention}
+      <KpiGrid area={area} window={window} />
       <ChartFrame title={t('charts.progress')} metric="forecastBand" testId="chart-progress">
         <ProgressChart
           days={daily.days}
@@ -103,6 +107,7 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders }:
           onLevel={(l) => navigate({ level: l })}
           hrefOf={hrefOf}
           onOpen={(c) => startTransition(() => router.push(hrefOf(c)))}
+          window={window}
         />
       ) : null}
       {area.level === 'kota' || area.level === 'kecamatan' ? <AreaMapPanel key={`${area.code}:${asOf}`} code={area.code} asOf={asOf} /> : null}
@@ -121,5 +126,5 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders }:
 
 /** A time of day in the campaign's time zone, so the server's and the browser's rendering agree. */
 function clock(ms: number, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { hour: '2-digit', minute: '2-digit', timeZone }).format(ms);
+  return formatClock(ms, locale === 'en' ? 'en' : 'id', timeZone);
 }

@@ -6,7 +6,9 @@ import { queryKeys } from '@/lib/api/query-keys';
 import { areaCodeSchema } from '@/lib/api/schemas';
 import { isIsoDate } from '@/lib/domain/dates';
 import type { AreaLevel } from '@/lib/domain/types';
+import { AttentionPanel } from '@/components/dashboard/attention-panel';
 import { listAreaHolders } from '@/lib/queries/area-holders';
+import { getAttention } from '@/lib/queries/attention';
 import { getArea } from '@/lib/queries/areas';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
 import { getDb } from '@/lib/server/database';
@@ -38,9 +40,10 @@ export default async function AreaPage({ params, searchParams }: Props) {
   const asOf = resolveAsOf(campaign, query.asOf && isIsoDate(query.asOf) ? query.asOf : null);
   const levels = [levelBelow(code), levelBelow(code, 2)].filter((l): l is AreaLevel => l !== null);
   const level = levels.slice(1).find((l) => l === query.level) ?? null;
-  const [view, holders] = await Promise.all([
+  const [view, holders, attention] = await Promise.all([
     getAreaViewBody(db, viewer.scope, campaign, { code, asOf, level }),
     code.length >= 14 ? listAreaHolders(db, viewer.scope, { code, level: code.length === 14 ? 'sls' : 'subsls' }) : null,
+    getAttention(db, viewer.scope, { code, asOf, window: campaign }),
   ]);
   if (!view) notFound();
   const queryClient = new QueryClient();
@@ -53,6 +56,7 @@ export default async function AreaPage({ params, searchParams }: Props) {
         level={level}
         levels={levels}
         holders={holders?.get(code)}
+        attention={attention ? <AttentionPanel data={attention} code={code} window={campaign} silentHref={`/petugas?tab=belum-lapor&asOf=${asOf}&wilayah=${code}`} /> : null}
         window={{
           startDate: campaign.startDate,
           endDate: campaign.endDate,

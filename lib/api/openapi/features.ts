@@ -1,12 +1,13 @@
 // Every feature's part of the OpenAPI document. A feature adds its endpoints by adding a file
 // beside this one (see areas.ts) and one line here.
 import { areasApi } from './areas';
+import { exportsApi } from './exports';
 import { ingestApi } from './ingest';
 import { buildOpenApiDocument, type ApiFeature } from './registry';
 import { searchApi } from './search';
 import { shareApi } from './share';
 
-export const API_FEATURES: readonly ApiFeature[] = [areasApi, searchApi, ingestApi, shareApi];
+export const API_FEATURES: readonly ApiFeature[] = [areasApi, searchApi, ingestApi, exportsApi, shareApi];
 
 export function openApiDocument() {
   return buildOpenApiDocument(API_FEATURES, {

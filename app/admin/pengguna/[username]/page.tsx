@@ -3,12 +3,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ActionForm, Field } from '@/components/action-form';
+import { RootPicker } from '@/components/root-picker';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { ROLES } from '@/lib/domain/roles';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { listApiTokens } from '@/lib/queries/api-tokens';
 import { getCampaign } from '@/lib/queries/campaign';
+import { listRootOptions } from '@/lib/queries/root-options';
 import { getUser } from '@/lib/queries/users';
 import { getDb } from '@/lib/server/database';
 import { requirePermission } from '@/lib/server/viewer';
@@ -24,10 +26,11 @@ export default async function UserPage({ params }: { params: Promise<{ username:
   const viewer = await requirePermission('manageUsers');
   const username = decodeURIComponent((await params).username).slice(0, 64);
   const db = await getDb();
-  const [user, campaign, tokens] = await Promise.all([
+  const [user, campaign, tokens, rootOptions] = await Promise.all([
     getUser(db, viewer.scope, username),
     getCampaign(db, viewer.scope),
     listApiTokens(db, viewer.scope, { limit: 20, username }),
+    listRootOptions(db, viewer.scope),
   ]);
   if (!user) notFound();
   const [t, ta, locale] = await Promise.all([getTranslations('admin'), getTranslations('auth'), getLocale().then(toLocale)]);
@@ -66,7 +69,7 @@ export default async function UserPage({ params }: { params: Promise<{ username:
                 ))}
               </select>
             </label>
-            <Field label={t('users.root')} name="root" required defaultValue={user.areaCode ?? user.officerCode ?? ''} hint={t('users.rootHint')} />
+            <RootPicker label={t('users.root')} hint={t('users.rootHint')} options={rootOptions} defaultCode={user.areaCode ?? user.officerCode ?? undefined} />
           </ActionForm>
         </section>
       )}

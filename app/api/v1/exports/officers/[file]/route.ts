@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ApiError } from '@/lib/api/errors';
+import { officerExportFileSchema, officerExportQuerySchema } from '@/lib/api/export-schemas';
+import { exportResponse } from '@/lib/api/file-response';
+import { apiRoute } from '@/lib/api/handler';
+import { buildOfficerExport } from '@/lib/export/officer-export';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/exports/officers/{code}.{csv|xlsx}?asOf=&list=all|silent&delimiter= — the officer lists of /petugas. */
+export const GET = apiRoute(
+  { params: z.object({ file: officerExportFileSchema }), query: officerExportQuerySchema },
+  async ({ db, viewer, params, query, locale, req }) => {
+    const [code, format] = params.file.split('.') as [string, 'csv' | 'xlsx'];
+    const file = await buildOfficerExport(db, viewer, {
+      code,
+      format,
+      list: query.list,
+      asOf: query.asOf,
+      delimiter: query.delimiter === 'semicolon' ? ';' : ',',
+      locale,
+    });
+    if (!file) throw new ApiError('not_found');
+    return exportResponse(db, viewer, req, file, { asOf: query.asOf ?? null, list: query.list });
+  },
+);
