@@ -77,9 +77,12 @@ export async function provisionDatabase(url = process.env.TEST_DATABASE_URL): Pr
   };
 }
 
-/** The environment of a server (and of scripts/db.ts) on `database`: demo mode, production. */
+/**
+ * The environment of a server (and of scripts/db.ts) on `database`: demo mode, production, and
+ * behind a trusted proxy — the tests play that proxy, setting X-Forwarded-For per client.
+ */
 export function serverEnv(database: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, ...database, PANTAU_DEMO: '1', NODE_ENV: 'production' as const };
+  return { ...process.env, ...database, PANTAU_DEMO: '1', PANTAU_TRUSTED_PROXY: '1', NODE_ENV: 'production' as const };
 }
 
 /** Seeds the demo at `scale` with its demo logins (scripts/db.ts seed). */
