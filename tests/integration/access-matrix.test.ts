@@ -4,7 +4,7 @@
 // access-routes.ts. Every 200 body is also searched for area codes the user may not see.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@/lib/auth/demo-users';
-import { FOREIGN_KOTA, RELATIONS, matrixDemo, matrixUsers, type MatrixUser, type ParamKind, type Relation } from './access-fixtures';
+import { FOREIGN_KOTA, HOME_KOTA, RELATIONS, matrixDemo, matrixUsers, type MatrixUser, type ParamKind, type Relation } from './access-fixtures';
 import { RULES, enumerateRoutes, type AppRoute, type ParamSpec, type RuleEntry } from './access-routes';
 import { startAppServer, type AppServer } from './app-server';
 
@@ -135,6 +135,23 @@ describe('access matrix', () => {
       expect(response.status).toBe(c.expected);
       if (response.status === 200) expect(leaks(user, await response.text())).toEqual([]);
     });
+  });
+
+  // Endpoints that take an area in the query (not the path) answer 404 outside the scope too:
+  // ?area=6471 once answered 200 to a lurah, with their own officers presented as the city's.
+  it.each(users.map((u) => ({ ...u, name: `${u.role} ${u.username}` })))('GET /api/v1/officers?area= is 404 for every area outside the scope: $name', async (user) => {
+    const asked = new Map<string, number>();
+    for (const relation of RELATIONS) {
+      const code = user.targets.area[relation];
+      if (!code || ![4, 7, 10].includes(code.length)) continue;
+      asked.set(code, (relation === 'own' || relation === 'descendant') && user.allowsArea(code) ? 200 : 404);
+    }
+    // The kab/kota itself: only the city-wide roles may ask for it.
+    asked.set(HOME_KOTA, user.targets.area.own === HOME_KOTA ? 200 : 404);
+    for (const [code, expected] of asked) {
+      const response = await get(`/api/v1/officers?area=${code}`, { cookie: cookies.get(user.username)! });
+      expect(response.status, `${user.username} ?area=${code}`).toBe(expected);
+    }
   });
 
   it('would notice a leak: the search sees the codes of a body', async () => {
