@@ -82,9 +82,9 @@ function planSupervisors(layout: CityLayout, ppl: Omit<PplPlan, 'pmlCode'>[], rn
 
 /**
  * Cross-kelurahan work, as in real fieldwork: at every other border between two kelurahan of one
- * kecamatan (in code order), the first sub-SLS of the second kelurahan goes to the PPL who holds
- * the end of the first — about 1.6 % of PPL then hold sub-SLS in two kelurahan. Deterministic and
- * drawing nothing, so the simulation and every other officer stay as they were.
+ * kecamatan (in code order), the last sub-SLS of the first kelurahan goes to the PPL who starts
+ * the second — about 1–2 % of PPL then hold sub-SLS in two kelurahan. Deterministic and drawing
+ * nothing, so the simulation and every other officer stay as they were.
  */
 function handOver(layout: CityLayout, ppl: readonly PplPlan[]): Map<number, number> {
   const out = new Map<number, number>();
@@ -92,7 +92,7 @@ function handOver(layout: CityLayout, ppl: readonly PplPlan[]): Map<number, numb
   for (let i = 0; i + 1 < ppl.length; i++) {
     const [from, to] = [ppl[i], ppl[i + 1]];
     if (from.kel === to.kel || layout.kelurahan[from.kel].kecCode !== layout.kelurahan[to.kel].kecCode) continue;
-    if (border++ % 2 === 0 && to.subs.length >= 2) out.set(to.subs[0], i);
+    if (border++ % 2 === 0 && from.subs.length >= 2) out.set(from.subs[from.subs.length - 1], i + 1);
   }
   return out;
 }
