@@ -154,7 +154,7 @@ describe.each(databaseTargets())('officers on $name', (target) => {
   });
 
   it('shows a PPL who also works next door to each lurah with that kelurahan’s part only', async () => {
-    // The demo hands ~1.6 % of PPL one sub-SLS of the neighbouring kelurahan (lib/demo/officers.ts).
+    // The demo hands 1–2 % of PPL a sub-SLS of the neighbouring kelurahan (lib/demo/officers.ts).
     const crossing = await queryRows<{ code: string; home: string; other: string; n_home: number; n_other: number }>(
       database.db,
       sql`select o.code, o.area_code as home, min(left(s.kode_subsls, 10)) filter (where left(s.kode_subsls, 10) <> o.area_code) as other,
