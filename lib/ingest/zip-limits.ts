@@ -30,7 +30,8 @@ interface Entry {
 const MB = (n: number) => Math.ceil(n / (1024 * 1024));
 /** Compressed bytes fed per step: at a bomb's ~1000× that is a few MB of output at a time. */
 const STEP = 4096;
-const unreadable = (detail: string) => new ImportProblem('unreadable_xlsx', { detail });
+/** A zip the guard cannot read (the detail is for the log, the message is in both languages). */
+const unreadable = (detail: string) => new ImportProblem('xlsx_zip_damaged', { detail });
 
 function tooLarge(entry: string, size: number, limits: ZipLimits): ImportProblem {
   return new ImportProblem('xlsx_inflated_too_large', { entry, size: MB(size), max: MB(limits.totalBytes) }, 'payload_too_large');
