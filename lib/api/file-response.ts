@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { clientIp } from '@/lib/auth/request-info';
 import { recordAudit } from '@/lib/audit/record';
 import type { Db } from '@/lib/db/client';
 import type { ExportFile } from '@/lib/export/area-export';
@@ -18,7 +19,7 @@ export async function exportResponse(
     action: 'export',
     target: file.filename,
     detail,
-    ip: req.headers.get('x-forwarded-for'),
+    ip: clientIp(req.headers),
   });
   const body = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body;
   return new Response(new Uint8Array(body), {

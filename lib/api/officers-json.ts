@@ -53,7 +53,9 @@ export async function officerPageFor(
 ): Promise<OfficerPageJson | null> {
   const { query, campaign, asOf, locale } = params;
   const { area, ...rest } = query;
-  if (area && (area.length === 4 ? area !== scope.kodeKota : !(await getArea(db, scope, area)))) return null;
+  // The kab/kota too goes through the scope: for a lurah, camat, PML or PPL it is an area they
+  // cannot open, so it answers 404 like /areas/{code} does (not their own officers as the city's).
+  if (area && !(await getArea(db, scope, area))) return null;
   const page = await listOfficers(db, scope, {
     ...rest,
     asOf,

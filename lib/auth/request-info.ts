@@ -4,17 +4,6 @@
 type HeaderSource = Pick<Headers, 'get'>;
 
 /**
- * The client address: the last X-Forwarded-For entry, the one added by the nearest hop (a
- * reverse proxy, or Next itself from the socket when the header is absent). Behind no proxy a
- * client can forge it, so per-IP limits assume deployment behind one; per-username lockout does not.
- */
-export function clientIp(headers: HeaderSource): string | null {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').at(-1)?.trim();
-  return (last || headers.get('x-real-ip') || null)?.slice(0, 64) ?? null;
-}
-
-/**
  * True when Pantau is deployed behind a reverse proxy that appends the client's address to
  * X-Forwarded-For (and sets the X-Forwarded-Host it was asked for): `PANTAU_TRUSTED_PROXY` set
  * to anything but empty, 0, false or no.
@@ -22,6 +11,19 @@ export function clientIp(headers: HeaderSource): string | null {
 export function trustedProxy(env: Record<string, string | undefined> = process.env): boolean {
   const value = (env.PANTAU_TRUSTED_PROXY ?? '').trim().toLowerCase();
   return value !== '' && value !== '0' && value !== 'false' && value !== 'no';
+}
+
+/**
+ * The client address the audit log and the per-IP sign-in limit use, by one rule everywhere:
+ * behind a trusted proxy, the last X-Forwarded-For entry (the one that proxy appended; entries
+ * before it are whatever the client sent). Without one, none: Next passes a client's own
+ * X-Forwarded-For through unchanged and only fills it from the socket when it is absent, so
+ * the header proves nothing and the socket address is not reachable from a route handler.
+ */
+export function clientIp(headers: HeaderSource, env: Record<string, string | undefined> = process.env): string | null {
+  if (!trustedProxy(env)) return null;
+  const last = headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
+  return last ? last.slice(0, 64) : null;
 }
 
 /**

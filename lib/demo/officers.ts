@@ -23,7 +23,10 @@ export interface PplPlan {
 export interface CityStaff {
   officers: DemoOfficer[];
   assignments: DemoAssignment[];
+  /** The simulation's plan: who walks which sub-SLS (a handed-over one stays in its old plan). */
   ppl: PplPlan[];
+  /** Sub-SLS (index) handed over to a PPL of the neighbouring kelurahan → that PPL (index into ppl). */
+  handedOver: Map<number, number>;
 }
 
 export function officerCode(kodeKota: string, role: OfficerRole, serial: number): string {
@@ -77,16 +80,37 @@ function planSupervisors(layout: CityLayout, ppl: Omit<PplPlan, 'pmlCode'>[], rn
   return pmlOf;
 }
 
+/**
+ * Cross-kelurahan work, as in real fieldwork: at every other border between two kelurahan of one
+ * kecamatan (in code order), the last sub-SLS of the first kelurahan goes to the PPL who starts
+ * the second — about 1–2 % of PPL then hold sub-SLS in two kelurahan. Deterministic and drawing
+ * nothing, so the simulation and every other officer stay as they were.
+ */
+function handOver(layout: CityLayout, ppl: readonly PplPlan[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let border = 0;
+  for (let i = 0; i + 1 < ppl.length; i++) {
+    const [from, to] = [ppl[i], ppl[i + 1]];
+    if (from.kel === to.kel || layout.kelurahan[from.kel].kecCode !== layout.kelurahan[to.kel].kecCode) continue;
+    if (border++ % 2 === 0 && from.subs.length >= 2) out.set(from.subs[from.subs.length - 1], i + 1);
+  }
+  return out;
+}
+
 /** Officers (koseka, PML, PPL: supervisors first) and one assignment per sub-SLS. */
 export function buildCityStaff(layout: CityLayout, rng: Rng): CityStaff {
   const officers: DemoOfficer[] = [];
   const bare = planPpl(layout);
   const pmlOf = planSupervisors(layout, bare, rng, officers);
   const ppl = bare.map((p, i) => ({ ...p, pmlCode: pmlOf[i] }));
+  const handedOver = handOver(layout, ppl);
   const assignments: DemoAssignment[] = [];
   for (const p of ppl) {
     officers.push(officer(layout, rng, { code: p.code, role: 'ppl', supervisorCode: p.pmlCode, areaCode: layout.kelurahan[p.kel].code }));
-    for (const s of p.subs) assignments.push({ kodeSubsls: layout.subsls[s].code, kodePetugas: p.code, kodeKota: layout.spec.kodeKota });
+    for (const s of p.subs) {
+      const holder = ppl[handedOver.get(s) ?? -1] ?? p;
+      assignments.push({ kodeSubsls: layout.subsls[s].code, kodePetugas: holder.code, kodeKota: layout.spec.kodeKota });
+    }
   }
-  return { officers, assignments, ppl };
+  return { officers, assignments, ppl, handedOver };
 }

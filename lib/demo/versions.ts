@@ -68,17 +68,21 @@ interface CityCtx {
 
 function push(ctx: CityCtx, row: RawRow, c: Counts, by: string, second: number): void {
   const date = ctx.dates[row.day];
+  // A sub-SLS handed over to the neighbouring kelurahan's PPL is reported by them (or their PML).
+  const walker = ctx.staff.ppl[row.ppl];
+  const holder = ctx.staff.ppl[ctx.staff.handedOver.get(row.sub) ?? row.ppl];
+  const submittedBy = holder === walker ? by : by === walker.code ? holder.code : holder.pmlCode;
   const report: DemoReportVersion = {
     tanggal: date,
     kodeSubsls: ctx.layout.subsls[row.sub].code,
-    kodePetugas: ctx.staff.ppl[row.ppl].code,
+    kodePetugas: holder.code,
     selesai: c.s,
     menolak: c.r,
     tidakDitemui: c.t,
     tidakDitemukan: c.x,
     keluargaBaru: c.b,
     kodeKota: ctx.layout.spec.kodeKota,
-    submittedBy: by,
+    submittedBy,
     submittedAt: witaTimestamp(date, second),
   };
   ctx.out.push({ key: row.day * 86_400 + second, city: ctx.city, seq: ctx.out.length, report });

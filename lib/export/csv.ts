@@ -1,10 +1,6 @@
-import { neutraliseFormula, type ExportTable, type ExportValue, type ColumnKind } from './table';
+import { csvField, neutraliseFormula, type ExportTable, type ExportValue, type ColumnKind } from './table';
 
 export type CsvDelimiter = ',' | ';';
-
-function quote(text: string, delimiter: CsvDelimiter): string {
-  return /["\r\n]/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** A cell as text: numbers with the decimal mark Excel expects next to the delimiter (';' → comma). */
 function cell(value: ExportValue, kind: ColumnKind, delimiter: CsvDelimiter): string {
@@ -12,9 +8,10 @@ function cell(value: ExportValue, kind: ColumnKind, delimiter: CsvDelimiter): st
   if (typeof value === 'number') {
     const n = kind === 'pct' ? Math.round(value * 1000) / 10 : kind === 'num' ? Math.round(value * 10) / 10 : value;
     const text = String(n);
-    return delimiter === ';' ? text.replace('.', ',') : text;
+    // A decimal comma is quoted like any comma: the file must read the same under either delimiter.
+    return csvField(delimiter === ';' ? text.replace('.', ',') : text);
   }
-  return quote(neutraliseFormula(value), delimiter);
+  return csvField(neutraliseFormula(value));
 }
 
 /**
@@ -22,7 +19,7 @@ function cell(value: ExportValue, kind: ColumnKind, delimiter: CsvDelimiter): st
  * leading lines is left out: a CSV is data. Percentages are written as numbers of percent.
  */
 export function toCsv(table: ExportTable, delimiter: CsvDelimiter = ','): string {
-  const header = table.columns.map((c) => quote(neutraliseFormula(c.kind === 'pct' ? `${c.header} (%)` : c.header), delimiter));
+  const header = table.columns.map((c) => csvField(neutraliseFormula(c.kind === 'pct' ? `${c.header} (%)` : c.header)));
   const lines = [header.join(delimiter)];
   const rows = table.totals ? [...table.rows, table.totals] : table.rows;
   for (const row of rows) lines.push(table.columns.map((c) => cell(row[c.key] ?? null, c.kind, delimiter)).join(delimiter));

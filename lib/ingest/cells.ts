@@ -2,6 +2,7 @@
 // as text (never guessed back from a number), counts as plain integers, dates as YYYY-MM-DD,
 // DD/MM/YYYY or Excel date cells.
 import { isIsoDate } from '@/lib/domain/dates';
+import { restoreFormula } from '@/lib/export/table';
 import type { Params, ReasonCode } from './reasons';
 
 /** A cell as read: CSV gives strings; XLSX also numbers, booleans and dates. */
@@ -21,14 +22,13 @@ const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i;
 
 /**
  * The cell as the person typed it, for messages and for the rejected-rows download. The quote
- * that the download puts before text a spreadsheet would run as a formula ('=…, '+…, '-…, '@…)
+ * that the download puts before text a spreadsheet would run as a formula ('=…, '+…, ' =…, '"@…)
  * is taken off again, so a corrected file reads back what was typed.
  */
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : dateFromTime(cell.getTime());
-  const text = String(cell).trim();
-  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+  return restoreFormula(String(cell)).trim();
 }
 
 function blank(cell: Cell): boolean {

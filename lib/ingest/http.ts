@@ -2,6 +2,7 @@
 // results become JSON in the request's language, bodies are read with a size limit.
 import type { NextRequest } from 'next/server';
 import { ApiError } from '@/lib/api/errors';
+import { clientIp } from '@/lib/auth/request-info';
 import type { Locale } from '@/lib/i18n/config';
 import type { Correction } from './apply-reports';
 import { ImportProblem, reasonText, type RowRejection } from './reasons';
@@ -24,8 +25,9 @@ export async function answering<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The client address for the audit log: the one rule of lib/auth/request-info.ts. */
 export function requestIp(req: NextRequest): string | null {
-  return req.headers.get('x-forwarded-for')?.split(',')[0].trim() || req.headers.get('x-real-ip') || null;
+  return clientIp(req.headers);
 }
 
 /** A request body as an async iterable of chunks; stopping early cancels the rest. */

@@ -1,7 +1,6 @@
 // The rejected rows of an import as a file to fix and upload again: the original values under
 // the template's headers, plus the row they came from and why they were refused (both columns
 // are ignored when the file comes back).
-import { neutraliseFormula } from '@/lib/export/table';
 import type { Locale } from '@/lib/i18n/config';
 import { COLUMNS, IGNORED_COLUMNS } from './columns';
 import { reasonText, type ImportKind, type RowRejection } from './reasons';
@@ -22,7 +21,7 @@ function table(kind: ImportKind, rejections: readonly RowRejection[], locale: Lo
 /** Rejected values are whatever was sent: text a spreadsheet would run as a formula gets a leading quote (read back off on upload). */
 export function rejectionsCsv(kind: ImportKind, rejections: readonly RowRejection[], locale: Locale, delimiter = ','): string {
   const t = table(kind, rejections, locale);
-  return writeCsv(t.headers, t.rows.map((r) => r.map(neutraliseFormula)), delimiter);
+  return writeCsv(t.headers, t.rows, delimiter);
 }
 
 export function rejectionsXlsx(kind: ImportKind, rejections: readonly RowRejection[], locale: Locale): Promise<Buffer> {

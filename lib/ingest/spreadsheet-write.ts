@@ -1,13 +1,11 @@
 // Writing the files people download: CSV (UTF-8 with BOM, CRLF) and XLSX whose code columns are
 // formatted as Text, so a file can be filled in, saved and uploaded again without losing digits.
 import ExcelJS from 'exceljs';
+import { csvField, neutraliseFormula } from '@/lib/export/table';
 
-export function csvField(value: string, delimiter: string): string {
-  return /["\r\n]/.test(value) || value.includes(delimiter) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
+/** Every cell neutralised (formula starts) and quoted as lib/export/table.ts says, whichever the delimiter. */
 export function writeCsv(headers: readonly string[], rows: readonly (readonly string[])[], delimiter = ','): string {
-  const lines = [headers, ...rows].map((r) => r.map((v) => csvField(v, delimiter)).join(delimiter));
+  const lines = [headers, ...rows].map((r) => r.map((v) => csvField(neutraliseFormula(v))).join(delimiter));
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 

@@ -1,9 +1,11 @@
-// XLSX bytes → rows of cells, read as a stream (exceljs WorkbookReader) so a large workbook is
-// never held as a whole. Only the first worksheet is read: the templates put the data there.
+// XLSX bytes → rows of cells, read by exceljs's streaming WorkbookReader so the inflated workbook
+// is never held as a whole (the zipped file is, to check it first: lib/ingest/zip-limits.ts).
+// Only the first worksheet is read: the templates put the data there.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell } from './cells';
 import { ImportProblem } from './reasons';
+import { checkZipLimits } from './zip-limits';
 import type { TableRow } from './table';
 
 /** A cell value as exceljs gives it, flattened to what a person sees in the cell. */
@@ -46,7 +48,14 @@ export async function* xlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerat
     }
   }
   const untilBodyFails = <T>(step: Promise<T>): Promise<T> => Promise.race([step, bodyFailed]);
-  const source = Readable.from(guarded());
+  // The whole file first (at most the 20 MB upload limit): the zip's directory, at its end, says
+  // what the entries inflate to, and a zip bomb is refused before exceljs inflates anything.
+  const parts: Uint8Array[] = [];
+  for await (const chunk of guarded()) parts.push(chunk);
+  if (bodyFailure) throw bodyFailure;
+  const bytes = Buffer.concat(parts);
+  checkZipLimits(bytes);
+  const source = Readable.from([bytes]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',
     styles: 'cache',

@@ -10,8 +10,11 @@ interface Entry {
   value: Promise<unknown>;
 }
 
-/** Entries kept per space: officer tables are large and few, visible-code sets small and many. */
-const LIMITS = { table: 16, visible: 512 } as const;
+/**
+ * Entries kept per space: a kab/kota's facts are large and few; each scope's table (cut from
+ * them) and its visible sets are smaller and many — keyed by the scope, never shared between scopes.
+ */
+const LIMITS = { facts: 8, table: 64, visible: 512 } as const;
 export type MemoSpace = keyof typeof LIMITS;
 
 type Spaces = Record<MemoSpace, Map<string, Entry>>;
@@ -23,7 +26,7 @@ function spaceOf(db: Db, space: MemoSpace): Map<string, Entry> {
   holder.pantauOfficerMemo ??= new WeakMap();
   let spaces = holder.pantauOfficerMemo.get(db);
   if (!spaces) {
-    spaces = { table: new Map(), visible: new Map() };
+    spaces = { facts: new Map(), table: new Map(), visible: new Map() };
     holder.pantauOfficerMemo.set(db, spaces);
   }
   return spaces[space];

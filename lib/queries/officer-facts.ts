@@ -31,8 +31,10 @@ export interface SubslsDaysRow {
   tidak_ditemui: number;
 }
 
+/** Per assignee and sub-SLS they hold: the latest report dated ≤ asOf and whether one is dated asOf. */
 export interface ReportSummaryRow {
   code: string;
+  subsls: string;
   last: string | null;
   today: boolean;
 }
@@ -99,14 +101,17 @@ export function loadSubslsDays(db: Db, p: FactParams): Promise<SubslsDaysRow[]> 
   );
 }
 
-/** Per assignee: the latest report dated ≤ asOf on the sub-SLS they hold, and whether one is dated asOf. */
+/**
+ * Per assignee and sub-SLS they hold: the latest report dated ≤ asOf and whether one is dated
+ * asOf. Per sub-SLS, so a viewer's table counts only the reports on sub-SLS inside their scope.
+ */
 export function loadReportSummary(db: Db, p: FactParams): Promise<ReportSummaryRow[]> {
   return queryRows<ReportSummaryRow>(
     db,
-    sql`select s.kode_petugas as code, max(r.tanggal)::text as last, bool_or(r.tanggal = ${p.asOf}::date) as today
+    sql`select s.kode_petugas as code, s.kode_subsls as subsls, max(r.tanggal)::text as last, bool_or(r.tanggal = ${p.asOf}::date) as today
     from assignment s join report r on r.kode_kota = s.kode_kota and r.kode_subsls = s.kode_subsls
     where s.kode_kota = ${p.kodeKota} and r.tanggal <= ${p.asOf}::date
-    group by 1`,
+    group by 1, 2`,
   );
 }
 
@@ -150,9 +155,13 @@ export function loadKelurahanCounts(db: Db, p: FactParams): Promise<KelurahanCou
   );
 }
 
-export async function loadAreaName(db: Db, kodeKota: string, code: string): Promise<string | null> {
-  const [row] = await queryRows<{ name: string }>(db, sql`select name from area where kode_kota = ${kodeKota} and code = ${code}`);
-  return row?.name ?? null;
+/** Names of the kab/kota, its kecamatan and kelurahan (how an officer's place and benchmarks are named). */
+export async function loadAreaNames(db: Db, kodeKota: string): Promise<Map<string, string>> {
+  const rows = await queryRows<{ code: string; name: string }>(
+    db,
+    sql`select code, name from area where kode_kota = ${kodeKota} and level in ('kota', 'kecamatan', 'kelurahan')`,
+  );
+  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /**

@@ -1,5 +1,7 @@
-// Every officer of one kab/kota with their metrics, status and flags as of a date: built once
-// per data stamp from the facts of officer-facts.ts, using lib/domain for every figure.
+// The officers a scope sees, with their metrics, status and flags as of a date, computed over the
+// sub-SLS inside the scope only (a lurah sees a PPL who also works next door with the figures of
+// their own kelurahan, never the whole workload). Built from the kab/kota's facts (officer-facts.ts,
+// loaded once per data stamp) using lib/domain for every figure.
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { addDays, diffDays } from '@/lib/domain/dates';
@@ -18,7 +20,7 @@ import { daysSilent, officerStatus, officerStatusReason, type OfficerStatus } fr
 import { areaMetrics, BAND_DAYS, recentPaces, type AreaMetricValues } from '@/lib/domain/pace';
 import type { CampaignWindow, OfficerRole, Status, StatusReason } from '@/lib/domain/types';
 import { memoByStamp } from './officer-cache';
-import { rollUpHoldings, type Holding } from './officer-holdings';
+import { ownersOf, rollUpHoldings, type Holding } from './officer-holdings';
 import * as facts from './officer-facts';
 
 /** One officer as of a date: identity, the area metrics of what they hold, status, flags. */
@@ -84,13 +86,28 @@ function toDecreases(rows: facts.DecreaseRow[]): CountDecrease[] {
   );
 }
 
-interface Loaded {
+/** The kab/kota's facts as loaded: what every scope's table is cut from. */
+export interface KotaFacts {
   master: facts.OfficerMasterRow[];
-  holdings: Map<string, Holding>;
-  decreases: Map<string, CountDecrease[]>;
-  foreign: Map<string, ForeignReport[]>;
+  subsls: facts.SubslsDaysRow[];
+  reports: facts.ReportSummaryRow[];
+  decreases: facts.DecreaseRow[];
+  foreign: facts.ForeignReportRow[];
   kelurahan: Map<string, facts.KelurahanCountsRow>;
-  kotaName: string;
+  /** Names of the kab/kota, kecamatan and kelurahan. */
+  names: Map<string, string>;
+}
+
+/**
+ * What a scope lets the table show: the sub-SLS whose figures count (null: the whole kab/kota),
+ * the officers it may name, and the area whose subtree it can open (null for a PML's or PPL's
+ * scope, which opens no kelurahan or kab/kota: their tables quote no area benchmark).
+ */
+export interface ScopeLens {
+  key: string;
+  within: ReadonlySet<string> | null;
+  officers: ReadonlySet<string>;
+  areaRoot: string | null;
 }
 
 /**
@@ -99,8 +116,8 @@ interface Loaded {
  * statistics (PGlite has no autovacuum) the planner picks them over whole tables and takes
  * seconds. JIT is off: compiling costs more than it saves on a few ten thousand rows.
  */
-async function load(db: Db, p: facts.FactParams): Promise<Loaded> {
-  const [master, subsls, reports, decreases, foreign, kelurahan, kotaName] = await db.transaction(async (tx) => {
+async function load(db: Db, p: facts.FactParams): Promise<KotaFacts> {
+  const [master, subsls, reports, decreases, foreign, kelurahan, names] = await db.transaction(async (tx) => {
     await tx.execute(sql`set transaction isolation level repeatable read, read only`);
     await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`set local enable_nestloop = off`);
@@ -111,22 +128,43 @@ async function load(db: Db, p: facts.FactParams): Promise<Loaded> {
       await facts.loadDecreases(tx, p),
       await facts.loadForeignReports(tx, p),
       await facts.loadKelurahanCounts(tx, p),
-      await facts.loadAreaName(tx, p.kodeKota, p.kodeKota),
+      await facts.loadAreaNames(tx, p.kodeKota),
     ] as const;
   });
-  const decreasesBy = groupBy(decreases, (d) => d.kode_petugas);
+  return { master, subsls, reports, decreases, foreign, kelurahan: new Map(kelurahan.map((k) => [k.code, k])), names };
+}
+
+/** The facts cut to the lens: only sub-SLS inside the scope count, for holdings, reports and flags. */
+interface Cut {
+  data: KotaFacts;
+  holdings: Map<string, Holding>;
+  decreases: Map<string, CountDecrease[]>;
+  foreign: Map<string, ForeignReport[]>;
+  /** Per officer: how many in-scope sub-SLS (theirs or their team's) lie in each kelurahan. */
+  kelurahanOf: Map<string, Map<string, number>>;
+  officerNames: Map<string, string>;
+}
+
+function cut(data: KotaFacts, lens: ScopeLens, days: number): Cut {
+  const inside = (subsls: string) => lens.within === null || lens.within.has(subsls);
+  const subsls = data.subsls.filter((s) => inside(s.code));
+  const supervisorOf = new Map(data.master.map((m) => [m.code, m.supervisor_code]));
+  const kelurahanOf = new Map<string, Map<string, number>>();
+  for (const s of subsls) {
+    for (const owner of ownersOf(s.kode_petugas, supervisorOf)) {
+      const counts = kelurahanOf.get(owner) ?? kelurahanOf.set(owner, new Map()).get(owner)!;
+      counts.set(s.code.slice(0, 10), (counts.get(s.code.slice(0, 10)) ?? 0) + 1);
+    }
+  }
+  const decreases = groupBy(data.decreases.filter((d) => inside(d.kode_subsls)), (d) => d.kode_petugas);
+  const foreign = groupBy(data.foreign.filter((f) => inside(f.kode_subsls)), (f) => f.kode_petugas);
   return {
-    master,
-    holdings: rollUpHoldings(master, subsls, reports, diffDays(p.asOf, p.startDate) + 1),
-    decreases: new Map([...decreasesBy].map(([code, rows]) => [code, toDecreases(rows)])),
-    foreign: new Map(
-      [...groupBy(foreign, (f) => f.kode_petugas)].map(([code, rows]) => [
-        code,
-        rows.map((r) => ({ kodeSubsls: r.kode_subsls, tanggal: r.tanggal, assignedTo: r.assigned_to })),
-      ]),
-    ),
-    kelurahan: new Map(kelurahan.map((k) => [k.code, k])),
-    kotaName: kotaName ?? p.kodeKota,
+    data,
+    holdings: rollUpHoldings(data.master, subsls, data.reports.filter((r) => inside(r.subsls)), days),
+    decreases: new Map([...decreases].map(([code, rows]) => [code, toDecreases(rows)])),
+    foreign: new Map([...foreign].map(([code, rows]) => [code, rows.map((r) => ({ kodeSubsls: r.kode_subsls, tanggal: r.tanggal, assignedTo: r.assigned_to }))])),
+    kelurahanOf,
+    officerNames: new Map(data.master.map((m) => [m.code, m.name])),
   };
 }
 
@@ -134,8 +172,20 @@ function seriesOf(closed: number[], startDate: string): Map<string, number> {
   return new Map(closed.map((c, i) => [addDays(startDate, i), c]));
 }
 
-function buildRow(m: facts.OfficerMasterRow, data: Loaded, window: CampaignWindow, asOf: string, supervisorName: string | null): OfficerEntry {
-  const held = data.holdings.get(m.code)!;
+/** Where the officer works as the viewer sees it: their home area, or — when that lies outside an
+ * area scope — the kelurahan inside it where most of the sub-SLS the viewer sees of theirs are. */
+function placeOf(m: facts.OfficerMasterRow, c: Cut, lens: ScopeLens) {
+  const home = { areaCode: m.area_code, areaName: m.area_name, kecCode: m.kec_code, kecName: m.kec_name, isKelurahan: m.area_level === 'kelurahan' };
+  if (lens.areaRoot === null || m.area_code.startsWith(lens.areaRoot)) return home;
+  const counts = [...(c.kelurahanOf.get(m.code) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const kel = counts[0]?.[0];
+  if (!kel) return home;
+  const names = c.data.names;
+  return { areaCode: kel, areaName: names.get(kel) ?? null, kecCode: kel.slice(0, 7), kecName: names.get(kel.slice(0, 7)) ?? null, isKelurahan: true };
+}
+
+function buildRow(m: facts.OfficerMasterRow, c: Cut, lens: ScopeLens, window: CampaignWindow, asOf: string): OfficerEntry {
+  const held = c.holdings.get(m.code)!;
   const closed = held.selesai.map((s, i) => closedOf({ selesai: s, tidakDitemukan: held.tidakDitemukan[i] }));
   const series = seriesOf(closed, window.startDate);
   const lastReport = held.lastReport;
@@ -143,21 +193,23 @@ function buildRow(m: facts.OfficerMasterRow, data: Loaded, window: CampaignWindo
   const metrics = areaMetrics(held.counts, series, window, asOf, { daysSinceFirstReport: lastReport === null ? null : Number.POSITIVE_INFINITY });
   const { status: forecastStatus, statusReason: forecastReason, ...rest } = metrics;
   const status = officerStatus({ forecastStatus, lastReport, asOf, window });
-  const isKelurahan = m.area_level === 'kelurahan';
+  const place = placeOf(m, c, lens);
+  // A supervisor outside the scope is not named (nor is their code given).
+  const supervisorCode = m.supervisor_code !== null && lens.officers.has(m.supervisor_code) ? m.supervisor_code : null;
   const row: OfficerRow = {
     ...rest,
     code: m.code,
     name: m.name,
     role: m.role,
     phone: m.phone,
-    supervisorCode: m.supervisor_code,
-    supervisorName,
-    areaCode: m.area_code,
-    areaName: m.area_name,
-    kecamatanCode: m.kec_code,
-    kecamatanName: m.kec_name,
-    kelurahanCode: isKelurahan ? m.area_code : null,
-    kelurahanName: isKelurahan ? m.area_name : null,
+    supervisorCode,
+    supervisorName: supervisorCode === null ? null : (c.officerNames.get(supervisorCode) ?? null),
+    areaCode: place.areaCode,
+    areaName: place.areaName,
+    kecamatanCode: place.kecCode,
+    kecamatanName: place.kecName,
+    kelurahanCode: place.isKelurahan ? place.areaCode : null,
+    kelurahanName: place.isKelurahan ? place.areaName : null,
     subslsCount: held.subsls,
     subslsOpen: held.subslsOpen,
     asOf,
@@ -173,25 +225,32 @@ function buildRow(m: facts.OfficerMasterRow, data: Loaded, window: CampaignWindo
   return { row, closed };
 }
 
-/** Flags of every PPL, against the peers of their kelurahan (or the kab/kota) and its refusal rate. */
-function attachFlags(entries: OfficerEntry[], data: Loaded, window: CampaignWindow, asOf: string): void {
+/**
+ * Flags of every PPL, against benchmarks the viewer can open: the peers and refusal rate of the
+ * kelurahan they are placed in and the peers of the scope's own area, all over in-scope figures.
+ * A PML's or PPL's scope opens no area, so their tables compare with none (the absolute cap,
+ * decreases, foreign reports and silence still apply).
+ */
+function attachFlags(entries: OfficerEntry[], c: Cut, lens: ScopeLens, window: CampaignWindow, asOf: string): void {
   const ppl = entries.filter((e) => e.row.role === 'ppl');
   const peaks = new Map(ppl.map((e) => [e.row.code, peakDailyPace(seriesOf(e.closed, window.startDate), window, asOf)]));
   const medians = peerPaceMedians(ppl.map((e) => ({ group: e.row.kelurahanCode ?? '', peak: peaks.get(e.row.code)?.pace ?? null })));
-  const cityPeers: PeerPace = { ...medians.all, areaName: data.kotaName };
+  const root = lens.areaRoot;
+  const scopePeers: PeerPace | null = root === null ? null : { ...medians.all, areaName: c.data.names.get(root) ?? root };
+  const opens = (code: string | null): code is string => root !== null && code !== null && code.startsWith(root);
   for (const e of ppl) {
     const r = e.row;
-    const kel = r.kelurahanCode ? data.kelurahan.get(r.kelurahanCode) : undefined;
-    const kelMedian = r.kelurahanCode ? medians.byGroup.get(r.kelurahanCode) : undefined;
+    const kel = opens(r.kelurahanCode) ? c.data.kelurahan.get(r.kelurahanCode) : undefined;
+    const kelMedian = kel ? medians.byGroup.get(kel.code) : undefined;
     const f: OfficerFacts = {
       peak: peaks.get(r.code) ?? null,
       kelurahanPeers: kelMedian && kel ? { ...kelMedian, areaName: kel.name } : null,
-      cityPeers,
+      cityPeers: scopePeers,
       refusal: kel
         ? { rate: r.tingkatPenolakan, menolak: r.menolak, contacts: r.selesai + r.menolak, areaRate: countMetrics(kel).tingkatPenolakan, areaName: kel.name }
         : null,
-      decreases: data.decreases.get(r.code) ?? [],
-      foreignReports: data.foreign.get(r.code) ?? [],
+      decreases: c.decreases.get(r.code) ?? [],
+      foreignReports: c.foreign.get(r.code) ?? [],
       lastReport: r.lastReport,
       daysSilent: r.daysSilent,
       finished: r.forecastStatus === 'selesai',
@@ -200,25 +259,26 @@ function attachFlags(entries: OfficerEntry[], data: Loaded, window: CampaignWind
   }
 }
 
-async function buildTable(db: Db, kodeKota: string, window: CampaignWindow, asOf: string): Promise<OfficerTable> {
-  const data = await load(db, { kodeKota, startDate: window.startDate, asOf });
-  const names = new Map(data.master.map((m) => [m.code, m.name]));
-  const entries = data.master.map((m) => buildRow(m, data, window, asOf, m.supervisor_code ? (names.get(m.supervisor_code) ?? null) : null));
-  attachFlags(entries, data, window, asOf);
+function buildTable(data: KotaFacts, lens: ScopeLens, window: CampaignWindow, asOf: string): OfficerTable {
+  const c = cut(data, lens, diffDays(asOf, window.startDate) + 1);
+  const entries = data.master.filter((m) => lens.officers.has(m.code)).map((m) => buildRow(m, c, lens, window, asOf));
+  attachFlags(entries, c, lens, window, asOf);
   return { asOf, startDate: window.startDate, entries, byCode: new Map(entries.map((e) => [e.row.code, e])) };
 }
 
 /**
- * The officer table of a kab/kota as of a date, rebuilt only when the data stamp changes.
- * Peer medians and kelurahan refusal rates are kab/kota-wide benchmarks; callers return only
- * the rows visible in the viewer's scope.
+ * The table of the officers a scope sees as of a date, rebuilt only when the data stamp changes:
+ * the kab/kota's facts are loaded once per stamp and cut per scope (each scope its own entry).
  */
 export async function getOfficerTable(
   db: Db,
-  params: { kodeKota: string; window: CampaignWindow; asOf: string; stamp: string },
+  params: { kodeKota: string; window: CampaignWindow; asOf: string; stamp: string; lens: ScopeLens },
 ): Promise<OfficerTable> {
-  const { kodeKota, window, asOf, stamp } = params;
+  const { kodeKota, window, asOf, stamp, lens } = params;
   if (diffDays(asOf, window.startDate) < 0) throw new RangeError(`asOf ${asOf} is before the window starts`);
-  const key = `table|${kodeKota}|${window.startDate}|${window.endDate}|${asOf}`;
-  return memoByStamp(db, 'table', key, stamp, () => buildTable(db, kodeKota, window, asOf));
+  const at = `${kodeKota}|${window.startDate}|${window.endDate}|${asOf}`;
+  return memoByStamp(db, 'table', `${lens.key}|${at}`, stamp, async () => {
+    const data = await memoByStamp(db, 'facts', at, stamp, () => load(db, { kodeKota, startDate: window.startDate, asOf }));
+    return buildTable(data, lens, window, asOf);
+  });
 }

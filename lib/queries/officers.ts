@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { FLAG_IDS, type FlagId } from '@/lib/domain/officer-flags';
 import { OFFICER_STATUS_RANK, OFFICER_STATUSES, type OfficerStatus } from '@/lib/domain/officer-status';
 import { OFFICER_SORT_KEYS, officerUrgency, type OfficerSortKey } from '@/lib/domain/officer-sort';
-import type { Scope } from '@/lib/domain/scope';
+import { areaScopeContains, type Scope } from '@/lib/domain/scope';
 import type { CampaignWindow, OfficerRole } from '@/lib/domain/types';
 import { scopedOfficers } from './officer-scope';
 import type { OfficerRow, OfficerTable } from './officer-table';
@@ -174,9 +174,11 @@ export async function listOfficerFilterOptions(
   const kecamatan = new Map<string, FilterOption>();
   const kelurahan = new Map<string, FilterOption>();
   const pml: FilterOption[] = [];
+  // Only areas the scope can open: ?area= answers 404 for any other (a PML or PPL opens none).
+  const opens = (code: string | null): code is string => code !== null && areaScopeContains(scope, code);
   for (const { row: r } of visible()) {
-    if (r.kecamatanCode) kecamatan.set(r.kecamatanCode, { code: r.kecamatanCode, name: r.kecamatanName ?? r.kecamatanCode, kecamatanCode: r.kecamatanCode });
-    if (r.kelurahanCode) kelurahan.set(r.kelurahanCode, { code: r.kelurahanCode, name: r.kelurahanName ?? r.kelurahanCode, kecamatanCode: r.kecamatanCode });
+    if (opens(r.kecamatanCode)) kecamatan.set(r.kecamatanCode, { code: r.kecamatanCode, name: r.kecamatanName ?? r.kecamatanCode, kecamatanCode: r.kecamatanCode });
+    if (opens(r.kelurahanCode)) kelurahan.set(r.kelurahanCode, { code: r.kelurahanCode, name: r.kelurahanName ?? r.kelurahanCode, kecamatanCode: r.kecamatanCode });
     if (r.role === 'pml') pml.push({ code: r.code, name: r.name, kecamatanCode: r.kecamatanCode });
   }
   const byName = (a: FilterOption, b: FilterOption) => collator.compare(a.name, b.name) || a.code.localeCompare(b.code);

@@ -2,6 +2,7 @@
 // each relation to that user's root. Picked from the deterministic demo at scale 2 (the same
 // data the server is seeded with), so nothing here is a hand-copied code that can drift.
 import path from 'node:path';
+import { demoAccounts } from '@/lib/auth/demo-users';
 import { generateDemo, type DemoData } from '@/lib/demo/generate';
 import { DEMO_TODAY } from '@/lib/demo/seed';
 import type { Role } from '@/lib/domain/roles';
@@ -21,6 +22,8 @@ export interface MatrixUser {
 }
 
 export const HOME_KOTA = '6471';
+/** The lurah of the matrix: Manggar Baru. */
+const MATRIX_KELURAHAN = '6471020002';
 export const FOREIGN_KOTA = '9901';
 
 /** The demo exactly as `db:seed --scale 2` generates it. */
@@ -29,6 +32,35 @@ export function matrixDemo(): DemoData {
 }
 
 const foreignOf = (code: string) => FOREIGN_KOTA + code.slice(4);
+
+/**
+ * A PPL of the home kota who works in two kelurahan (the demo hands a few a neighbour's sub-SLS,
+ * lib/demo/officers.ts), one of them `kel` — by preference the matrix's kelurahan, whose code the
+ * app's own hints show on every page. `lurah` is kel's lurah, `own` the PPL's sub-SLS in kel,
+ * `other` their other kelurahan and `otherOnly` a PPL working only there.
+ */
+export interface CrossingOfficer {
+  code: string;
+  kel: string;
+  other: string;
+  lurah: string;
+  own: string[];
+  otherOnly: string;
+}
+
+export function crossingOfficer(data: DemoData, prefer = MATRIX_KELURAHAN): CrossingOfficer {
+  const officers = new Map(data.officers.map((o) => [o.code, o]));
+  const kelOf = new Map<string, Set<string>>();
+  for (const a of data.assignments) (kelOf.get(a.kodePetugas) ?? kelOf.set(a.kodePetugas, new Set()).get(a.kodePetugas)!).add(a.kodeSubsls.slice(0, 10));
+  const crossing = [...kelOf].filter(([c, kels]) => kels.size > 1 && officers.get(c)!.kodeKota === HOME_KOTA);
+  const [code, kels] = crossing.find(([, k]) => k.has(prefer)) ?? crossing[0];
+  const kel = kels.has(prefer) ? prefer : officers.get(code)!.areaCode;
+  const other = [...kels].find((k) => k !== kel)!;
+  const lurah = demoAccounts(data).find((a) => a.role === 'lurah' && a.areaCode === kel)!.username;
+  const own = data.assignments.filter((a) => a.kodePetugas === code && a.kodeSubsls.startsWith(kel)).map((a) => a.kodeSubsls);
+  const otherOnly = [...kelOf].find(([c, k]) => k.size === 1 && k.has(other) && officers.get(c)!.areaCode === other)![0];
+  return { code, kel, other, lurah, own, otherOnly };
+}
 
 export function matrixUsers(data: DemoData): MatrixUser[] {
   const home = (o: { kodeKota: string }) => o.kodeKota === HOME_KOTA;
@@ -42,7 +74,7 @@ export function matrixUsers(data: DemoData): MatrixUser[] {
 
   const kota = HOME_KOTA;
   const kec = '6471020';
-  const kel = '6471020002';
+  const kel = MATRIX_KELURAHAN;
   const cityUser = (role: Role, username: string): MatrixUser => ({
     role,
     username,
@@ -65,6 +97,21 @@ export function matrixUsers(data: DemoData): MatrixUser[] {
   const ppl = lurahPpl;
   const pplSubs = subsOf.get(ppl.code)!;
   const neighbour = ppls.find((o) => o.code !== ppl.code && o.areaCode === ppl.areaCode)!;
+
+  // The lurah of a kelurahan with a PPL who also works next door: they see that PPL (over their
+  // own sub-SLS only), never the other kelurahan nor its PPL.
+  const cross = crossingOfficer(data);
+  const crossLurah: MatrixUser = {
+    role: 'lurah',
+    username: cross.lurah,
+    allowsArea: byPrefix(cross.kel),
+    targets: {
+      area: { own: cross.kel, ancestor: cross.kel.slice(0, 7), sibling: cross.other, descendant: cross.own[0].slice(0, 14), foreign: foreignOf(cross.kel) },
+      subsls: { own: cross.own[0], sibling: firstSub(cross.other), foreign: foreignOf(cross.own[0]) },
+      officer: { own: cross.code, sibling: cross.otherOnly, foreign: foreignOf(cross.code) },
+      user: {},
+    },
+  };
 
   return [
     cityUser('admin', 'admin'),
@@ -113,5 +160,6 @@ export function matrixUsers(data: DemoData): MatrixUser[] {
         user: {},
       },
     },
+    crossLurah,
   ];
 }

@@ -2,14 +2,17 @@
 // sibling, descendant, another kab/kota) × every page and /api/v1 route, over HTTP against the
 // built app with real sign-in. Routes are found by walking app/, and each must have a rule in
 // access-routes.ts. Every 200 body is also searched for area codes the user may not see.
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@/lib/auth/demo-users';
-import { FOREIGN_KOTA, RELATIONS, matrixDemo, matrixUsers, type MatrixUser, type ParamKind, type Relation } from './access-fixtures';
+import { FOREIGN_KOTA, HOME_KOTA, RELATIONS, crossingOfficer, matrixDemo, matrixUsers, type MatrixUser, type ParamKind, type Relation } from './access-fixtures';
 import { RULES, enumerateRoutes, type AppRoute, type ParamSpec, type RuleEntry } from './access-routes';
 import { startAppServer, type AppServer } from './app-server';
 
 const routes = enumerateRoutes();
-const users = matrixUsers(matrixDemo());
+const demo = matrixDemo();
+const users = matrixUsers(demo);
+const cross = crossingOfficer(demo);
 
 interface Case {
   route: AppRoute;
@@ -64,8 +67,11 @@ function codesIn(body: string): string[] {
   return [...body.matchAll(/(?<!\d)(?:6471|9901)(?:\d{3}|\d{5}|\d{6}|\d{10}|\d{12})(?!\d)/g)].map((m) => m[0]);
 }
 
+/** Codes the app shows as examples in its own texts (the search hint, the API's descriptions): not data. */
+const EXAMPLES = new Set<string>();
+
 function leaks(user: MatrixUser, body: string): string[] {
-  return codesIn(body).filter((code) => code.startsWith(FOREIGN_KOTA) || (code.length !== 9 && !user.allowsArea(code)));
+  return codesIn(body).filter((code) => code.startsWith(FOREIGN_KOTA) || (code.length !== 9 && !user.allowsArea(code) && !EXAMPLES.has(code)));
 }
 
 describe('access matrix', () => {
@@ -87,6 +93,8 @@ describe('access matrix', () => {
 
   beforeAll(async () => {
     server = await startAppServer({ scale: 2 });
+    const texts = ['id', 'en'].flatMap((l) => readdirSync(`messages/${l}`).map((f) => readFileSync(`messages/${l}/${f}`, 'utf8')));
+    for (const text of [...texts, await (await get('/api/v1/openapi.json')).text()]) for (const code of codesIn(text)) EXAMPLES.add(code);
     for (const user of users) {
       const response = await fetch(`${server.baseUrl}/api/v1/session`, {
         method: 'POST',
@@ -135,6 +143,50 @@ describe('access matrix', () => {
       expect(response.status).toBe(c.expected);
       if (response.status === 200) expect(leaks(user, await response.text())).toEqual([]);
     });
+  });
+
+  // Endpoints that take an area in the query (not the path) answer 404 outside the scope too:
+  // ?area=6471 once answered 200 to a lurah, with their own officers presented as the city's.
+  it.each(users.map((u) => ({ ...u, name: `${u.role} ${u.username}` })))('GET /api/v1/officers?area= is 404 for every area outside the scope: $name', async (user) => {
+    const asked = new Map<string, number>();
+    for (const relation of RELATIONS) {
+      const code = user.targets.area[relation];
+      if (!code || ![4, 7, 10].includes(code.length)) continue;
+      asked.set(code, (relation === 'own' || relation === 'descendant') && user.allowsArea(code) ? 200 : 404);
+    }
+    // The kab/kota itself: only the city-wide roles may ask for it.
+    asked.set(HOME_KOTA, user.targets.area.own === HOME_KOTA ? 200 : 404);
+    for (const [code, expected] of asked) {
+      const response = await get(`/api/v1/officers?area=${code}`, { cookie: cookies.get(user.username)! });
+      expect(response.status, `${user.username} ?area=${code}`).toBe(expected);
+    }
+  });
+
+  // Issue #13: a lurah once saw a neighbouring kelurahan's PPL with their whole workload, and
+  // could subtract their own share to get the neighbour's figures (which answer 404 to them).
+  it('shows the lurah a PPL who also works next door over the lurah’s own sub-SLS only', async () => {
+    const cookie = { cookie: cookies.get(cross.lurah)! };
+    const prelist = new Map(demo.areas.map((a) => [a.code, a.prelist ?? 0]));
+    const detail = (await (await get(`/api/v1/officers/${cross.code}`, cookie)).json()) as {
+      officer: { subslsCount: number; prelist: number; areaCode: string; supervisorName: string | null; closed: number };
+      subsls: { code: string }[];
+      daily: { closed: number }[];
+    };
+    expect(detail.officer.subslsCount).toBe(cross.own.length);
+    expect(detail.officer.prelist).toBe(cross.own.reduce((a, c) => a + (prelist.get(c) ?? 0), 0));
+    expect(detail.officer.areaCode).toBe(cross.kel);
+    expect(detail.officer.supervisorName).toBeNull();
+    expect(detail.subsls.map((x) => x.code).sort()).toEqual([...cross.own].sort());
+    expect(detail.daily.at(-1)?.closed).toBe(detail.officer.closed);
+    // Their PPL add up to the kelurahan's own figures: nothing of the neighbour to subtract.
+    const list = (await (await get(`/api/v1/officers?area=${cross.kel}&role=ppl&pageSize=200`, cookie)).json()) as { rows: Record<string, number>[] };
+    const area = (await (await get(`/api/v1/areas/${cross.kel}`, cookie)).json()) as Record<string, number>;
+    for (const k of ['prelist', 'selesai', 'menolak', 'tidakDitemui', 'tidakDitemukan', 'keluargaBaru']) {
+      expect(list.rows.reduce((a, r) => a + r[k], 0), k).toBe(area[k]);
+    }
+    // The PPL's other kelurahan stays closed to them.
+    expect((await get(`/api/v1/areas/${cross.other}`, cookie)).status).toBe(404);
+    expect((await get(`/api/v1/officers?area=${cross.other}`, cookie)).status).toBe(404);
   });
 
   it('would notice a leak: the search sees the codes of a body', async () => {

@@ -14,6 +14,7 @@ import { API_METHODS } from '@/lib/api/methods';
 import { DEMO_PASSWORD } from '@/lib/auth/demo-users';
 import { startAppServer, type AppServer } from './app-server';
 import { enumerateRoutes } from './access-routes';
+import { MB, zipBomb } from '../support/zip-bomb';
 
 /** Runs per fuzzed route handler and caller kind; the whole file stays well under 3 min on 2 cores. */
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 25);
@@ -800,4 +801,22 @@ describe('hostile input over HTTP', () => {
     expect(answer.totalRows).toBe(300);
     expect(answer.rejected).toBe(300);
   }, 120_000);
+
+  it('refuses an XLSX zip bomb with a 413 naming why, at once (its sharedStrings.xml inflates to 680 MB)', async () => {
+    const bomb = zipBomb(680);
+    expect(bomb.length).toBeLessThan(2 * MB);
+    const started = performance.now();
+    const res = await fetch(`${server.baseUrl}/api/v1/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.admin}`, 'accept-language': 'en', 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      body: multipart([
+        { name: 'kind', bytes: Buffer.from('areas') },
+        { name: 'file', filename: 'bom.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: bomb },
+      ]) as BodyInit,
+    });
+    const answer = (await res.json()) as { error: { code: string; message: string } };
+    expect(res.status, JSON.stringify(answer)).toBe(413);
+    expect(answer.error.message).toMatch(/too large once unpacked.*xl\/sharedStrings\.xml/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
 });

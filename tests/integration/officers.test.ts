@@ -153,6 +153,68 @@ describe.each(databaseTargets())('officers on $name', (target) => {
     expect(silent.every((r) => r.kelurahanCode === '6471020002' && r.pmlPhone === null)).toBe(true);
   });
 
+  it('shows a PPL who also works next door to each lurah with that kelurahan’s part only', async () => {
+    // The demo hands 1–2 % of PPL a sub-SLS of the neighbouring kelurahan (lib/demo/officers.ts).
+    const crossing = await queryRows<{ code: string; home: string; other: string; n_home: number; n_other: number }>(
+      database.db,
+      sql`select o.code, o.area_code as home, min(left(s.kode_subsls, 10)) filter (where left(s.kode_subsls, 10) <> o.area_code) as other,
+        count(*) filter (where left(s.kode_subsls, 10) = o.area_code)::int as n_home,
+        count(*) filter (where left(s.kode_subsls, 10) <> o.area_code)::int as n_other
+      from officer o join assignment s on s.kode_petugas = o.code where o.role = 'ppl'
+      group by o.code, o.area_code having count(distinct left(s.kode_subsls, 10)) > 1 order by o.code`,
+    );
+    expect(crossing.length).toBeGreaterThanOrEqual(9);
+    const names = new Map((await queryRows<{ code: string; name: string }>(database.db, sql`select code, name from area where length(code) <= 10`)).map((a) => [a.code, a.name]));
+    for (const x of crossing.slice(0, 4)) {
+      const whole = (await all(city, { q: x.code }))[0];
+      expect(whole.subslsCount).toBe(x.n_home + x.n_other);
+      for (const [kel, n] of [[x.other, x.n_other], [x.home, x.n_home]] as const) {
+        const lurah = areaScope(kel);
+        const rows = await all(lurah);
+        const row = rows.find((r) => r.code === x.code)!;
+        // Only this kelurahan's sub-SLS: the count, the figures, the series and the place.
+        expect(row.subslsCount).toBe(n);
+        expect(row.prelist).toBeLessThan(whole.prelist);
+        expect([row.areaCode, row.kelurahanCode]).toEqual([kel, kel]);
+        const detail = (await getOfficer(database.db, lurah, { code: x.code, asOf: AS_OF, window: campaign }))!;
+        expect(detail.subsls.map((s) => s.code.slice(0, 10))).toEqual(new Array(n).fill(kel));
+        expect(detail.subsls.reduce((a, s) => a + s.prelist, 0)).toBe(row.prelist);
+        expect(detail.daily.at(-1)?.closed).toBe(row.closed);
+        expect(detail.officer.sparkline).toEqual(row.sparkline);
+        // The lurah's PPL add up to their kelurahan, so nothing of the neighbour can be subtracted out.
+        const area = (await getAreaSummary(database.db, lurah, { code: kel, asOf: AS_OF, window: campaign }))!;
+        expect(sumCounts(rows.filter((r) => r.role === 'ppl'))).toEqual(Object.fromEntries(COUNTS.map((k) => [k, area[k]])));
+        // No supervisor outside the scope is named; no flag quotes an area the lurah cannot open.
+        expect(rows.every((r) => r.supervisorCode === null && r.supervisorName === null)).toBe(true);
+        // (A name inside the kelurahan's own — Damai in Damai Bahagia — is no evidence.)
+        const unseen = [...names].filter(([code, name]) => !code.startsWith(kel) && !names.get(kel)!.includes(name)).map(([, name]) => name);
+        const quoted = rows.flatMap((r) => r.flags.flatMap((f) => [f.message.id, f.message.en]));
+        expect(quoted.filter((m) => unseen.some((name) => m.includes(name)))).toEqual([]);
+      }
+    }
+  });
+
+  it('quotes no area outside the scope in any flag, for every lurah and camat and the PML and PPL concerned', async () => {
+    const areas = await queryRows<{ code: string; name: string }>(database.db, sql`select code, name from area where length(code) <= 10`);
+    // The teams and PPL whose flags compare with an area in the city's view: they must not in theirs.
+    const compared = (await all(city, { role: 'ppl' })).filter((r) => r.flags.some((f) => f.id === 'laju_tidak_wajar' || f.id === 'penolakan_tinggi'));
+    expect(compared.length).toBeGreaterThan(0);
+    const teams = [...new Set(compared.map((r) => r.supervisorCode!))].map((pmlCode): Scope => ({ kind: 'team', kodeKota: '6471', pmlCode }));
+    const own = compared.map((r): Scope => ({ kind: 'officer', kodeKota: '6471', pplCode: r.code }));
+    const scopes = [...areas.filter((a) => a.code.length > 4).map((a) => areaScope(a.code)), ...teams, ...own];
+    for (const scope of scopes) {
+      const root = scope.kind === 'area' ? scope.areaCode : null;
+      // Names of areas the scope cannot open; a name that is also an open area's (a kelurahan named like its kecamatan) is not evidence.
+      const open = new Set(areas.filter((a) => root !== null && a.code.startsWith(root)).map((a) => a.name));
+      const unseen = areas.filter((a) => !(root !== null && a.code.startsWith(root)) && ![...open].some((o) => o.includes(a.name)));
+      for (const r of await all(scope)) {
+        for (const f of r.flags) {
+          for (const a of unseen) expect(f.message.en.includes(`in ${a.name} (`) || f.message.en.includes(`above ${a.name} (`), `${JSON.stringify(scope)} ${f.message.en}`).toBe(false);
+        }
+      }
+    }
+  });
+
   it('shows a PML their team and themselves only', async () => {
     const pml = (await all(city, { role: 'pml' }))[0];
     const team: Scope = { kind: 'team', kodeKota: '6471', pmlCode: pml.code };

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,10 +12,30 @@ import { generateDemo } from '@/lib/demo/generate';
 const h = (entries: Record<string, string>) => new Headers(entries);
 
 describe('request info', () => {
-  it('takes the client IP from the last X-Forwarded-For hop', () => {
-    expect(clientIp(h({ 'x-forwarded-for': '10.0.0.1, 203.0.113.9' }))).toBe('203.0.113.9');
-    expect(clientIp(h({ 'x-real-ip': '203.0.113.8' }))).toBe('203.0.113.8');
-    expect(clientIp(h({}))).toBeNull();
+  it('takes the client IP from the last X-Forwarded-For hop, only behind a trusted proxy', () => {
+    const proxied = { PANTAU_TRUSTED_PROXY: '1' };
+    expect(clientIp(h({ 'x-forwarded-for': '10.0.0.1, 203.0.113.9' }), proxied)).toBe('203.0.113.9');
+    expect(clientIp(h({ 'x-forwarded-for': ' 203.0.113.9 ' }), proxied)).toBe('203.0.113.9');
+    expect(clientIp(h({ 'x-real-ip': '203.0.113.8' }), proxied)).toBeNull();
+    expect(clientIp(h({}), proxied)).toBeNull();
+    // No proxy: the header is the client's own word (Next passes it through), so no address.
+    for (const off of [{}, { PANTAU_TRUSTED_PROXY: '' }, { PANTAU_TRUSTED_PROXY: '0' }, { PANTAU_TRUSTED_PROXY: 'false' }]) {
+      expect(clientIp(h({ 'x-forwarded-for': '203.0.113.9' }), off)).toBeNull();
+      expect(clientIp(h({ 'x-forwarded-for': '10.0.0.1, 203.0.113.9' }), off)).toBeNull();
+    }
+  });
+
+  it('reads the client IP in one place: no other module looks at X-Forwarded-For or X-Real-IP', () => {
+    const readers: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.tsx?$/.test(entry.name) && /headers\.get\(\s*['"]x-(forwarded-for|real-ip)['"]/i.test(readFileSync(full, 'utf8'))) readers.push(full);
+      }
+    };
+    for (const dir of ['app', 'lib', 'components']) walk(path.resolve(dir));
+    expect(readers.map((f) => path.relative(process.cwd(), f))).toEqual([path.join('lib', 'auth', 'request-info.ts')]);
   });
 
   it('knows https from the public URL, or from the forwarded protocol of a trusted proxy only', () => {

@@ -154,17 +154,27 @@ describe('generateDemo: officers and assignments (scale 1)', () => {
     expect(phones.length / demo.officers.length).toBeLessThan(0.8);
   });
 
-  it('assigns every sub-SLS exactly once, to a PPL of its kelurahan, ~272 families each', () => {
+  it('assigns every sub-SLS exactly once, to a PPL of its kelurahan (1–2 % also work next door), ~272 families each', () => {
     const sub = byLevel(demo, 'subsls');
     const prelist = new Map(sub.map((s) => [s.code, s.prelist]));
     expect(demo.assignments).toHaveLength(sub.length);
     expect(new Set(demo.assignments.map((a) => a.kodeSubsls)).size).toBe(sub.length);
     const load = new Map<string, number>();
+    const kelurahanOf = new Map<string, Set<string>>();
     for (const a of demo.assignments) {
       const p = officers.get(a.kodePetugas);
       expect(p?.role).toBe('ppl');
-      expect(a.kodeSubsls.startsWith(p!.areaCode)).toBe(true);
+      // Every sub-SLS lies in its PPL's kecamatan; a few in a neighbouring kelurahan of it.
+      expect(a.kodeSubsls.startsWith(p!.areaCode.slice(0, 7))).toBe(true);
+      (kelurahanOf.get(p!.code) ?? kelurahanOf.set(p!.code, new Set()).get(p!.code)!).add(a.kodeSubsls.slice(0, 10));
       load.set(a.kodePetugas, (load.get(a.kodePetugas) ?? 0) + (prelist.get(a.kodeSubsls) ?? NaN));
+    }
+    const crossing = [...kelurahanOf].filter(([, kels]) => kels.size > 1);
+    expect(crossing.length / 883).toBeGreaterThanOrEqual(0.01);
+    expect(crossing.length / 883).toBeLessThanOrEqual(0.02);
+    for (const [code, kels] of crossing) {
+      expect(kels.size, code).toBe(2);
+      expect(kels.has(officers.get(code)!.areaCode), code).toBe(true);
     }
     expect(load.size).toBe(883);
     const loads = [...load.values()].sort((x, y) => x - y);

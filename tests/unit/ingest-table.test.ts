@@ -76,7 +76,7 @@ describe('CSV as spreadsheets save it', () => {
     expect((await problem('')).code).toBe('empty');
     expect((await problem('\n\n')).code).toBe('no_header');
     expect((await problem(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).code).toBe('xls');
-    expect((await problem(new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9, 9, 9]))).code).toBe('unreadable_xlsx');
+    expect((await problem(new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9, 9, 9]))).code).toBe('xlsx_zip_damaged');
   });
 });
 

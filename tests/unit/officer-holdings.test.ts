@@ -45,8 +45,9 @@ describe('officer holdings', () => {
     const master = [officer('k1', null), officer('m1', 'k1'), officer('p1', 'm1'), officer('p2', 'm1')];
     const days = [subsls('a', 'p1', [1, 2, 3]), subsls('b', 'p1', [0, 0, 5]), subsls('c', 'p2', [2, 2, 2])];
     const reports = [
-      { code: 'p1', last: '2022-10-17', today: true },
-      { code: 'p2', last: '2022-10-15', today: false },
+      { code: 'p1', subsls: 'a', last: '2022-10-17', today: true },
+      { code: 'p1', subsls: 'b', last: '2022-10-16', today: false },
+      { code: 'p2', subsls: 'c', last: '2022-10-15', today: false },
     ];
     const h = rollUpHoldings(master, days, reports, 3);
     expect(h.get('p1')).toMatchObject({ subsls: 2, selesai: [1, 2, 8], tidakDitemukan: [2, 2, 2], lastReport: '2022-10-17', reportedOnAsOf: true });
