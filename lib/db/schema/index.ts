@@ -6,3 +6,4 @@ export * from './import';
 export * from './rollup';
 export * from './audit';
 export * from './auth';
+export * from './followup';
