@@ -36,14 +36,17 @@ interface Row {
 export async function listPrelistDrift(db: Db, scope: Scope, params: { code: string; asOf: string }): Promise<DriftRow[] | null> {
   if (scope.kind !== 'area') return null;
   const area = await getArea(db, scope, params.code);
-  if (!area || area.level === 'sls' || area.level === 'subsls') return null;
+  if (!area) return null;
+  // An SLS is judged against the rest of its kelurahan: fetch the kelurahan, keep the SLS.
+  const fetchPrefix = params.code.slice(0, 10);
+  const keep = params.code.slice(0, 14);
   const rows = await queryRows<Row>(
     db,
     sql`select s.code, s.name, k.code as kel_code, k.name as kel_name,
       coalesce(d.prelist, 0)::int as prelist, coalesce(d.keluarga_baru, 0)::int as keluarga_baru, coalesce(d.tidak_ditemukan, 0)::int as tidak_ditemukan
     from area s join area k on k.kode_kota = s.kode_kota and k.code = s.parent_code
     left join area_day d on d.kode_kota = s.kode_kota and d.code = s.code and d.tanggal = ${params.asOf}::date
-    where s.kode_kota = ${scope.kodeKota} and s.level = 'sls' and s.code like ${params.code + '%'} and s.code like ${scope.areaCode + '%'}
+    where s.kode_kota = ${scope.kodeKota} and s.level = 'sls' and s.code like ${fetchPrefix + '%'} and s.code like ${scope.areaCode + '%'}
     order by s.code`,
   );
   const byKel = new Map<string, Row[]>();
@@ -70,5 +73,5 @@ export async function listPrelistDrift(db: Db, scope: Scope, params: { code: str
       });
     });
   }
-  return out.sort((a, b) => Number(b.flagged) - Number(a.flagged) || (b.z ?? -Infinity) - (a.z ?? -Infinity) || a.code.localeCompare(b.code));
+  return out.filter((r) => r.code.startsWith(keep)).sort((a, b) => Number(b.flagged) - Number(a.flagged) || (b.z ?? -Infinity) - (a.z ?? -Infinity) || a.code.localeCompare(b.code));
 }

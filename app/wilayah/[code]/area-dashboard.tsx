@@ -10,6 +10,7 @@ import { ChartFrame } from '@/components/dashboard/charts/chart-frame';
 import { OutcomeChart, PaceChart, ProgressChart } from '@/components/dashboard/charts/lazy-charts';
 import { ChildrenTable } from '@/components/dashboard/children-table';
 import { ExportLinks } from '@/components/export-links';
+import { AreaFollowups } from '@/components/followup/area-followups';
 import { KpiGrid } from '@/components/dashboard/kpi-grid';
 import { SummaryCard } from '@/components/dashboard/summary-card';
 import { useFormat, useMetricText } from '@/components/dashboard/use-dashboard-text';
@@ -103,6 +104,7 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders }:
           onOpen={(c) => startTransition(() => router.push(hrefOf(c)))}
         />
       ) : null}
+      <AreaFollowups code={area.code} level={area.level} asOf={asOf} />
       {area.level === 'kota' || area.level === 'kecamatan' ? <AreaMapPanel key={`${area.code}:${asOf}`} code={area.code} asOf={asOf} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFrame title={t('charts.pace')} metric="pace7" testId="chart-pace">

@@ -1,11 +1,12 @@
 // Every feature's part of the OpenAPI document. A feature adds its endpoints by adding a file
 // beside this one (see areas.ts) and one line here.
 import { areasApi } from './areas';
+import { followupsApi } from './followups';
 import { ingestApi } from './ingest';
 import { buildOpenApiDocument, type ApiFeature } from './registry';
 import { searchApi } from './search';
 
-export const API_FEATURES: readonly ApiFeature[] = [areasApi, searchApi, ingestApi];
+export const API_FEATURES: readonly ApiFeature[] = [areasApi, searchApi, ingestApi, followupsApi];
 
 export function openApiDocument() {
   return buildOpenApiDocument(API_FEATURES, {
