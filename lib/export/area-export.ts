@@ -10,6 +10,7 @@ import { getAreaSummary, listAreaChildren, type AreaMetrics } from '@/lib/querie
 import { listBoundaries } from '@/lib/queries/boundaries';
 import { getCampaign, resolveAsOf, type Campaign } from '@/lib/queries/campaign';
 import type { Viewer } from '@/lib/server/viewer';
+import { followupWeekTables } from './followup-tables';
 import { areaMetricsTable } from './area-table';
 import { toCsv, type CsvDelimiter } from './csv';
 import { renderAreaReport } from './pdf-report';
@@ -99,6 +100,7 @@ export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest
     statusLabel,
     levelLabel,
     meta,
+    extraTables: await followupWeekTables(db, viewer.scope, area, req.locale),
   });
   return file(pdf, 'pdf');
 }
