@@ -17,7 +17,7 @@ const asOf = '2022-11-02';
 
 /** The AreaMetrics part of a feature's properties. */
 function metricsOf(f: AreaFeature): AreaMetrics {
-  const { parentCode: _p, labelPoint: _l, value: _v, tidakDitemuiShare: _t, paceGap: _g, ...metrics } = f.properties;
+  const { parentCode: _p, labelPoint: _l, value: _v, tidakDitemuiShare: _t, paceGap: _g, penolakanTerbuka: _r, konversiPenolakan: _c, ...metrics } = f.properties;
   return metrics;
 }
 
