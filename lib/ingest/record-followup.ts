@@ -61,6 +61,10 @@ export async function recordFollowup(
   const parsed = followupBodySchema.safeParse(body);
   if (!parsed.success) throw invalidInput(followupBodySchema as z.ZodType, body, opts.locale, 'body');
   const input = { ...parsed.data, note: parsed.data.note ? parsed.data.note : null };
+  // Control characters (NUL above all) cannot be stored and never belong in a note.
+  if (input.note && /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(input.note)) {
+    throw fieldError('note', 'berisi karakter kendali', 'holds control characters', opts.locale);
+  }
   if (input.note && looksLikeIdNumber(input.note)) {
     throw fieldError('note', 'tampak berisi NIK/nomor KK (16 digit); jangan tulis identitas keluarga', 'looks like it holds an NIK/KK number (16 digits); never write a family’s identity', opts.locale);
   }

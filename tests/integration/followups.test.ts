@@ -216,6 +216,7 @@ describe.each(databaseTargets())('follow-ups on $name', (target) => {
       [{ visited: 2, agreed: 1, stillRefusing: 2 }, 'stillRefusing', /visited minus agreed/],
       [{ note: 'NIK 6471 0123 4567 8901 menolak' }, 'note', /NIK/],
       [{ note: 'x'.repeat(201) }, 'note', /200/],
+      [{ note: 'a\u0000b' }, 'note', /control characters/],
       [{ parties: ['tetangga'] }, 'parties', /./],
       [{ tanggal: '2023-01-01' }, 'tanggal', /between 2022-10-15 and/],
       [{ visited: -1 }, 'visited', /./],
