@@ -11,7 +11,7 @@ export interface SlsOption {
   open: number;
 }
 
-const field = 'rounded border border-slate-300 p-2 text-base';
+const field = 'w-full min-w-0 rounded border border-slate-300 p-2 text-base';
 
 /** Records a follow-up visit through POST /api/v1/followups; the server checks the counts and the scope. */
 export function FollowupForm({ options, date, min, max }: { options: SlsOption[]; date: string; min: string; max: string }) {
@@ -89,7 +89,7 @@ export function FollowupForm({ options, date, min, max }: { options: SlsOption[]
           </label>
         ))}
       </fieldset>
-      <div className="grid grid-cols-3 gap-2">
+      <div className="grid gap-2 sm:grid-cols-3">
         {number('visited')}
         {number('agreed')}
         {number('stillRefusing')}
