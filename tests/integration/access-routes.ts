@@ -120,12 +120,9 @@ export const RULES: Record<string, RuleEntry> = {
   'GET /api/v1/assignments': { expect: 'scoped', query: { petugas: 'officer' } },
   'GET /impor': { expect: 'roles', roles: ADMIN },
   'GET /lapor': { expect: 'roles', roles: ['admin', 'pml', 'ppl'] },
-  // Follow-ups (issue #17). A follow-up of 0 visits is valid on any SLS with its sub-SLS in scope.
-  'POST /api/v1/followups': {
-    expect: 'scoped',
-    roles: ['admin', 'camat', 'lurah', 'pml'],
-    body: (t) => ({ kodeSls: t('subsls').slice(0, 14), tanggal: '2022-10-20', parties: ['ketua_rt'], visited: 0, agreed: 0, stillRefusing: 0 }),
-  },
+  // Follow-ups (issue #17). Like reports, the body names the SLS, so the matrix checks the role gate
+  // (an empty object: 400) and tests/integration/followups.test.ts the scope of the SLS and follow-up.
+  'POST /api/v1/followups': { expect: 'roles', roles: ['admin', 'camat', 'lurah', 'pml'], status: 400 },
   'GET /api/v1/areas/[code]/followups': { expect: 'scoped', params: { code: 'area' } },
   'GET /api/v1/areas/[code]/refusals': { expect: 'scoped', params: { code: 'area' } },
   'GET /api/v1/areas/[code]/prelist-drift': { expect: 'scoped', params: { code: 'area' }, roles: ['admin', 'pimpinan', 'camat', 'lurah'] },
