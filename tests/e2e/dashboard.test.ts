@@ -103,7 +103,9 @@ describe('dashboard: the city head’s morning look', () => {
     await page.waitForURL(/\/wilayah\/6471020002$/);
     await page.goto(`${baseUrl}/glosarium`);
     expect(await page.locator('#pace7 code').textContent()).toBe('pace7 = rata-rata 7 laju harian terakhir');
-    expect(await page.locator('dl > div').count()).toBe(23);
+    // 23 metric definitions and the 4 of the follow-up feature (issue #17).
+    expect(await page.locator('dl > div').count()).toBe(27);
+    expect(await page.locator('#konversiPenolakan code').textContent()).toMatch(/^Σ \(puncak menolak/);
     await page.close();
   });
 });
