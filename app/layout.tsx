@@ -47,6 +47,7 @@ async function navItems(viewer: Viewer): Promise<NavItem[]> {
     areaRole && { href: '/peta', label: t('nav.map') },
     { href: '/petugas', label: t('nav.officers') },
     areaRole && { href: '/laporan', label: t('nav.reports') },
+    areaRole && { href: `/tindak-lanjut/${viewer.homeArea}`, label: (await getTranslations('followup'))('nav') },
     can(viewer, 'submitReports') && { href: '/lapor', label: t('nav.submit') },
     can(viewer, 'importData') && { href: '/impor', label: t('nav.import') },
     { href: '/glosarium', label: t('nav.glossary') },

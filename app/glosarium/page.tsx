@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { GlossaryOfficers } from '@/components/glossary-officers';
+import { FollowupGlossary } from '@/components/followup/followup-glossary';
 import { STATUS_COLORS } from '@/lib/domain/status-colors';
 import { STATUSES } from '@/lib/domain/types';
 
@@ -44,6 +45,7 @@ export default async function GlossaryPage() {
           </dl>
         </section>
       ))}
+      <FollowupGlossary />
       <section className="rounded-lg border border-slate-200 bg-white shadow-sm" id="statuses">
         <h2 className="border-b border-slate-200 px-4 py-2 font-semibold">{t('statuses')}</h2>
         <ul className="divide-y divide-slate-100">

@@ -21,11 +21,14 @@ export function useMapText(metric: MapMetric, method: ClassMethod) {
     const value = (v: number | Status | null): string => {
       if (v === null) return t('noData');
       if (typeof v === 'string') return status(v);
+      if (kind === 'count') return formatNumber(v, locale);
       return kind === 'multiple' ? t('times', { value: formatNumber(v, locale, 2) }) : formatPercent(v, locale, 1);
     };
     // Fixed breaks are round numbers; quantile breaks need a decimal to tell classes apart.
     const bound = (v: number) =>
-      kind === 'multiple' ? t('times', { value: formatNumber(v, locale, 2) }) : formatPercent(v, locale, method === 'fixed' ? 0 : 1);
+      kind === 'count'
+        ? formatNumber(v, locale)
+        : kind === 'multiple' ? t('times', { value: formatNumber(v, locale, 2) }) : formatPercent(v, locale, method === 'fixed' ? 0 : 1);
     const legend: LegendText = { format: bound, status, noData: t('noData') };
     return {
       locale,

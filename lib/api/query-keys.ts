@@ -5,6 +5,8 @@ export const queryKeys = {
   /** An area page: the area, its children (or descendants at `level`) and its daily series as of one date. */
   areaView: (code: string, asOf: string, level: AreaLevel | null) => ['area-view', code, asOf, level] as const,
   search: (q: string) => ['area-search', q] as const,
+  /** The follow-up log of an area up to a date. */
+  followups: (code: string, to: string) => ['area-followups', code, to] as const,
 };
 
 /** How long fetched figures count as fresh, and how often an open page refreshes them. */

@@ -9,6 +9,7 @@ export type AuditAction =
   | 'import'
   | 'export'
   | 'report.submit'
+  | 'followup.record'
   | 'user.create'
   | 'user.update'
   | 'user.disable'

@@ -4,6 +4,7 @@ import { bulkInsert } from '@/lib/db/bulk';
 import { rebuildRollups } from '@/lib/db/rollup';
 import { simplifyBoundaries } from '@/lib/geo/simplify';
 import type { DemoData } from './generate';
+import { insertDemoFollowups } from './load-followups';
 
 /** Tables in the order they can be emptied (children first). */
 export const DATA_TABLES = [
@@ -31,6 +32,7 @@ export async function loadDemo(db: Db, data: DemoData): Promise<void> {
     await insertMaster(tx, data);
     await insertReports(tx, data);
     for (const c of data.campaigns) await rebuildRollups(tx, c.kodeKota, 'all');
+    await insertDemoFollowups(tx, data);
   });
 }
 

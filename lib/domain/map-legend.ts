@@ -29,6 +29,9 @@ export const METRIC_STYLES: Record<Exclude<MapMetric, 'status'>, MetricStyle> = 
   progres: { breaks: [0.2, 0.4, 0.6, 0.8, 1], palette: DONE },
   cakupanSasaranAwal: { breaks: [0.2, 0.4, 0.6, 0.8, 1], palette: DONE },
   tingkatPenolakan: { breaks: [0.01, 0.02, 0.03, 0.05], palette: REFUSED },
+  penolakanTerbuka: { breaks: [10, 25, 50, 100], palette: REFUSED },
+  // More converted is better: the same light-to-dark "done" scheme as progres.
+  konversiPenolakan: { breaks: [0.1, 0.25, 0.4, 0.6, 0.8], palette: DONE },
   tidakDitemuiShare: { breaks: [0.01, 0.02, 0.05, 0.1], palette: NOT_MET },
   paceGap: { breaks: [0.5, 0.75, 1, 1.25, 1.5], palette: PACE },
 };

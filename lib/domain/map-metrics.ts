@@ -3,9 +3,19 @@
 // anything else.
 import { universeOf, ZERO_COUNTS, type AreaCounts } from './metrics';
 import type { AreaMetricValues } from './pace';
+import { konversiPenolakan, type RefusalTotals } from './refusals';
 import type { Status } from './types';
 
-export const MAP_METRICS = ['progres', 'cakupanSasaranAwal', 'tingkatPenolakan', 'tidakDitemuiShare', 'paceGap', 'status'] as const;
+export const MAP_METRICS = [
+  'progres',
+  'cakupanSasaranAwal',
+  'tingkatPenolakan',
+  'penolakanTerbuka',
+  'konversiPenolakan',
+  'tidakDitemuiShare',
+  'paceGap',
+  'status',
+] as const;
 export type MapMetric = (typeof MAP_METRICS)[number];
 export const DEFAULT_MAP_METRIC: MapMetric = 'progres';
 
@@ -35,11 +45,20 @@ export function paceGap(pace7: number, requiredPace: number | null): number | nu
 export interface MapMetricValues {
   tidakDitemuiShare: number | null;
   paceGap: number | null;
+  /** Open refusals on the as-of date: menolak itself, as a count (lib/domain/refusals.ts). */
+  penolakanTerbuka: number;
+  /** konversiPenolakan of lib/domain/refusals.ts; null when the area never had a refusal. */
+  konversiPenolakan: number | null;
 }
 
-/** The map-only figures of an area's metrics. */
-export function mapMetricValues(m: AreaMetricValues): MapMetricValues {
-  return { tidakDitemuiShare: tidakDitemuiShare(m), paceGap: paceGap(m.pace7, m.requiredPace) };
+/** The map-only figures of an area's metrics; `refusals` are its sums from the report history. */
+export function mapMetricValues(m: AreaMetricValues, refusals: Pick<RefusalTotals, 'peak' | 'converted'>): MapMetricValues {
+  return {
+    tidakDitemuiShare: tidakDitemuiShare(m),
+    paceGap: paceGap(m.pace7, m.requiredPace),
+    penolakanTerbuka: m.menolak,
+    konversiPenolakan: konversiPenolakan(refusals),
+  };
 }
 
 /** The value a map colours by: a number (ratio or multiple) or, for status, the status. */
@@ -48,9 +67,10 @@ export function mapMetricValue(m: AreaMetricValues & MapMetricValues, metric: Ma
 }
 
 /** How a metric's numbers read: a fraction shown as a percentage, or a multiple (×). */
-export type MapMetricKind = 'ratio' | 'multiple' | 'status';
+export type MapMetricKind = 'ratio' | 'multiple' | 'count' | 'status';
 
 export function mapMetricKind(metric: MapMetric): MapMetricKind {
   if (metric === 'status') return 'status';
+  if (metric === 'penolakanTerbuka') return 'count';
   return metric === 'paceGap' ? 'multiple' : 'ratio';
 }

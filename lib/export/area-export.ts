@@ -13,6 +13,7 @@ import { listBoundaries } from '@/lib/queries/boundaries';
 import { getCampaign, resolveAsOf, type Campaign } from '@/lib/queries/campaign';
 import type { Viewer } from '@/lib/server/viewer';
 import { forecastText, statusReasonText, type StatusT } from '@/lib/status-text';
+import { followupWeekTables } from './followup-tables';
 import { areaMetricsTable } from './area-table';
 import { toCsv, type CsvDelimiter } from './csv';
 import { renderAreaReport } from './pdf-report';
@@ -113,6 +114,7 @@ export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest
     levelLabel,
     meta,
     officers,
+    extraTables: await followupWeekTables(db, viewer.scope, area, req.locale),
   });
   return file(pdf, 'pdf');
 }

@@ -6,6 +6,7 @@ import type { Scope } from '@/lib/domain/scope';
 import { AREA_LEVELS, LEVEL_CODE_LENGTH, type AreaLevel, type CampaignWindow, type Status } from '@/lib/domain/types';
 import { boundsOf, labelPoint, type Bounds } from '@/lib/geo/label-point';
 import { getArea, listAreaChildren, type AreaMetrics, type AreaRef } from './areas';
+import { groupByPrefix, groupChange, listSubslsRefusals } from './refusals';
 import { areaVisible } from './scope-sql';
 
 
@@ -92,10 +93,14 @@ export async function getAreaGeo(
   const level = featureLevel(area.level, params.level);
   const levels = depth(level) - depth(area.level);
   const children = await listDescendantMetrics(db, scope, { code, asOf, window, levels });
-  const boundaries = await listBoundaries(db, scope, [code, ...children.map((c) => c.code)]);
+  const [boundaries, refusals] = await Promise.all([
+    listBoundaries(db, scope, [code, ...children.map((c) => c.code)]),
+    listSubslsRefusals(db, scope, { code, asOf }),
+  ]);
+  const refusalsOf = groupByPrefix(refusals, LEVEL_CODE_LENGTH[level]);
   const features = children.map((m): AreaFeature => {
     const geometry = boundaries.get(m.code) ?? null;
-    const derived = mapMetricValues(m);
+    const derived = mapMetricValues(m, groupChange(refusalsOf.get(m.code) ?? []));
     const parentCode = m.code.slice(0, LEVEL_CODE_LENGTH[AREA_LEVELS[depth(m.level) - 1]]);
     return {
       type: 'Feature',

@@ -103,8 +103,9 @@ describe('dashboard: the city head’s morning look', () => {
     await page.waitForURL(/\/wilayah\/6471020002$/);
     await page.goto(`${baseUrl}/glosarium`);
     expect(await page.locator('#pace7 code').textContent()).toBe('laju 7 hari = rata-rata 7 laju harian terakhir');
-    // 23 metrics + the 5 officer flags (the officer statuses are a list).
-    expect(await page.locator('dl > div').count()).toBe(28);
+    // 23 metrics, the 5 officer flags (the officer statuses are a list) and the 4 of the follow-up feature (issue #17).
+    expect(await page.locator('dl > div').count()).toBe(32);
+    expect(await page.locator('#konversiPenolakan code').textContent()).toMatch(/^Σ \(puncak menolak/);
     await page.close();
   });
 });

@@ -125,4 +125,12 @@ export const RULES: Record<string, RuleEntry> = {
   'GET /api/v1/assignments': { expect: 'scoped', query: { petugas: 'officer' } },
   'GET /impor': { expect: 'roles', roles: ADMIN },
   'GET /lapor': { expect: 'roles', roles: ['admin', 'pml', 'ppl'] },
+  // Follow-ups (issue #17). Like reports, the body names the SLS, so the matrix checks the role gate
+  // (an empty object: 400) and tests/integration/followups.test.ts the scope of the SLS and follow-up.
+  'POST /api/v1/followups': { expect: 'roles', roles: ['admin', 'camat', 'lurah', 'pml'], status: 400 },
+  'GET /api/v1/areas/[code]/followups': { expect: 'scoped', params: { code: 'area' } },
+  'GET /api/v1/areas/[code]/refusals': { expect: 'scoped', params: { code: 'area' } },
+  'GET /api/v1/areas/[code]/prelist-drift': { expect: 'scoped', params: { code: 'area' }, roles: ['admin', 'pimpinan', 'camat', 'lurah'] },
+  'GET /tindak-lanjut/[code]': { expect: 'scoped', params: { code: 'area' } },
+  'GET /rekonsiliasi/[code]': { expect: 'scoped', params: { code: 'area' }, roles: ['admin', 'pimpinan', 'camat', 'lurah'] },
 };

@@ -1,3 +1,4 @@
+import { getRefusalOverview } from '@/lib/queries/refusals';
 import { gzipSync } from 'node:zlib';
 import type { Polygon } from 'geojson';
 import { sql } from 'drizzle-orm';
@@ -16,7 +17,7 @@ const asOf = '2022-11-02';
 
 /** The AreaMetrics part of a feature's properties. */
 function metricsOf(f: AreaFeature): AreaMetrics {
-  const { parentCode: _p, labelPoint: _l, value: _v, tidakDitemuiShare: _t, paceGap: _g, ...metrics } = f.properties;
+  const { parentCode: _p, labelPoint: _l, value: _v, tidakDitemuiShare: _t, paceGap: _g, penolakanTerbuka: _r, konversiPenolakan: _c, ...metrics } = f.properties;
   return metrics;
 }
 
@@ -60,10 +61,20 @@ describe.each(databaseTargets())('map layer on $name', (target) => {
     expect(layer.features.map(metricsOf)).toEqual(expected);
     for (const f of layer.features) {
       expect(f.properties.parentCode).toBe(f.id.slice(0, 7));
-      expect(f.properties).toMatchObject(mapMetricValues(f.properties));
+      const { konversiPenolakan: _k, ...derived } = mapMetricValues(f.properties, { peak: 0, converted: 0 });
+      expect(f.properties).toMatchObject(derived);
       expect(f.properties.value).toBe(f.properties.progres);
       expect(f.properties.labelPoint).toHaveLength(2);
       expect(f.properties.kemendagriCode).toMatch(/^64\.71\.\d{2}\.\d{4}$/);
+    }
+  });
+
+  it('colours by open refusals and their conversion, the same figures as the refusal overview', async () => {
+    const layer = (await geo(city, '6471', { level: 'kelurahan' }))!;
+    for (const f of layer.features.slice(0, 4)) {
+      const overview = (await getRefusalOverview(database.db, city, { code: f.id, asOf }))!;
+      expect(f.properties.penolakanTerbuka).toBe(overview.area.menolak);
+      expect(f.properties.konversiPenolakan).toBe(overview.area.konversiPenolakan);
     }
   });
 

@@ -257,6 +257,28 @@ const jsonBody: fc.Arbitrary<{ body: Uint8Array | string; type?: string }> = fc.
   },
 );
 
+const FOLLOWUP_KEYS = ['id', 'kodeSls', 'tanggal', 'parties', 'visited', 'agreed', 'stillRefusing', 'note'];
+
+/** A follow-up-shaped object with hostile values (a NIK-like note, huge counts, stray keys). */
+const followupBody: fc.Arbitrary<{ body: Uint8Array | string; type?: string }> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc
+      .dictionary(
+        fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FOLLOWUP_KEYS, '__proto__') }, { weight: 1, arbitrary: hostileText }),
+        fc.oneof(
+          hostileText,
+          fc.integer(),
+          fc.double(),
+          fc.constantFrom(null, true, [], {}, ['ketua_rt'], ['camat', 'x'], '64710200020001', '2022-10-20', '6471020002000112345', '3171234567890123', -1, 1e308),
+        ),
+        { maxKeys: 9 },
+      )
+      .map((o) => ({ body: JSON.stringify(o), type: 'application/json' })),
+  },
+  { weight: 1, arbitrary: jsonBody },
+);
+
 const CSV_HEADERS: Record<string, string[]> = {
   reports: ['tanggal', 'kode_subsls', 'kode_petugas', 'selesai', 'menolak', 'tidak_ditemui', 'tidak_ditemukan', 'keluarga_baru', 'catatan'],
   areas: ['kode_wilayah', 'nama_wilayah', 'prelist'],
@@ -435,6 +457,10 @@ const FUZZ: Record<string, Fuzz> = {
     path: ['archive', fc.oneof(hostileSegment, fc.constantFrom('2022-11-01', '2022-13-01')), fc.oneof(hostileSegment, fc.constantFrom('6471.pdf', '6471010.png', '6471010007.pdf', '1234.png'))],
     queryKeys: ['asOf'],
   },
+  'GET /api/v1/areas/[code]/followups': { path: ['areas', areaCode, 'followups'], queryKeys: ['from', 'to'] },
+  'GET /api/v1/areas/[code]/refusals': { path: ['areas', areaCode, 'refusals'], queryKeys: ['asOf', 'format'] },
+  'GET /api/v1/areas/[code]/prelist-drift': { path: ['areas', areaCode, 'prelist-drift'], queryKeys: ['asOf', 'format'] },
+  'POST /api/v1/followups': { path: ['followups'], queryKeys: [], body: followupBody },
   'GET /api/v1/assignments': { path: ['assignments'], queryKeys: ['asOf', 'petugas'] },
   'GET /api/v1/changes': { path: ['changes'], queryKeys: ['since'] },
   'GET /api/v1/exports/[file]': {

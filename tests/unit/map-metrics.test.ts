@@ -27,12 +27,15 @@ describe('map metrics', () => {
     ]);
     const counts = { prelist: 1000, keluargaBaru: 0, selesai: 320, menolak: 10, tidakDitemui: 40, tidakDitemukan: 10 };
     const m = areaMetrics(counts, series, window, '2022-10-31');
-    const derived = mapMetricValues(m);
+    const derived = mapMetricValues(m, { peak: 20, converted: 5 });
     expect(derived.tidakDitemuiShare).toBeCloseTo(40 / 1000);
+    expect(derived.penolakanTerbuka).toBe(10);
+    expect(derived.konversiPenolakan).toBe(0.25);
+    expect(mapMetricValues(m, { peak: 0, converted: 0 }).konversiPenolakan).toBeNull();
     expect(derived.paceGap).toBeCloseTo(m.pace7 / m.requiredPace!);
     expect(mapMetricValue({ ...m, ...derived }, 'progres')).toBe(m.progres);
     expect(mapMetricValue({ ...m, ...derived }, 'status')).toBe(m.status);
-    expect(MAP_METRICS.map(mapMetricKind)).toEqual(['ratio', 'ratio', 'ratio', 'ratio', 'multiple', 'status']);
+    expect(MAP_METRICS.map(mapMetricKind)).toEqual(['ratio', 'ratio', 'ratio', 'count', 'ratio', 'ratio', 'multiple', 'status']);
   });
 });
 

@@ -11,6 +11,7 @@ import { OutcomeChart, PaceChart, ProgressChart } from '@/components/dashboard/c
 import { ChildrenTable } from '@/components/dashboard/children-table';
 import { ExportLinks } from '@/components/export-links';
 import { AreaShare } from '@/components/share/area-share';
+import { AreaFollowups } from '@/components/followup/area-followups';
 import { KpiGrid } from '@/components/dashboard/kpi-grid';
 import { SummaryCard } from '@/components/dashboard/summary-card';
 import { useFormat, useMetricText } from '@/components/dashboard/use-dashboard-text';
@@ -110,6 +111,7 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders, a
           window={window}
         />
       ) : null}
+      <AreaFollowups code={area.code} level={area.level} asOf={asOf} />
       {area.level === 'kota' || area.level === 'kecamatan' ? <AreaMapPanel key={`${area.code}:${asOf}`} code={area.code} asOf={asOf} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFrame title={t('charts.pace')} metric="pace7" testId="chart-pace">

@@ -2,12 +2,13 @@
 // beside this one (see areas.ts) and one line here.
 import { areasApi } from './areas';
 import { exportsApi } from './exports';
+import { followupsApi } from './followups';
 import { ingestApi } from './ingest';
 import { buildOpenApiDocument, type ApiFeature } from './registry';
 import { searchApi } from './search';
 import { shareApi } from './share';
 
-export const API_FEATURES: readonly ApiFeature[] = [areasApi, searchApi, ingestApi, exportsApi, shareApi];
+export const API_FEATURES: readonly ApiFeature[] = [areasApi, searchApi, ingestApi, exportsApi, shareApi, followupsApi];
 
 export function openApiDocument() {
   return buildOpenApiDocument(API_FEATURES, {

@@ -8,3 +8,4 @@ export * from './audit';
 export * from './auth';
 export * from './submission';
 export * from './archive';
+export * from './followup';

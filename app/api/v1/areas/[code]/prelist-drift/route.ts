@@ -1,0 +1,29 @@
+import { assertInWindow, orNotFound, requireCampaign } from '@/lib/api/area-bodies';
+import { areaPathSchema } from '@/lib/api/area-schemas';
+import { exportResponse } from '@/lib/api/file-response';
+import { driftQuerySchema } from '@/lib/api/followup-schemas';
+import { apiRoute } from '@/lib/api/handler';
+import { DRIFT_Z_THRESHOLD } from '@/lib/domain/prelist-drift';
+import { buildDriftFile } from '@/lib/export/followup-export';
+import { listPrelistDrift } from '@/lib/queries/prelist-drift';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /api/v1/areas/{code}/prelist-drift?asOf=&format= — "Rekonsiliasi prelist": each SLS's
+ * keluarga baru and tidak ditemukan as shares of its prelist, flagged when far outside its
+ * kelurahan's spread. City, kecamatan and kelurahan scopes only (others: 404).
+ */
+export const GET = apiRoute({ params: areaPathSchema, query: driftQuerySchema }, async ({ req, db, viewer, params, query, locale }) => {
+  const campaign = await requireCampaign(db, viewer.scope);
+  const asOf = query.asOf ?? campaign.defaultAsOf;
+  assertInWindow(campaign, asOf, 'asOf');
+  const rows = orNotFound(await listPrelistDrift(db, viewer.scope, { code: params.code, asOf }));
+  const format = query.format ?? 'json';
+  if (format === 'json') {
+    // Infinity (a kelurahan whose other SLS all drift alike) is not JSON: sent as null, still flagged.
+    return { code: params.code, asOf, threshold: DRIFT_Z_THRESHOLD, rows: rows.map(({ kelurahan: _k, kelurahanName, ...r }) => ({ ...r, kelurahan: kelurahanName, z: r.z !== null && Number.isFinite(r.z) ? r.z : null })) };
+  }
+  const file = await buildDriftFile(rows, { code: params.code, asOf }, format, locale);
+  return exportResponse(db, viewer, req, file, { asOf, list: 'rekonsiliasi-prelist' });
+});
