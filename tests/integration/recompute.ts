@@ -207,8 +207,8 @@ export class Recomputation {
     const level = this.areas.find((a) => a.code === code)?.level;
     const plan = judge && (level === 'sls' || level === 'subsls') ? this.pplPlan(code, asOf, day) : null;
     const judged = plan ?? own;
-    // Stalled: days back from `day` without growth, within the series a read carries (asOf−15 … asOf).
-    const seriesStart = plus(asOf, -15);
+    // Stalled: days back from `day` without growth, within the series a read carries (day−15 … asOf).
+    const seriesStart = plus(day, -15);
     const known = (d: string) => (d < seriesStart ? 0 : this.closed(code, d));
     let stalled = 0;
     const limit = Math.min(between(w.startDate, day) + 1, between(seriesStart, day));
