@@ -6,7 +6,7 @@ export function StatusBadge({ status, label, reason, showReason = false }: { sta
   const badge = (
     <span className="inline-flex items-center gap-1.5 whitespace-nowrap text-sm font-medium" title={reason}>
       <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: STATUS_COLORS[status] }} />
-      {label}
+      <span data-testid="status-label">{label}</span>
     </span>
   );
   if (!reason || !showReason) return badge;

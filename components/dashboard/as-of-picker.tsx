@@ -12,6 +12,14 @@ export interface AsOfWindow {
   lastReportDate: string;
   latestReport: string | null;
   defaultAsOf: string;
+  /** The latest complete day (null before any): later days are partial. */
+  completeThrough: string | null;
+}
+
+/** The last date the picker offers: the latest report date (nothing lies after it), inside the window plus grace. */
+export function pickerMax(w: AsOfWindow): string {
+  const latest = w.latestReport && w.latestReport > w.defaultAsOf ? w.latestReport : w.defaultAsOf;
+  return latest < w.lastReportDate ? latest : w.lastReportDate;
 }
 
 /** The as-of date: a date input bounded to the window, a day back and forward, and back to the latest. */
@@ -28,8 +36,9 @@ export function AsOfPicker({
 }) {
   const t = useTranslations('dashboard');
   const f = useFormat();
+  const max = pickerMax(w);
   const go = (date: string) => {
-    if (isIsoDate(date) && date >= w.startDate && date <= w.lastReportDate && date !== asOf) onChange(date);
+    if (isIsoDate(date) && date >= w.startDate && date <= max && date !== asOf) onChange(date);
   };
   const day = diffDays(asOf, w.startDate) + 1;
   const total = diffDays(w.endDate, w.startDate) + 1;
@@ -55,10 +64,10 @@ export function AsOfPicker({
           className="h-9 rounded border border-slate-300 bg-white px-2 text-sm tabular-nums"
           value={asOf}
           min={w.startDate}
-          max={w.lastReportDate}
+          max={max}
           onChange={(e) => go(e.target.value)}
         />
-        <button type="button" className={button} aria-label={t('nextDay')} disabled={asOf >= w.lastReportDate} onClick={() => go(addDays(asOf, 1))}>
+        <button type="button" className={button} aria-label={t('nextDay')} disabled={asOf >= max} onClick={() => go(addDays(asOf, 1))}>
           ›
         </button>
         <button type="button" className={button} disabled={asOf === w.defaultAsOf} onClick={() => go(w.defaultAsOf)}>

@@ -8,6 +8,8 @@ import { listAreaHolders } from '@/lib/queries/area-holders';
 import { getAreaChildren, getAreaWithBreadcrumb } from '@/lib/queries/area-bundles';
 import { searchAreas } from '@/lib/queries/areas';
 import { getCampaign, type Campaign } from '@/lib/queries/campaign';
+import { getDayReporting } from '@/lib/queries/reporting';
+import { reportingOf } from '@/lib/domain/completeness';
 import type { AreaResponse, ChildrenResponse, DailyResponse, SearchResponse } from './area-schemas';
 import type { AreaViewData } from './area-view';
 import { ApiError } from './errors';
@@ -46,10 +48,13 @@ export function levelBelow(code: string, depth = 1): AreaLevel | null {
   return i < 0 ? null : (LEVELS[i + depth] ?? null);
 }
 
-/** GET /areas/{code}: the area, its breadcrumb and its metrics; null when not visible. */
+/** GET /areas/{code}: the area, its breadcrumb, its metrics and the as-of date's reporting within the scope; null when not visible. */
 export async function getAreaBody(db: Db, scope: Scope, campaign: Campaign, code: string, asOf: string): Promise<AreaResponse | null> {
-  const found = await getAreaWithBreadcrumb(db, scope, { code, asOf, window: campaign });
-  return found ? { ...found.area, breadcrumb: found.breadcrumb } : null;
+  const [found, day] = await Promise.all([
+    getAreaWithBreadcrumb(db, scope, { code, asOf, window: campaign }),
+    getDayReporting(db, scope, { areaCode: code, tanggal: asOf }),
+  ]);
+  return found ? { ...found.area, breadcrumb: found.breadcrumb, reporting: reportingOf(day, campaign.completeThrough) } : null;
 }
 
 /**

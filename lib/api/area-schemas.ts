@@ -12,7 +12,9 @@ const count = (description: string) => z.int().min(0).meta({ description });
 export const areaPathSchema = z.object({ code: areaCodeSchema.meta({ description: 'BPS area code: 4, 7, 10, 14 or 16 digits, as text' }) });
 
 export const areaQuerySchema = z.object({
-  asOf: date('As-of date; default the latest report date. Must lie in the fieldwork window plus its grace days.').optional(),
+  asOf: date(
+    'As-of date; default the kab/kota’s latest complete day (the same for every viewer). A later, partial day may be asked for: its counts are shown, while pace, forecasts and statuses stay those of the latest complete day. Must lie in the fieldwork window plus its grace days.',
+  ).optional(),
 });
 
 export const childrenQuerySchema = areaQuerySchema.extend({
@@ -24,7 +26,7 @@ export const childrenQuerySchema = areaQuerySchema.extend({
 
 export const dailyQuerySchema = z.object({
   from: date('First date; default the first day of the window').optional(),
-  to: date('Last date; default the latest report date').optional(),
+  to: date('Last date; default the latest complete day').optional(),
 });
 
 export const searchQuerySchema = z.object({
@@ -87,7 +89,20 @@ export const areaMetricsSchema = areaRefSchema
 
 export const officerRefSchema = z.strictObject({ code: z.string(), name: z.string() });
 
-export const areaResponseSchema = areaMetricsSchema.extend({ breadcrumb: z.array(areaRefSchema) });
+export const reportingSchema = z
+  .strictObject({
+    tanggal: date('The as-of date'),
+    reported: count('Of the expected PPL, those with a report dated tanggal'),
+    expected: count('PPL holding a sub-SLS of this area (within the viewer’s scope) unfinished at the end of the day before'),
+    complete: z.boolean().meta({
+      description:
+        'tanggal is on or before the kab/kota’s latest complete day: a day is complete when reported / expected reaches the campaign’s threshold (default 0.8) kab/kota-wide, or a later day is complete. ' +
+        'Pace, forecasts and statuses use complete days only.',
+    }),
+  })
+  .meta({ description: 'Reporting completeness of the as-of date' });
+
+export const areaResponseSchema = areaMetricsSchema.extend({ breadcrumb: z.array(areaRefSchema), reporting: reportingSchema });
 
 export const childAreaSchema = areaMetricsSchema
   .extend({ officers: z.array(officerRefSchema).optional().meta({ description: 'PPL holding the area (SLS and sub-SLS rows only)' }) });

@@ -11,6 +11,8 @@ import { listAreaOfficers } from '@/lib/queries/area-officers';
 import { getAreaSummary, listAreaChildren, type AreaMetrics } from '@/lib/queries/areas';
 import { listBoundaries } from '@/lib/queries/boundaries';
 import { getCampaign, resolveAsOf, type Campaign } from '@/lib/queries/campaign';
+import { getDayReporting } from '@/lib/queries/reporting';
+import { reportingOf, type Reporting } from '@/lib/domain/completeness';
 import type { Viewer } from '@/lib/server/viewer';
 import { forecastText, statusReasonText, type StatusT } from '@/lib/status-text';
 import { followupWeekTables } from './followup-tables';
@@ -48,6 +50,7 @@ interface Loaded {
   campaign: Campaign;
   area: AreaMetrics;
   rows: AreaMetrics[];
+  reporting: Reporting;
 }
 
 /** The same scoped queries the area page uses; null when the area is not visible (404). */
@@ -58,21 +61,32 @@ async function load(db: Db, viewer: Viewer, req: ExportRequest): Promise<Loaded 
   const area = await getAreaSummary(db, viewer.scope, params);
   if (!area) return null;
   const deeper = req.level && LEVEL_CODE_LENGTH[req.level] > req.code.length + 3;
-  const rows = await listAreaChildren(db, viewer.scope, { ...params, level: deeper ? req.level : undefined });
-  return { campaign, area, rows };
+  const [rows, day] = await Promise.all([
+    listAreaChildren(db, viewer.scope, { ...params, level: deeper ? req.level : undefined }),
+    getDayReporting(db, viewer.scope, { areaCode: req.code, tanggal: params.asOf }),
+  ]);
+  return { campaign, area, rows, reporting: reportingOf(day, campaign.completeThrough) };
+}
+
+/** The as-of date's reporting, and on a partial day which day pace, forecasts and statuses come from. */
+function reportingLine(r: Reporting, completeThrough: string | null, locale: Locale): string {
+  const t = translator(locale, 'reporting') as unknown as (k: string, v?: Record<string, string | number>) => string;
+  const values = { date: formatDate(r.tanggal, locale), reported: r.reported, expected: r.expected, complete: formatDate(completeThrough, locale) };
+  return t(r.complete ? 'exportComplete' : 'exportPartial', values);
 }
 
 /** Builds one export of an area in the viewer's scope, or null when the area is not theirs. */
 export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest): Promise<ExportFile | null> {
   const data = await load(db, viewer, req);
   if (!data) return null;
-  const { campaign, area, rows } = data;
+  const { campaign, area, rows, reporting } = data;
   const t = translator(req.locale, 'export') as unknown as (k: string, v?: Record<string, string | number>) => string;
   const common = translator(req.locale, 'common') as unknown as (k: string) => string;
   const now = req.now ?? new Date();
   const meta = [
     t('meta.area', { area: area.name, code: area.code }),
     t('meta.asOf', { date: formatDate(area.asOf, req.locale), day: diffDays(area.asOf, campaign.startDate) + 1, days: windowLength(campaign) }),
+    reportingLine(reporting, campaign.completeThrough, req.locale),
     t('meta.generated', { at: formatDateTime(now, req.locale, campaign.timezone, true), by: viewer.username }),
   ];
   const statusLabel = (s: string) => common(`status.${s}`);

@@ -23,7 +23,7 @@ export async function getAreaWithBreadcrumb(
 ): Promise<{ area: AreaMetrics; breadcrumb: AreaRef[] } | null> {
   const { code, asOf, window } = params;
   const codes = [...Object.values(LEVEL_CODE_LENGTH).filter((n) => n < code.length).map((n) => code.slice(0, n)), code];
-  const rows = await selectAreaSeries(db, scope, { where: sql`a.code = any(${arrayParam(codes)}::text[])`, withDays: sql`a.code = ${code}`, asOf });
+  const rows = await selectAreaSeries(db, scope, { where: sql`a.code = any(${arrayParam(codes)}::text[])`, withDays: sql`a.code = ${code}`, asOf, window });
   const self = rows.find((a) => a.code === code);
   if (!self) return null;
   const [area] = await metricsWithPlans(db, scope, [self], window, asOf);
@@ -37,7 +37,7 @@ export async function getAreaChildren(
   params: { code: string; asOf: string; window: PlanWindow; level?: AreaLevel },
 ): Promise<AreaMetrics[] | null> {
   const { code, asOf, window, level } = params;
-  const rows = await selectAreaSeries(db, scope, { where: sql`(a.code = ${code} or ${belowCondition(code, level)})`, withDays: sql`a.code <> ${code}`, asOf });
+  const rows = await selectAreaSeries(db, scope, { where: sql`(a.code = ${code} or ${belowCondition(code, level)})`, withDays: sql`a.code <> ${code}`, asOf, window });
   if (rows[0]?.code !== code) return null;
   return metricsWithPlans(db, scope, rows.slice(1), window, asOf);
 }

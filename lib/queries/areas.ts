@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
-import { addDays, diffDays } from '@/lib/domain/dates';
+import { diffDays } from '@/lib/domain/dates';
 import { closedOf } from '@/lib/domain/metrics';
-import { BAND_DAYS, areaMetrics, forecastDay, type AreaMetricValues, type PplPlan } from '@/lib/domain/pace';
+import { areaMetrics, forecastDay, type AreaMetricValues, type PplPlan } from '@/lib/domain/pace';
 import type { Scope } from '@/lib/domain/scope';
 import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
-import { listPplPlans, type PlanWindow } from './ppl-plan';
+import { listPplPlans, seriesStart, type PlanWindow } from './ppl-plan';
 import { areaVisible } from './scope-sql';
 
 export interface AreaRef {
@@ -56,12 +56,13 @@ export interface AreaSeriesRow extends AreaRow {
 
 /**
  * Days from the area's first report to `day`, from its started series: null when it has none by
- * then; when it had one before the series begins, longer ago than any stall the series can show.
+ * then; when it had one on the series' first date and that lies at its start (not just the
+ * window's first day), longer ago than any stall the series can show.
  */
-function daysSinceFirstReport(row: AreaSeriesRow, day: string): number | null {
+function daysSinceFirstReport(row: AreaSeriesRow, day: string, from: string): number | null {
   const first = row.dates.findIndex((d, i) => d <= day && row.started_series[i] > 0);
   if (first < 0) return null;
-  return first === 0 ? Number.POSITIVE_INFINITY : diffDays(day, row.dates[first]);
+  return row.dates[first] <= from ? Number.POSITIVE_INFINITY : diffDays(day, row.dates[first]);
 }
 
 /**
@@ -80,9 +81,10 @@ export function metricsOfSeries(row: AreaSeriesRow, window: PlanWindow, asOf: st
     tidakDitemui: row.tidak_ditemui,
     tidakDitemukan: row.tidak_ditemukan,
   };
-  // A stall is counted only as far back as the series this row carries (asOf−15 … asOf).
-  const stallLookback = Math.max(0, diffDays(day, addDays(asOf, -(BAND_DAYS + 1))));
-  const options = { completeThrough: window.completeThrough, daysSinceFirstReport: daysSinceFirstReport(row, day), plan, stallLookback };
+  // A stall is counted only as far back as the series this row carries (day−15 … asOf).
+  const from = seriesStart(window, asOf);
+  const stallLookback = Math.max(0, diffDays(day, from));
+  const options = { completeThrough: window.completeThrough, daysSinceFirstReport: daysSinceFirstReport(row, day, from), plan, stallLookback };
   return { ...toRef(row), asOf, ...areaMetrics(counts, series, window, asOf, options) };
 }
 
@@ -96,7 +98,11 @@ const seriesOf = (expression: SQL, cast: string) =>
  * and one row per area: a query costs a socket write and read each way, and rows cost parsing.
  * Areas come top level first, then in code order.
  */
-export async function selectAreaSeries(db: Db, scope: Scope, params: { where: SQL; withDays: SQL; asOf: string }): Promise<AreaSeriesRow[]> {
+export async function selectAreaSeries(
+  db: Db,
+  scope: Scope,
+  params: { where: SQL; withDays: SQL; asOf: string; window: PlanWindow },
+): Promise<AreaSeriesRow[]> {
   const { asOf } = params;
   return queryRows<AreaSeriesRow>(
     db,
@@ -106,7 +112,7 @@ export async function selectAreaSeries(db: Db, scope: Scope, params: { where: SQ
       ${seriesOf(sql`d.tanggal::text`, 'text[]')} as dates, ${seriesOf(sql`d.selesai`, 'int[]')} as selesai_series,
       ${seriesOf(sql`d.tidak_ditemukan`, 'int[]')} as tidak_ditemukan_series, ${seriesOf(sql`d.subsls_started`, 'int[]')} as started_series
     from area a left join area_day d on d.kode_kota = a.kode_kota and d.code = a.code and ${params.withDays}
-      and d.tanggal between ${addDays(asOf, -(BAND_DAYS + 1))}::date and ${asOf}::date
+      and d.tanggal between ${seriesStart(params.window, asOf)}::date and ${asOf}::date
     where a.kode_kota = ${scope.kodeKota} and ${params.where} and ${areaVisible(scope, sql`a.code`)}
     group by a.code, a.name, a.level, a.kemendagri_code
     order by length(a.code), a.code`,
@@ -145,7 +151,7 @@ export async function getAreaSummary(
   params: { code: string; asOf: string; window: PlanWindow },
 ): Promise<AreaMetrics | null> {
   const { code, asOf, window } = params;
-  const [row] = await selectAreaSeries(db, scope, { where: sql`a.code = ${code}`, withDays: sql`true`, asOf });
+  const [row] = await selectAreaSeries(db, scope, { where: sql`a.code = ${code}`, withDays: sql`true`, asOf, window });
   return row ? (await metricsWithPlans(db, scope, [row], window, asOf))[0] : null;
 }
 
@@ -171,7 +177,7 @@ export async function listAreaChildren(
   params: { code: string; asOf: string; window: PlanWindow; level?: AreaLevel },
 ): Promise<AreaMetrics[]> {
   const { code, asOf, window, level } = params;
-  const rows = await selectAreaSeries(db, scope, { where: belowCondition(code, level), withDays: sql`true`, asOf });
+  const rows = await selectAreaSeries(db, scope, { where: belowCondition(code, level), withDays: sql`true`, asOf, window });
   return metricsWithPlans(db, scope, rows, window, asOf);
 }
 

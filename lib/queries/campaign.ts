@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { addDays, clampDate } from '@/lib/domain/dates';
+import { latestCompleteDay } from '@/lib/domain/completeness';
 import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow } from '@/lib/domain/types';
+import { memoByStamp } from './officer-cache';
+import { completenessRange, listDayReporting } from './reporting';
 
 export interface Campaign extends CampaignWindow {
   kodeKota: string;
@@ -10,9 +13,17 @@ export interface Campaign extends CampaignWindow {
   timezone: string;
   /** Last date a report may carry: endDate + graceDays. */
   lastReportDate: string;
-  /** Latest report date in the data, or null before the first report. */
+  /** Latest report date in the data, or null before the first report: how far a reader may go (a partial day). */
   latestReport: string | null;
-  /** Default as-of: the latest report date clipped to the window (plus grace). */
+  /** Share of the expected PPL that makes a day complete (default 0.8). */
+  completeThreshold: number;
+  /**
+   * The kab/kota's latest complete day (lib/domain/completeness.ts), or null when none is yet.
+   * Pace, forecasts and statuses never use a later day. The same for every viewer: it is a
+   * day-granularity fact of the whole kab/kota, so all roles talk about the same day.
+   */
+  completeThrough: string | null;
+  /** Default as-of: the latest complete day (the window's first day before any), inside the window plus grace. */
   defaultAsOf: string;
   /**
    * Changes with every write to the kab/kota's data: the campaign row's version (bumped by
@@ -30,6 +41,7 @@ interface CampaignRow {
   grace_days: number;
   timezone: string;
   latest: string | null;
+  complete_threshold: number;
   stamp: string;
 }
 
@@ -37,7 +49,7 @@ interface CampaignRow {
 export async function getCampaign(db: Db, scope: Scope): Promise<Campaign | null> {
   const [row] = await queryRows<CampaignRow>(
     db,
-    sql`select c.kode_kota, c.name, c.start_date::text as start_date, c.end_date::text as end_date, c.grace_days, c.timezone,
+    sql`select c.kode_kota, c.name, c.start_date::text as start_date, c.end_date::text as end_date, c.grace_days, c.timezone, c.complete_threshold,
       (select max(r.tanggal)::text from report r where r.kode_kota = c.kode_kota) as latest,
       c.xmin::text || ':' || c.data_version::text || ':' || coalesce((select string_agg(d.xmin::text, ',' order by d.tanggal)
         from area_day d where d.code = c.kode_kota and d.kode_kota = c.kode_kota), '') as stamp
@@ -45,6 +57,7 @@ export async function getCampaign(db: Db, scope: Scope): Promise<Campaign | null
   );
   if (!row) return null;
   const lastReportDate = addDays(row.end_date, row.grace_days);
+  const completeThrough = await latestComplete(db, row, lastReportDate);
   return {
     kodeKota: row.kode_kota,
     name: row.name,
@@ -54,9 +67,22 @@ export async function getCampaign(db: Db, scope: Scope): Promise<Campaign | null
     timezone: row.timezone,
     lastReportDate,
     latestReport: row.latest,
-    defaultAsOf: clampDate(row.latest ?? row.start_date, row.start_date, lastReportDate),
+    completeThreshold: row.complete_threshold,
+    completeThrough,
+    defaultAsOf: clampDate(completeThrough ?? row.start_date, row.start_date, lastReportDate),
     stamp: row.stamp,
   };
+}
+
+/** The kab/kota's latest complete day, computed once per data stamp (every write changes the stamp). */
+function latestComplete(db: Db, row: CampaignRow, lastReportDate: string): Promise<string | null> {
+  const range = completenessRange(row.start_date, row.latest, lastReportDate);
+  if (range === null) return Promise.resolve(null);
+  const key = `complete|${row.kode_kota}|${range.from}|${range.to}|${row.complete_threshold}`;
+  return memoByStamp(db, 'visible', key, row.stamp, async () => {
+    const days = await listDayReporting(db, { kind: 'area', kodeKota: row.kode_kota, areaCode: row.kode_kota }, { areaCode: row.kode_kota, ...range });
+    return latestCompleteDay(days, row.complete_threshold, range.to);
+  });
 }
 
 /** An as-of date the user asked for, or the default, always inside the campaign's dates. */

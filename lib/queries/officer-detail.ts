@@ -3,11 +3,12 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { addDays } from '@/lib/domain/dates';
 import { closedOf } from '@/lib/domain/metrics';
-import { areaMetrics, BAND_DAYS, dailyPace, type AreaMetricValues } from '@/lib/domain/pace';
+import { areaMetrics, dailyPace, type AreaMetricValues } from '@/lib/domain/pace';
 import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow } from '@/lib/domain/types';
 import { scopedOfficers } from './officer-scope';
 import type { OfficerRow } from './officer-table';
+import { seriesStart, type PlanWindow } from './ppl-plan';
 import { areaVisible } from './scope-sql';
 
 /** A sub-SLS an officer holds, with who holds it directly and its metrics as of the date. */
@@ -89,7 +90,7 @@ async function listHeldSubsls(
     join area a on a.kode_kota = ${scope.kodeKota} and a.code = h.kode_subsls
     left join area k on k.kode_kota = ${scope.kodeKota} and k.code = left(h.kode_subsls, 10)
     join area_day d on d.kode_kota = ${scope.kodeKota} and d.code = h.kode_subsls
-      and d.tanggal between ${addDays(asOf, -(BAND_DAYS + 1))}::date and ${asOf}::date
+      and d.tanggal between ${seriesStart(window, asOf)}::date and ${asOf}::date
     order by h.kode_subsls, d.tanggal`,
   );
   const bySubsls = new Map<string, HeldRow[]>();
@@ -109,7 +110,7 @@ async function listHeldSubsls(
     // A sub-SLS is judged against its PPL's plan (DESIGN.md, Metrics), as on the area pages.
     const ppl = plans.get(kode_petugas);
     const plan = ppl ? { projectedFinish: ppl.projectedFinish, pace: ppl.pace7, requiredPace: ppl.requiredPace } : null;
-    const options = { daysSinceFirstReport: last_report === null ? null : Number.POSITIVE_INFINITY, plan };
+    const options = { daysSinceFirstReport: last_report === null ? null : Number.POSITIVE_INFINITY, plan, completeThrough: (window as PlanWindow).completeThrough };
     return { code: subsls, name, kelurahanName: kelurahan_name, kodePetugas: kode_petugas, lastReport: last_report, ...areaMetrics(counts, series, window, asOf, options) };
   });
 }

@@ -20,6 +20,7 @@ import { daysSilent, officerStatus, officerStatusReason, type OfficerStatus } fr
 import { areaMetrics, BAND_DAYS, recentPaces, type AreaMetricValues } from '@/lib/domain/pace';
 import type { CampaignWindow, OfficerRole, Status, StatusReason } from '@/lib/domain/types';
 import { memoByStamp } from './officer-cache';
+import type { PlanWindow } from './ppl-plan';
 import { ownersOf, rollUpHoldings, type Holding } from './officer-holdings';
 import * as facts from './officer-facts';
 
@@ -190,7 +191,11 @@ function buildRow(m: facts.OfficerMasterRow, c: Cut, lens: ScopeLens, window: Ca
   const series = seriesOf(closed, window.startDate);
   const lastReport = held.lastReport;
   // An officer's series runs from the window's start, so a stall is counted from their own reports.
-  const metrics = areaMetrics(held.counts, series, window, asOf, { daysSinceFirstReport: lastReport === null ? null : Number.POSITIVE_INFINITY });
+  const metrics = areaMetrics(held.counts, series, window, asOf, {
+    daysSinceFirstReport: lastReport === null ? null : Number.POSITIVE_INFINITY,
+    // The same complete days as the area pages, so both agree on which day it is.
+    completeThrough: (window as PlanWindow).completeThrough,
+  });
   const { status: forecastStatus, statusReason: forecastReason, ...rest } = metrics;
   const status = officerStatus({ forecastStatus, lastReport, asOf, window });
   const place = placeOf(m, c, lens);

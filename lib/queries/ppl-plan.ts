@@ -4,13 +4,21 @@
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import { addDays } from '@/lib/domain/dates';
-import { BAND_DAYS, forecast, type PplPlan } from '@/lib/domain/pace';
+import { BAND_DAYS, forecast, forecastDay, type PplPlan } from '@/lib/domain/pace';
 import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow } from '@/lib/domain/types';
 import { areaVisible } from './scope-sql';
 
 /** A window whose pace and forecasts stop at the latest complete day (lib/queries/campaign.ts). */
 export type PlanWindow = CampaignWindow & { completeThrough?: string | null };
+
+/**
+ * The first date of the series a read carries: 15 days before the forecast day (the latest
+ * complete day, or asOf), for pace7, the forecast band and a stall; the series runs on to asOf.
+ */
+export function seriesStart(window: PlanWindow, asOf: string): string {
+  return addDays(forecastDay(window, asOf, window.completeThrough), -(BAND_DAYS + 1));
+}
 
 /** The later finish is the worse plan; no finish at all is the worst. */
 function worse(a: PplPlan, b: PplPlan): PplPlan {
@@ -44,7 +52,7 @@ export async function listPplPlans(
       sum(d.prelist + d.keluarga_baru)::int as universe
     from assignment s join holder h on h.kode_petugas = s.kode_petugas
     join area_day d on d.kode_kota = s.kode_kota and d.code = s.kode_subsls
-      and d.tanggal between ${addDays(asOf, -(BAND_DAYS + 1))}::date and ${asOf}::date
+      and d.tanggal between ${seriesStart(window, asOf)}::date and ${asOf}::date
     where s.kode_kota = ${scope.kodeKota} and ${visible}
     group by s.kode_petugas, d.tanggal`,
   );

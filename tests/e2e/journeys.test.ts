@@ -20,7 +20,8 @@ async function rowWithStatus(page: Page, statuses: string[]): Promise<{ row: Loc
   const all = await rows(page).all();
   for (const status of statuses) {
     for (const row of all) {
-      if ((await row.locator('td').nth(1).textContent())?.trim() === status) {
+      // The cell also says why (the status reason): compare the label alone.
+      if ((await row.locator('td').nth(1).getByTestId('status-label').textContent())?.trim() === status) {
         return { row, name: await areaName(row), status };
       }
     }

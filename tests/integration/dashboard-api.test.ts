@@ -6,6 +6,7 @@ import { GET as getChildrenRoute } from '@/app/api/v1/areas/[code]/children/rout
 import { GET as getDailyRoute } from '@/app/api/v1/areas/[code]/daily/route';
 import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
 import { GET as getSearchRoute } from '@/app/api/v1/search/route';
+import { GET as getOfficerRoute } from '@/app/api/v1/officers/[code]/route';
 import { getChildrenBody } from '@/lib/api/area-bodies';
 import { areaResponseSchema, childrenResponseSchema, dailyResponseSchema, searchResponseSchema } from '@/lib/api/area-schemas';
 import { queryRows, type Database } from '@/lib/db/client';
@@ -38,6 +39,7 @@ describe.each(databaseTargets())('area read API on $name', (target) => {
   let database: Database;
   let recompute: Recomputation;
   let areas: RawArea[];
+  let completeThrough: string | null;
   const window = { startDate: '2022-10-15', endDate: '2022-11-14', graceDays: 6 };
 
   beforeAll(async () => {
@@ -51,6 +53,9 @@ describe.each(databaseTargets())('area read API on $name', (target) => {
     areas = await queryRows<RawArea>(database.db, sql`select code, level, parent_code, prelist from area`);
     const held = await queryRows<{ kode_subsls: string; kode_petugas: string }>(database.db, sql`select kode_subsls, kode_petugas from assignment`);
     recompute = new Recomputation(areas, reports, window, new Map(held.map((h) => [h.kode_subsls, h.kode_petugas])));
+    // The demo's latest complete day, recomputed from the raw rows, is the one the API uses.
+    completeThrough = recompute.completeThrough();
+    expect((await getCampaign(database.db, areaScope('6471')))!.completeThrough).toBe(completeThrough);
   });
   afterAll(async () => {
     (globalThis as { pantauDatabase?: Promise<Database> }).pantauDatabase = undefined;
@@ -80,7 +85,7 @@ describe.each(databaseTargets())('area read API on $name', (target) => {
       const { status, body } = await call(getAreaRoute, `/api/v1/areas/${code}?asOf=${asOf}`, { code });
       expect(status).toBe(200);
       expect(areaResponseSchema.safeParse(body).success).toBe(true);
-      expect(differences(body, { code, ...recompute.metrics(code, asOf) }), `${code} ${asOf}`).toEqual([]);
+      expect(differences(body, { code, ...recompute.metrics(code, asOf, completeThrough) }), `${code} ${asOf}`).toEqual([]);
     }
   });
 
@@ -91,7 +96,7 @@ describe.each(databaseTargets())('area read API on $name', (target) => {
       expect(childrenResponseSchema.safeParse(body).success).toBe(true);
       expect(body.children.map((c: { code: string }) => c.code)).toEqual(recompute.below(code));
       for (const child of body.children) {
-        expect(differences(child, recompute.metrics(child.code, asOf)), `${child.code} ${asOf}`).toEqual([]);
+        expect(differences(child, recompute.metrics(child.code, asOf, completeThrough)), `${child.code} ${asOf}`).toEqual([]);
       }
       const parent = recompute.sums(code, asOf);
       for (const key of ['prelist', 'keluargaBaru', 'selesai', 'menolak', 'tidakDitemui', 'tidakDitemukan'] as const) {
@@ -103,7 +108,7 @@ describe.each(databaseTargets())('area read API on $name', (target) => {
   it('lists every descendant at a deeper level, with the PPL who holds each SLS', async () => {
     const kota = await call(getChildrenRoute, '/api/v1/areas/6471/children?asOf=2022-10-28&level=kelurahan', { code: '6471' });
     expect(kota.body.children).toHaveLength(34);
-    for (const child of kota.body.children) expect(differences(child, recompute.metrics(child.code, '2022-10-28'))).toEqual([]);
+    for (const child of kota.body.children) expect(differences(child, recompute.metrics(child.code, '2022-10-28', completeThrough))).toEqual([]);
 
     const holders = await queryRows<{ sls: string; name: string }>(
       database.db,
@@ -175,6 +180,44 @@ describe.each(databaseTargets())('area read API on $name', (target) => {
     expect(children.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/ChildrenResponse');
     const metrics = doc.components.schemas.AreaMetrics.properties;
     for (const key of ['progres', 'pace7', 'projectedFinishLow', 'status', 'daysLeft']) expect(metrics).toHaveProperty(key);
+  });
+
+  it('says why each status is what it is: belum mulai, macet and the PPL plan at SLS, the plan line at kelurahan, the same enum for officers', async () => {
+    type Row = { code: string; level: string; status: string; statusReason: string; statusDetail: { stalledDays: number }; closed: number; universe: number };
+    const consistent = (r: Row, judged: 'ppl' | 'area') => {
+      const reason = {
+        selesai: ['semua_tertutup'],
+        belum_mulai: ['belum_ada_laporan'],
+        macet: ['tidak_bertambah'],
+        sesuai_jadwal: judged === 'ppl' ? ['rencana_ppl_cukup', 'tanpa_laju'] : ['laju_cukup', 'tanpa_laju'],
+        berisiko: judged === 'ppl' ? ['rencana_ppl_kurang', 'tanpa_laju'] : ['laju_kurang', 'tanpa_laju'],
+        tertinggal: judged === 'ppl' ? ['rencana_ppl_kurang', 'tanpa_laju'] : ['laju_kurang', 'tanpa_laju'],
+      }[r.status];
+      expect(reason, `${r.code} ${r.status}`).toContain(r.statusReason);
+      if (r.status === 'macet') expect(r.statusDetail.stalledDays).toBeGreaterThanOrEqual(3);
+      else if (r.status !== 'selesai' && r.status !== 'belum_mulai') expect(r.statusDetail.stalledDays).toBeLessThan(3);
+      if (r.status === 'belum_mulai') expect(r.closed).toBe(0);
+    };
+    const seen = new Set<string>();
+    for (const asOf of ['2022-10-17', completeThrough!]) {
+      for (const kec of recompute.below('6471')) {
+        const sls = await call(getChildrenRoute, `/api/v1/areas/${kec}/children?asOf=${asOf}&level=sls`, { code: kec });
+        for (const r of sls.body.children as Row[]) {
+          consistent(r, 'ppl');
+          seen.add(`sls:${r.status}`);
+        }
+      }
+      const kel = await call(getChildrenRoute, `/api/v1/areas/6471/children?asOf=${asOf}&level=kelurahan`, { code: '6471' });
+      for (const r of kel.body.children as Row[]) consistent(r, 'area');
+    }
+    // Early on most SLS have not started; by the latest complete day some have stalled, and others follow their PPL's plan.
+    expect([...seen]).toEqual(expect.arrayContaining(['sls:belum_mulai', 'sls:macet', 'sls:sesuai_jadwal']));
+
+    // An officer's status is the same enum (plus belum lapor), with its reason.
+    const [ppl] = await queryRows<{ code: string }>(database.db, sql`select kode_petugas as code from assignment order by kode_petugas limit 1`);
+    const officer = (await call(getOfficerRoute, `/api/v1/officers/${ppl.code}`, { code: ppl.code })).body;
+    expect(officer.officer.statusReason).toMatch(/^[a-z_]+$/);
+    for (const s of officer.subsls as Row[]) consistent(s, 'ppl');
   });
 
   // Last: it writes a report. The area API keeps its bodies in memory (lib/api/body-cache.ts).

@@ -118,6 +118,39 @@ export class Recomputation {
     return days <= 3650 ? plus(asOf, days) : null;
   }
 
+  /**
+   * The latest complete day (DESIGN.md, complete days): the latest date up to the latest report on
+   * which at least `threshold` of the PPL holding a sub-SLS unfinished at the end of the day before
+   * reported; with nobody ever expected, the latest report date.
+   */
+  completeThrough(threshold = 0.8): string | null {
+    const dates = [...this.history.values()].flat().map((r) => r.tanggal).sort();
+    const last = dates.at(-1);
+    if (last === undefined || last < this.window.startDate) return null;
+    const end = plus(this.window.endDate, this.window.graceDays);
+    let latest: string | null = null;
+    let anyExpected = false;
+    for (let d = this.window.startDate; d <= last && d <= end; d = plus(d, 1)) {
+      const expected = new Set<string>();
+      for (const leaf of this.leaves) {
+        const holder = this.holders.get(leaf.code);
+        if (holder === undefined) continue;
+        const before = plus(d, -1);
+        const unfinished = before < this.window.startDate ? leaf.prelist > 0 : this.closed(leaf.code, before) < leaf.prelist + this.sums(leaf.code, before).keluargaBaru;
+        if (unfinished) expected.add(holder);
+      }
+      const reported = new Set<string>();
+      for (const [leaf, list] of this.history) {
+        if (!this.holders.has(leaf)) continue;
+        for (const r of list) if (r.tanggal === d) reported.add((r as RawReport & { kode_petugas?: string }).kode_petugas ?? this.holders.get(leaf)!);
+      }
+      const count = [...expected].filter((p) => reported.has(p)).length;
+      if (expected.size > 0) anyExpected = true;
+      if (expected.size > 0 && count / expected.size >= threshold) latest = d;
+    }
+    return anyExpected ? latest : last < end ? last : end;
+  }
+
   /** The first report date of any sub-SLS under `code`, or null. */
   private firstReport(code: string): string | null {
     let first: string | null = null;
@@ -174,8 +207,8 @@ export class Recomputation {
     const level = this.areas.find((a) => a.code === code)?.level;
     const plan = judge && (level === 'sls' || level === 'subsls') ? this.pplPlan(code, asOf, day) : null;
     const judged = plan ?? own;
-    // Stalled: days back from `day` without growth, within the series a read carries (asOf−15 … asOf).
-    const seriesStart = plus(asOf, -15);
+    // Stalled: days back from `day` without growth, within the series a read carries (day−15 … asOf).
+    const seriesStart = plus(day, -15);
     const known = (d: string) => (d < seriesStart ? 0 : this.closed(code, d));
     let stalled = 0;
     const limit = Math.min(between(w.startDate, day) + 1, between(seriesStart, day));

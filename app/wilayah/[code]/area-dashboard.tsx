@@ -13,6 +13,7 @@ import { ExportLinks } from '@/components/export-links';
 import { AreaShare } from '@/components/share/area-share';
 import { AreaFollowups } from '@/components/followup/area-followups';
 import { KpiGrid } from '@/components/dashboard/kpi-grid';
+import { PartialDayBanner } from '@/components/dashboard/partial-day-banner';
 import { SummaryCard } from '@/components/dashboard/summary-card';
 import { useFormat, useMetricText } from '@/components/dashboard/use-dashboard-text';
 import { AreaMapPanel } from '@/components/map/area-map-panel';
@@ -46,6 +47,7 @@ export interface AreaDashboardProps {
  */
 export function AreaDashboard({ code, asOf, level, levels, window: w, holders, attention }: AreaDashboardProps) {
   const t = useTranslations('dashboard');
+  const tr = useTranslations('reporting');
   const f = useFormat();
   const text = useMetricText();
   const router = useRouter();
@@ -76,6 +78,7 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders, a
   return (
     // While another date's figures stand in (placeholder), the page is dimmed so it never reads as the new date.
     <div className={`space-y-4 transition-opacity ${pending || isPlaceholderData ? 'opacity-60' : ''}`} aria-busy={pending || isPlaceholderData}>
+      <PartialDayBanner reporting={area.reporting} completeThrough={w.completeThrough} onOpen={(d) => navigate({ asOf: d })} />
       <AreaHeading area={area} hrefOf={hrefOf} holders={holders} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <AsOfPicker asOf={asOf} window={w} pending={pending} onChange={(d) => navigate({ asOf: d })} />
@@ -96,7 +99,8 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders, a
           window={window}
           asOf={asOf}
           universe={area.universe}
-          text={{ actual: t('charts.actual'), plan: t('charts.plan'), target: t('charts.target'), forecast: t('charts.forecast'), band: t('charts.band') }}
+          completeThrough={w.completeThrough}
+          text={{ actual: t('charts.actual'), plan: t('charts.plan'), target: t('charts.target'), forecast: t('charts.forecast'), band: t('charts.band'), partial: tr('partialSeries') }}
         />
       </ChartFrame>
       {levels.length > 0 ? (
@@ -115,7 +119,7 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders, a
       {area.level === 'kota' || area.level === 'kecamatan' ? <AreaMapPanel key={`${area.code}:${asOf}`} code={area.code} asOf={asOf} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFrame title={t('charts.pace')} metric="pace7" testId="chart-pace">
-          <PaceChart days={daily.days} text={{ pace: text.label('pace'), pace7: text.label('pace7'), required: text.label('requiredPace') }} />
+          <PaceChart days={daily.days} completeThrough={w.completeThrough} text={{ pace: text.label('pace'), pace7: text.label('pace7'), required: text.label('requiredPace') }} />
         </ChartFrame>
         <ChartFrame title={t('charts.outcomes')} metric="belumDikunjungi" testId="chart-outcomes">
           <OutcomeChart days={daily.days} labels={Object.fromEntries(OUTCOME_KEYS.map((k) => [k, text.label(k)])) as Record<(typeof OUTCOME_KEYS)[number], string>} />

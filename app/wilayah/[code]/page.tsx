@@ -64,6 +64,7 @@ export default async function AreaPage({ params, searchParams }: Props) {
           lastReportDate: campaign.lastReportDate,
           latestReport: campaign.latestReport,
           defaultAsOf: campaign.defaultAsOf,
+          completeThrough: campaign.completeThrough,
           timezone: campaign.timezone,
         }}
       />

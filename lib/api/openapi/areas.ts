@@ -11,6 +11,7 @@ import {
   dailyResponseSchema,
   dailyRowSchema,
   officerRefSchema,
+  reportingSchema,
 } from '../area-schemas';
 import type { ApiFeature } from './registry';
 
@@ -21,6 +22,7 @@ export const areasApi: ApiFeature = {
     AreaRef: areaRefSchema,
     AreaMetrics: areaMetricsSchema,
     OfficerRef: officerRefSchema,
+    Reporting: reportingSchema,
     AreaResponse: areaResponseSchema,
     ChildArea: childAreaSchema,
     ChildrenResponse: childrenResponseSchema,
@@ -33,6 +35,9 @@ export const areasApi: ApiFeature = {
       path: '/api/v1/areas/{code}',
       operationId: 'getArea',
       summary: 'The area, its breadcrumb and every metric as of a date',
+      description:
+        'Without asOf: the kab/kota’s latest complete day. `reporting` says how many of the PPL expected on the as-of date (within your scope) reported, and whether the day is complete; ' +
+        'on a partial day the counts are that day’s while pace, forecasts and status are the latest complete day’s. Every status carries `statusReason` and `statusDetail`.',
       params: areaPathSchema,
       query: areaQuerySchema,
       responses: { 200: { description: 'The area with its metrics', schema: 'AreaResponse' } },
