@@ -1,0 +1,2 @@
+ALTER TABLE "campaign" ADD COLUMN "complete_threshold" double precision DEFAULT 0.8 NOT NULL;--> statement-breakpoint
+ALTER TABLE "campaign" ADD CONSTRAINT "campaign_complete_threshold_ck" CHECK ("campaign"."complete_threshold" > 0 and "campaign"."complete_threshold" <= 1);
