@@ -11,6 +11,8 @@ import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
 import { getAreaSummary, listAreaChildren, type AreaMetrics } from '@/lib/queries/areas';
 import type { Campaign } from '@/lib/queries/campaign';
+import { forecastText, statusReasonText, type StatusT } from '@/lib/status-text';
+import type { CampaignWindow } from '@/lib/domain/types';
 import { mostBehind } from './summary-text';
 
 export const CARD_WIDTH = 1080;
@@ -22,7 +24,8 @@ interface CardInput {
   area: AreaMetrics;
   children: AreaMetrics[];
   locale: Locale;
-  reason?: string | null;
+  /** The campaign window: a forecast past it reads "melewati 14 Nov (±N hari)", as on every page. */
+  window: CampaignWindow;
 }
 
 function Figure({ label, value, sub }: { label: string; value: string; sub?: string }) {
@@ -36,8 +39,10 @@ function Figure({ label, value, sub }: { label: string; value: string; sub?: str
 }
 
 /** The card's element tree (exported for the layout's own checks). */
-export function areaCardElement({ area: a, children, locale, reason }: CardInput) {
+export function areaCardElement({ area: a, children, locale, window }: CardInput) {
   const t = translator(locale, 'card') as unknown as T;
+  const st = translator(locale, 'status') as unknown as StatusT;
+  const reason = statusReasonText(a, st, locale);
   const common = translator(locale, 'common') as unknown as (k: string) => string;
   const pct = (v: number | null) => formatPercent(v, locale);
   const num = (v: number | null) => formatNumber(v, locale);
@@ -66,7 +71,7 @@ export function areaCardElement({ area: a, children, locale, reason }: CardInput
       <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', padding: '36px 56px 0' }}>
         <Figure label={t('closed')} value={num(a.closed)} sub={t('ofUniverse', { value: num(a.universe) })} />
         <Figure label={t('pace7')} value={num(a.pace7)} sub={t('required', { value: a.requiredPace === null ? '–' : num(Math.ceil(a.requiredPace)) })} />
-        <Figure label={t('finish')} value={a.projectedFinish ? formatDate(a.projectedFinish, locale) : '–'} />
+        <Figure label={t('finish')} value={forecastText(a, window, st, locale)} />
         <Figure label={t('daysLeft')} value={num(a.daysLeft)} />
       </div>
       <div style={{ display: 'flex', flexDirection: 'column', padding: '8px 56px 0', flexGrow: 1 }}>
@@ -97,5 +102,5 @@ export async function buildAreaCard(db: Db, scope: Scope, campaign: Campaign, pa
   const q = { code: params.code, asOf: params.asOf, window: campaign };
   const [area, children] = await Promise.all([getAreaSummary(db, scope, q), listAreaChildren(db, scope, q)]);
   if (!area) return null;
-  return renderAreaCard({ area, children, locale: params.locale });
+  return renderAreaCard({ area, children, locale: params.locale, window: campaign });
 }

@@ -35,6 +35,8 @@ export interface ShareAreaInput {
   levelLabel: (level: string) => string;
   /** The status's reason sentence (statusReason) when the metrics carry one. */
   reason?: string | null;
+  /** The forecast as pages word it ("melewati 14 Nov (±N hari)", "belum cukup data"); else the plain date. */
+  finishText?: string | null;
   /** How many lagging children to name. */
   limit?: number;
 }
@@ -62,7 +64,8 @@ export function buildAreaShareText(input: ShareAreaInput): string {
   ];
   if (a.status !== 'selesai') {
     lines.push(t('area.pace', { pace7: num(a.pace7), required: a.requiredPace === null ? '–' : num(Math.ceil(a.requiredPace)) }));
-    lines.push(a.projectedFinish ? t('area.finish', { date: formatDate(a.projectedFinish, locale) }) : t('area.noFinish'));
+    const finish = input.finishText ?? (a.projectedFinish ? formatDate(a.projectedFinish, locale) : null);
+    lines.push(finish && finish !== '–' ? t('area.finish', { date: finish }) : t('area.noFinish'));
   }
   const behind = mostBehind(input.children, input.limit ?? 3);
   if (behind.length > 0) {

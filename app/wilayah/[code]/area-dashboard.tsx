@@ -83,7 +83,7 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders, a
       <div className="flex flex-wrap items-center justify-between gap-2">
         <AsOfPicker asOf={asOf} window={w} pending={pending} onChange={(d) => navigate({ asOf: d })} />
         <ExportLinks code={area.code} asOf={asOf} level={level ?? undefined} />
-        <AreaShare area={area} childAreas={children.children} />
+        <AreaShare area={area} childAreas={children.children} window={window} />
       </div>
       {isError ? (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
