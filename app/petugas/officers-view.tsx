@@ -10,6 +10,7 @@ import { OfficersTable } from '@/components/officers/officers-table';
 import { fetchOfficerPage, officerKeys, officersSearchParams, parseOfficersQuery } from '@/lib/api/officers-client';
 import type { OfficersQuery } from '@/lib/api/officers-schemas';
 import type { OfficerSortKey } from '@/lib/domain/officer-sort';
+import type { CampaignWindow } from '@/lib/domain/types';
 import { formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 
@@ -21,7 +22,7 @@ const PAGE_SIZES = [25, 50, 100, 200];
  * The officer list. Its state lives in the URL; changes go through history.pushState (which the
  * App Router syncs into useSearchParams) so only the API is asked, never the page again.
  */
-export function OfficersView({ options, asOf }: { options: FilterOptions; asOf: string }) {
+export function OfficersView({ options, asOf, window: campaignWindow }: { options: FilterOptions; asOf: string; window: CampaignWindow }) {
   const t = useTranslations('officers');
   const ta = useTranslations('attention');
   const locale = toLocale(useLocale());
@@ -67,10 +68,10 @@ export function OfficersView({ options, asOf }: { options: FilterOptions; asOf: 
           <>
             {/* A phone gets cards (worst first, four facts each); wider screens the sortable table. */}
             <div className="sm:hidden">
-              <OfficerCards rows={data.rows} asOf={data.asOf ?? asOf} busy={isFetching} />
+              <OfficerCards rows={data.rows} asOf={data.asOf ?? asOf} busy={isFetching} window={campaignWindow} />
             </div>
             <div className="hidden sm:block">
-              <OfficersTable rows={data.rows} sort={query.sort} dir={query.dir} onSort={onSort} asOf={data.asOf ?? asOf} busy={isFetching} />
+              <OfficersTable rows={data.rows} sort={query.sort} dir={query.dir} onSort={onSort} asOf={data.asOf ?? asOf} busy={isFetching} window={campaignWindow} />
             </div>
           </>
         ) : null}

@@ -88,7 +88,7 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
         </>
       ) : (
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <OfficersView options={options} asOf={asOf} />
+          <OfficersView options={options} asOf={asOf} window={{ startDate: campaign.startDate, endDate: campaign.endDate, graceDays: campaign.graceDays }} />
         </HydrationBoundary>
       )}
     </div>

@@ -8,7 +8,9 @@ import type { OfficerRowJson } from '@/lib/api/officers-schemas';
 import type { OfficerSortKey } from '@/lib/domain/officer-sort';
 import type { FlagId } from '@/lib/domain/officer-flags';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
+import type { CampaignWindow } from '@/lib/domain/types';
 import { toLocale } from '@/lib/i18n/config';
+import { useStatusText } from '../dashboard/use-status-text';
 import { Sparkline } from '../sparkline';
 import { FlagChips } from './flag-chips';
 import { OfficerStatusBadge } from './officer-status-badge';
@@ -24,9 +26,10 @@ interface ColumnMeta {
 
 const col = createColumnHelper<OfficerRowJson>();
 
-function useColumns(asOf: string): ColumnDef<OfficerRowJson, unknown>[] {
+function useColumns(asOf: string, window: CampaignWindow): ColumnDef<OfficerRowJson, unknown>[] {
   const t = useTranslations('officers');
   const locale = toLocale(useLocale());
+  const st = useStatusText(window);
   return useMemo(() => {
     const n = (v: number | null, d = 0) => formatNumber(v, locale, d);
     const flagLabels = Object.fromEntries(
@@ -58,7 +61,7 @@ function useColumns(asOf: string): ColumnDef<OfficerRowJson, unknown>[] {
         id: 'status',
         header: t('columns.status'),
         meta: { sortKeys: ['status'] } satisfies ColumnMeta,
-        cell: (c) => <OfficerStatusBadge status={c.row.original.status} label={t(`status.${c.row.original.status}`)} />,
+        cell: (c) => <OfficerStatusBadge status={c.row.original.status} label={t(`status.${c.row.original.status}`)} reason={st.reason(c.row.original)} />,
       }),
       col.display({ id: 'flags', header: t('columns.flags'), meta: { sortKeys: ['flags'] } satisfies ColumnMeta, cell: (c) => <FlagChips flags={c.row.original.flags} labels={flagLabels} /> }),
       num('lastReport', t('columns.lastReport'), (r) => (r.lastReport ? date(r.lastReport) : t('never'))),
@@ -80,7 +83,7 @@ function useColumns(asOf: string): ColumnDef<OfficerRowJson, unknown>[] {
       num('prelist', t('columns.target'), (r) => n(r.prelist)),
       num('pace7', t('columns.pace7'), (r) => n(r.pace7, 1), t('hints.pace7'), t('perDayUnit')),
       num('requiredPace', t('columns.requiredPace'), (r) => n(r.requiredPace, 1), t('hints.requiredPace'), t('perDayUnit')),
-      num('projectedFinish', t('columns.projectedFinish'), (r) => date(r.projectedFinish), t('hints.projectedFinish')),
+      num('projectedFinish', t('columns.projectedFinish'), (r) => st.forecast({ ...r, status: r.forecastStatus }), t('hints.projectedFinish')),
       num('daysSilent', t('columns.daysSilent'), (r) => n(r.daysSilent), t('hints.daysSilent')),
       num('tingkatPenolakan', t('columns.tingkatPenolakan'), (r) => formatPercent(r.tingkatPenolakan, locale), t('hints.tingkatPenolakan')),
       col.display({
@@ -92,7 +95,7 @@ function useColumns(asOf: string): ColumnDef<OfficerRowJson, unknown>[] {
       col.display({ id: 'role', header: t('columns.role'), meta: { sortKeys: ['role'] } satisfies ColumnMeta, cell: (c) => t(`roles.${c.row.original.role}`) }),
       num('subsls', t('columns.subsls'), (r) => n(r.subslsCount)),
     ] as ColumnDef<OfficerRowJson, unknown>[];
-  }, [t, locale, asOf]);
+  }, [t, locale, asOf, st]);
 }
 
 function SortButton({ label, active, dir, onClick }: { label: string; active: boolean; dir: 'asc' | 'desc'; onClick: () => void }) {
@@ -108,10 +111,18 @@ function SortButton({ label, active, dir, onClick }: { label: string; active: bo
 }
 
 /** The officer list: server-sorted and server-paged rows (react-table in manual mode), sticky name column. */
-export function OfficersTable(props: { rows: OfficerRowJson[]; sort: OfficerSortKey; dir: 'asc' | 'desc'; onSort: (key: OfficerSortKey) => void; asOf: string; busy: boolean }) {
-  const { rows, sort, dir, onSort, asOf, busy } = props;
+export function OfficersTable(props: {
+  rows: OfficerRowJson[];
+  sort: OfficerSortKey;
+  dir: 'asc' | 'desc';
+  onSort: (key: OfficerSortKey) => void;
+  asOf: string;
+  busy: boolean;
+  window: CampaignWindow;
+}) {
+  const { rows, sort, dir, onSort, asOf, busy, window } = props;
   const t = useTranslations('officers');
-  const columns = useColumns(asOf);
+  const columns = useColumns(asOf, window);
   // The React Compiler is not enabled; react-table's unmemoisable API is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
