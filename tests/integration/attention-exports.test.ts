@@ -112,7 +112,8 @@ describe.each(databaseTargets())('attention and officer exports on $name', (targ
     await wb.xlsx.load(file!.body as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(ws.name).toBe('Progres SLS');
-    const headerAt = [1, 2, 3, 4, 5, 6].find((r) => (ws.getRow(r).values as unknown[]).includes('Kode BPS'))!;
+    // The header follows the title and meta lines (now also the day's reporting line, issue #14).
+    const headerAt = Array.from({ length: 12 }, (_, i) => i + 1).find((r) => (ws.getRow(r).values as unknown[]).includes('Kode BPS'))!;
     const header = ws.getRow(headerAt).values as unknown[];
     const sls = await listAreaChildren(database.db, city, { code: '6471', level: 'sls', asOf: AS_OF, window: campaign });
     expect(ws.rowCount - headerAt).toBe(sls.length + 1); // + the totals row
