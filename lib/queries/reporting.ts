@@ -19,7 +19,14 @@ export async function listDayReporting(
 ): Promise<DayReporting[]> {
   const { areaCode, from, to } = params;
   if (to < from) return [];
-  const held: SQL = sql`s.kode_kota = ${scope.kodeKota} and s.kode_subsls like ${areaCode + '%'} and ${areaVisible(scope, sql`s.kode_subsls`)}`;
+  // The sub-SLS filter, on the table whose rows are being picked. In `rep` it is on the report's
+  // own code, so its assignment is found by the primary key (equality); put on the assignment
+  // there, the planner (with the row estimates of a fresh PGlite load, never analyzed) walked
+  // every assignment of the prefix for each report: 20 s for a kota instead of 1 s.
+  const heldOn = (alias: 's' | 'r'): SQL => {
+    const code = sql.raw(`${alias}.kode_subsls`);
+    return sql`${sql.raw(alias)}.kode_kota = ${scope.kodeKota} and ${code} like ${areaCode + '%'} and ${areaVisible(scope, code)}`;
+  };
   return queryRows<DayReporting>(
     db,
     sql`with days as (
@@ -30,12 +37,12 @@ export async function listDayReporting(
       from days cross join assignment s
       join area a on a.kode_kota = s.kode_kota and a.code = s.kode_subsls
       left join area_day ad on ad.kode_kota = s.kode_kota and ad.code = s.kode_subsls and ad.tanggal = days.d - 1
-      where ${held} and case when ad.code is null then a.prelist > 0
+      where ${heldOn('s')} and case when ad.code is null then a.prelist > 0
         else ad.selesai + ad.tidak_ditemukan < ad.prelist + ad.keluarga_baru end
     ),
     rep as (
       select distinct r.kode_petugas, r.tanggal as d from report r join assignment s on s.kode_kota = r.kode_kota and s.kode_subsls = r.kode_subsls
-      where ${held} and r.tanggal between ${from}::date and ${to}::date
+      where ${heldOn('r')} and r.tanggal between ${from}::date and ${to}::date
     )
     select days.d::text as tanggal, count(o.kode_petugas)::int as expected, count(rep.kode_petugas)::int as reported
     from days left join open o on o.d = days.d left join rep on rep.kode_petugas = o.kode_petugas and rep.d = o.d

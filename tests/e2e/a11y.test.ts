@@ -40,7 +40,7 @@ const PAGES: Array<{ path: string; user: string | null; ready?: string }> = [
 const WIDTHS = [360, 1280];
 
 async function axe(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   return page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[] }> } };
     const result = await w.axe.run(document, { resultTypes: ['violations'] });

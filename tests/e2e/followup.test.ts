@@ -17,7 +17,7 @@ const NOTE = 'Didampingi ketua RT, satu keluarga bersedia sore ini.';
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
+  await page.evaluate(AXE);
   return page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
     const result = await w.axe.run(document, { resultTypes: ['violations'] });

@@ -15,7 +15,7 @@ const DESKTOP = { width: 1280, height: 900 };
 
 /** Serious or critical axe violations on the page as it is now. */
 async function axeSerious(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   return page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
     const { violations } = await w.axe.run(document, { resultTypes: ['violations'] });

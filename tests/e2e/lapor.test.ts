@@ -55,7 +55,7 @@ describe.skipIf(!authReady)('a PPL reports the day from a phone on /lapor', () =
     await card.getByRole('button', { name: 'Selesai +1' }).tap();
     expect(await page.locator(`#f-${SUB}-selesai`).inputValue()).toBe('24');
     await page.getByTestId('lapor-submit').tap();
-    await expect.poll(() => page.getByTestId('lapor-status').textContent()).toMatch(/^Terkirim: 0 laporan baru, 1 laporan diperbarui/);
+    await expect.poll(() => page.getByTestId('lapor-status').textContent(), { timeout: 30_000 }).toMatch(/^Terkirim: 0 laporan baru, 1 laporan diperbarui/);
   });
 
   it('lets their PML submit for them, recorded as the PML', async () => {
@@ -64,7 +64,7 @@ describe.skipIf(!authReady)('a PPL reports the day from a phone on /lapor', () =
     await p.goto(`${server.baseUrl}/lapor?petugas=${PPL}`);
     await p.getByTestId(`card-${SUB}`).getByRole('button', { name: 'Selesai +1' }).click();
     await p.getByTestId('lapor-submit').click();
-    await expect.poll(() => p.getByTestId('lapor-status').textContent()).toMatch(/^Terkirim/);
+    await expect.poll(() => p.getByTestId('lapor-status').textContent(), { timeout: 30_000 }).toMatch(/^Terkirim/);
     const list = await (await p.request.get(`${server.baseUrl}/api/v1/imports?source=form`)).json();
     expect(list.items[0].createdBy).toBe(`pml-${PML}`);
     await pml.close();

@@ -58,7 +58,7 @@ describe('the PPL form offline: installable, queued, sent once', () => {
         }),
     );
   const axe = async () => {
-    await page.addScriptTag({ content: AXE });
+    await page.evaluate(AXE);
     return page.evaluate(async () => {
       const w = window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: Violation[] }> } };
       return (await w.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));

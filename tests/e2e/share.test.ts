@@ -10,7 +10,7 @@ import { signedInContext } from './sign-in';
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
+  await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
     return (await w.axe.run(document, { resultTypes: ['violations'] })).violations;
