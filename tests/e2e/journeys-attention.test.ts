@@ -2,26 +2,16 @@
 // figure cards, with tap-to-call links and the belum-lapor count leading to that list; /petugas is
 // worst first, a table at 1280 px with its four action columns in view and cards at 360 px.
 // Each step is screenshotted (test-results/journeys/<journey>/) and audited with axe.
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeSerious } from './axe';
 import { launchChromium } from './browser';
 import { Journey, pageOverflow } from './journey';
 import { signedInContext } from './sign-in';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 
-/** Serious or critical axe violations on the page as it is now. */
-async function axeSerious(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
-    const { violations } = await w.axe.run(document, { resultTypes: ['violations'] });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 describe('who to call first (Chromium)', () => {
   let browser: Browser;

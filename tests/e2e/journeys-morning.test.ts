@@ -2,26 +2,17 @@
 // nobody's default date; that partial day, opened on purpose, says so first; forecasts past the
 // window read "melewati 14 Nov (±N hari)", never a date in another year. Screenshots at 360 and
 // 1280 px (test-results/journeys/<journey>/), axe at 0 serious or critical.
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeSerious } from './axe';
 import { launchChromium } from './browser';
 import { startIsolatedServer, type IsolatedServer } from './isolated-server';
 import { Journey } from './journey';
 import { sessionToken, signedInContext } from './sign-in';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 
-async function axeSerious(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
-    const { violations } = await w.axe.run(document, { resultTypes: ['violations'] });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 interface Assigned {
   kodeSubsls: string;
