@@ -48,9 +48,20 @@ describe('the morning picture (Chromium)', () => {
       const own = (await (await api(`/api/v1/assignments?petugas=${647110000 + n}`)).json()) as { items?: Assigned[] };
       const a = (own.items ?? []).find((i) => i.last && i.last.tanggal <= before.asOf && i.prelist + i.last.keluargaBaru - i.last.selesai - i.last.menolak - i.last.tidakDitemui - i.last.tidakDitemukan >= 1);
       if (!a || !a.last) continue;
-      const { tanggal: _t, ...counts } = a.last;
-      const res = await api('/api/v1/reports', { method: 'POST', body: JSON.stringify([{ ...counts, tanggal: next, kodeSubsls: a.kodeSubsls, kodePetugas: a.kodePetugas, selesai: counts.selesai + 1 }]) });
+      const l = a.last;
+      const report = {
+        tanggal: next,
+        kodeSubsls: a.kodeSubsls,
+        kodePetugas: a.kodePetugas,
+        selesai: l.selesai + 1,
+        menolak: l.menolak,
+        tidakDitemui: l.tidakDitemui,
+        tidakDitemukan: l.tidakDitemukan,
+        keluargaBaru: l.keluargaBaru,
+      };
+      const res = await api('/api/v1/reports', { method: 'POST', body: JSON.stringify([report]) });
       expect(res.status).toBe(200);
+      expect(((await res.json()) as { accepted: number; rejections: unknown[] }).rejections).toEqual([]);
       sent = true;
     }
     expect(sent).toBe(true);
