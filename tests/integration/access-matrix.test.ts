@@ -3,6 +3,7 @@
 // built app with real sign-in. Routes are found by walking app/, and each must have a rule in
 // access-routes.ts. Every 200 body is also searched for area codes the user may not see.
 import { readdirSync, readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@/lib/auth/demo-users';
 import { FOREIGN_KOTA, HOME_KOTA, RELATIONS, crossingOfficer, matrixDemo, matrixUsers, type MatrixUser, type ParamKind, type Relation } from './access-fixtures';
@@ -74,6 +75,18 @@ function leaks(user: MatrixUser, body: string): string[] {
   return codesIn(body).filter((code) => code.startsWith(FOREIGN_KOTA) || (code.length !== 9 && !user.allowsArea(code) && !EXAMPLES.has(code)));
 }
 
+/**
+ * The text of a body a leak could be read in: text bodies whole, a zip's entry names. Other binary
+ * bodies (PDF, XLSX, PNG) are compressed bytes where a run of digits is chance, not data — a kota
+ * bundle once held "9901442651" that way; their content is checked by the export tests.
+ */
+async function scannableText(response: Response): Promise<string> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('zip')) return Object.keys(unzipSync(new Uint8Array(await response.arrayBuffer()))).join(' ');
+  if (/pdf|spreadsheet|image\//.test(type)) return '';
+  return response.text();
+}
+
 describe('access matrix', () => {
   let server: AppServer;
   const cookies = new Map<string, string>();
@@ -141,7 +154,7 @@ describe('access matrix', () => {
     it.each(casesFor(user).map((c) => ({ ...c, name: `${c.label}: ${c.url} → ${c.expected}` })))('$name', async (c) => {
       const response = await send(c, { cookie: cookies.get(user.username)! });
       expect(response.status).toBe(c.expected);
-      if (response.status === 200) expect(leaks(user, await response.text())).toEqual([]);
+      if (response.status === 200) expect(leaks(user, await scannableText(response))).toEqual([]);
     });
   });
 
