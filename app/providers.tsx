@@ -1,13 +1,14 @@
 'use client';
 
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { REFRESH_MS } from '@/lib/api/query-keys';
+import { makeQueryClient } from '@/lib/client/queries';
 
-/** One QueryClient per browser tab (a new one per server request, so users never share a cache). */
+/**
+ * The one QueryClient of a browser tab (a new one per server request, so users never share a
+ * cache). Every panel of every page uses it: no component mounts a provider of its own.
+ */
 export function Providers({ children }: { children: React.ReactNode }) {
-  const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: REFRESH_MS, retry: 1, refetchOnWindowFocus: true } } }),
-  );
+  const [client] = useState(makeQueryClient);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

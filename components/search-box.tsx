@@ -4,9 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
-import type { SearchResponse } from '@/lib/api/area-schemas';
-import { fetchJson } from '@/lib/api/fetch-json';
-import { queryKeys } from '@/lib/api/query-keys';
+import { searchQuery } from '@/lib/client/queries';
 
 /**
  * Find an area by name, BPS or Kemendagri code: suggestions as you type (a combobox over
@@ -26,12 +24,7 @@ export function SearchBox() {
     const timer = setTimeout(() => setQ(term.trim()), 200);
     return () => clearTimeout(timer);
   }, [term]);
-  const { data } = useQuery({
-    queryKey: queryKeys.search(q),
-    queryFn: ({ signal }) => fetchJson<SearchResponse>(`/api/v1/search?q=${encodeURIComponent(q)}`, signal),
-    enabled: q.length >= 2,
-    staleTime: 5 * 60_000,
-  });
+  const { data } = useQuery(searchQuery(q));
   const results = q.length >= 2 ? (data?.results.slice(0, 8) ?? []) : [];
   const show = open && results.length > 0;
   const go = (code: string) => {

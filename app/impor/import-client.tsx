@@ -7,21 +7,15 @@ import { Dropzone } from '@/components/ingest/dropzone';
 import { ImportHistory } from '@/components/ingest/import-history';
 import { ImportResult, type ResultView } from '@/components/ingest/import-result';
 import { ProgressBar } from '@/components/ingest/progress-bar';
-import { useLiveRefresh } from '@/components/use-live-refresh';
+import { useLiveRefresh } from '@/lib/client/live-refresh';
+import { fetchImportDetail, importDetailQuery, importListQuery, queryKeys } from '@/lib/client/queries';
 import { formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { ingestKeys, type ImportDetail, type ImportList, type PresentedRejection } from '@/lib/ingest/api-types';
+import type { ImportDetail, PresentedRejection } from '@/lib/ingest/api-types';
 import type { ImportKind } from '@/lib/ingest/reasons';
 import { uploadFile } from './upload-file';
 
 const PAGE = 100;
-
-async function getJson<T>(url: string, locale: string): Promise<T> {
-  // The API answers in Accept-Language; the page's language is a cookie the browser may not match.
-  const res = await fetch(url, { cache: 'no-store', headers: { 'accept-language': locale } });
-  if (!res.ok) throw new Error(`${res.status}`);
-  return (await res.json()) as T;
-}
 
 function toView(d: ImportDetail, corrections = 0): ResultView {
   return { ...d, status: d.status === 'running' ? 'running' : d.status, corrections };
@@ -42,12 +36,9 @@ export function ImportClient({ kinds, timeZone }: { kinds: ImportKind[]; timeZon
   const [historyPage, setHistoryPage] = useState(1);
   useLiveRefresh();
 
-  const history = useQuery({ queryKey: ingestKeys.imports(historyPage, locale), queryFn: () => getJson<ImportList>(`/api/v1/imports?page=${historyPage}&pageSize=10`, locale) });
-  const detail = useQuery({
-    queryKey: ingestKeys.importDetail(selected?.id ?? 0, locale),
-    queryFn: () => getJson<ImportDetail>(`/api/v1/imports/${selected!.id}?limit=${PAGE}`, locale),
-    enabled: selected !== null,
-  });
+  // In the page's language (the reasons are sentences): a page's language is a cookie the browser's Accept-Language may not match.
+  const history = useQuery(importListQuery(historyPage, locale));
+  const detail = useQuery(importDetailQuery(selected?.id ?? null, locale, PAGE));
 
   async function send(file: File) {
     setError(null);
@@ -61,12 +52,12 @@ export function ImportClient({ kinds, timeZone }: { kinds: ImportKind[]; timeZon
       setError(outcome.message);
       setSelected(outcome.importId ? { id: outcome.importId, corrections: 0 } : null);
     }
-    await queryClient.invalidateQueries({ queryKey: ingestKeys.all });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.imports });
   }
 
   async function more() {
     if (!selected || !detail.data) return;
-    const next = await getJson<ImportDetail>(`/api/v1/imports/${selected.id}?offset=${detail.data.rejections.length + extra.length}&limit=${PAGE}`, locale);
+    const next = await fetchImportDetail(selected.id, locale, { offset: detail.data.rejections.length + extra.length, limit: PAGE });
     setExtra((rows) => [...rows, ...next.rejections]);
   }
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ArchiveSection } from '@/components/archive/archive-section';
-import { ReportForm } from '@/components/report-form';
+import { ExportPicker } from '@/components/export-picker';
 import { can } from '@/lib/domain/roles';
 import { getArchiveTime, listArchiveDays } from '@/lib/queries/archive';
 import { listAreaOptions } from '@/lib/queries/areas';
@@ -29,7 +29,7 @@ export default async function ReportsPage() {
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="text-sm text-slate-600">{t('intro')}</p>
-      <ReportForm options={options} asOf={campaign.defaultAsOf} min={campaign.startDate} max={campaign.lastReportDate} />
+      <ExportPicker options={options} asOf={campaign.defaultAsOf} min={campaign.startDate} max={campaign.lastReportDate} />
       <ArchiveSection
         days={archive}
         timeZone={campaign.timezone}

@@ -3,9 +3,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { MapExplorer } from '@/components/map/map-explorer';
-import { MapQueryProvider } from '@/components/map/map-query-provider';
-import { mapQueryKeys } from '@/components/map/map-query-keys';
 import { mapPageQuerySchema, mapWindowOf } from '@/lib/api/geo-schemas';
+import { queryKeys } from '@/lib/client/queries';
 import { getArea, listBreadcrumb } from '@/lib/queries/areas';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
 import { getAreaGeo } from '@/lib/queries/geo';
@@ -42,12 +41,10 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const request = { code: area.code, level: initial.level, asOf: initial.asOf };
   const geo = await getAreaGeo(db, viewer.scope, { ...request, window: campaign, metric: initial.metric });
   const client = new QueryClient();
-  if (geo) client.setQueryData(mapQueryKeys.geo(request), { ...geo, window: mapWindowOf(campaign) });
+  if (geo) client.setQueryData(queryKeys.geo(request), { ...geo, window: mapWindowOf(campaign) });
   return (
-    <MapQueryProvider>
-      <HydrationBoundary state={dehydrate(client)}>
-        <MapExplorer key={area.code} area={area} breadcrumb={breadcrumb} initial={initial} />
-      </HydrationBoundary>
-    </MapQueryProvider>
+    <HydrationBoundary state={dehydrate(client)}>
+      <MapExplorer key={area.code} area={area} breadcrumb={breadcrumb} initial={initial} />
+    </HydrationBoundary>
   );
 }

@@ -7,8 +7,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { OfficersFilters, type FilterOptions } from '@/components/officers/officers-filters';
 import { OfficerCards } from '@/components/officers/officer-cards';
 import { OfficersTable } from '@/components/officers/officers-table';
-import { fetchOfficerPage, officerKeys, officersSearchParams, parseOfficersQuery } from '@/lib/api/officers-client';
 import type { OfficersQuery } from '@/lib/api/officers-schemas';
+import { officersSearchParams, parseOfficersQuery } from '@/lib/client/officers';
+import { officerListQuery } from '@/lib/client/queries';
 import type { OfficerSortKey } from '@/lib/domain/officer-sort';
 import type { CampaignWindow } from '@/lib/domain/types';
 import { formatNumber } from '@/lib/format';
@@ -28,11 +29,7 @@ export function OfficersView({ options, asOf, window: campaignWindow }: { option
   const locale = toLocale(useLocale());
   const searchParams = useSearchParams();
   const query = useMemo(() => parseOfficersQuery(Object.fromEntries(searchParams)), [searchParams]);
-  const { data, error, isFetching } = useQuery({
-    queryKey: officerKeys.list(query),
-    queryFn: ({ signal }) => fetchOfficerPage(query, signal),
-    placeholderData: keepPreviousData,
-  });
+  const { data, error, isFetching } = useQuery({ ...officerListQuery(query), placeholderData: keepPreviousData });
 
   const navigate = useCallback(
     (patch: Partial<OfficersQuery>, keepPage = false) => {

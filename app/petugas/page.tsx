@@ -5,8 +5,9 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import { OfficerExportLinks } from '@/components/officers/officer-export-links';
 import { SilentList } from '@/components/officers/silent-list';
 import { SilentShare } from '@/components/share/silent-share';
-import { officerKeys, parseOfficersQuery } from '@/lib/api/officers-client';
 import { officerPageFor } from '@/lib/api/officers-json';
+import { parseOfficersQuery } from '@/lib/client/officers';
+import { queryKeys } from '@/lib/client/queries';
 import { formatDate, formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { listSilentInArea } from '@/lib/queries/attention';
@@ -49,7 +50,7 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
     area ? listSilentInArea(db, viewer.scope, { ...scoped, code: area }) : listSilentOfficers(db, viewer.scope, scoped),
     silentTab
       ? null
-      : queryClient.prefetchQuery({ queryKey: officerKeys.list(query), queryFn: async () => {
+      : queryClient.prefetchQuery({ queryKey: queryKeys.officerList(query), queryFn: async () => {
             // Dehydration leaves failed queries out: the browser then asks the API and shows its error.
             const page = await officerPageFor(db, viewer.scope, { query, campaign, asOf, locale });
             if (!page) throw new Error('area not visible');

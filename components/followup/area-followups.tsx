@@ -3,15 +3,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { fetchJson } from '@/lib/api/fetch-json';
-import { queryKeys, REFRESH_MS } from '@/lib/api/query-keys';
+import { followupsQuery } from '@/lib/client/queries';
 import { addDays } from '@/lib/domain/dates';
 import { followupTotals } from '@/lib/domain/followup';
 import { REFUSAL_WINDOW_DAYS } from '@/lib/domain/refusals';
 import type { AreaLevel } from '@/lib/domain/types';
 import { formatDate } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import type { FollowupLog } from '@/lib/queries/followup-log';
 
 /**
  * On an area page: the link to "Tindak lanjut penolakan", and on kelurahan and SLS pages the
@@ -21,12 +19,7 @@ export function AreaFollowups({ code, level, asOf, link = true }: { code: string
   const t = useTranslations('followup');
   const locale = toLocale(useLocale());
   const withLog = level === 'kelurahan' || level === 'sls';
-  const { data } = useQuery({
-    queryKey: queryKeys.followups(code, asOf),
-    queryFn: ({ signal }) => fetchJson<FollowupLog>(`/api/v1/areas/${code}/followups?${new URLSearchParams({ to: asOf })}`, signal),
-    enabled: withLog,
-    staleTime: REFRESH_MS,
-  });
+  const { data } = useQuery(followupsQuery(code, asOf, withLog));
   if (level === 'subsls') return null;
   const weekFrom = addDays(asOf, -REFUSAL_WINDOW_DAYS + 1);
   const week = followupTotals((data?.followups ?? []).filter((f) => f.tanggal >= weekFrom));

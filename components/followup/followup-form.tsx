@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { postFollowup } from '@/lib/client/writes';
 import { FOLLOWUP_NOTE_MAX, FOLLOWUP_PARTIES, type FollowupParty } from '@/lib/domain/followup';
 
 export interface SlsOption {
@@ -28,18 +29,14 @@ export function FollowupForm({ options, date, min, max }: { options: SlsOption[]
   async function submit(e: FormEvent) {
     e.preventDefault();
     setState({ kind: 'saving' });
-    const res = await fetch('/api/v1/followups', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ kodeSls: sls, tanggal, parties, ...counts, note: note.trim() || null }),
-    });
-    const body = await res.json().catch(() => null);
-    if (!res.ok) {
-      setState({ kind: 'error', message: body?.error?.message ?? res.statusText });
+    let version: number;
+    try {
+      ({ version } = (await postFollowup({ kodeSls: sls, tanggal, parties, ...counts, note: note.trim() || null })).followup);
+    } catch (error) {
+      setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
       return;
     }
-    setState({ kind: 'saved', version: body.followup.version });
+    setState({ kind: 'saved', version });
     setNote('');
     router.refresh();
   }

@@ -7,7 +7,6 @@ import { DEFAULT_MAP_METRIC, type MapLevel } from '@/lib/domain/map-metrics';
 import type { AreaLevel } from '@/lib/domain/types';
 import { AreaMap } from './area-map';
 import { mapHref } from './map-href';
-import { MapQueryProvider } from './map-query-provider';
 import type { MapState } from './map-state';
 
 /**
@@ -15,6 +14,7 @@ import type { MapState } from './map-state';
  * Clicking an area opens its page; the full-screen map is one link away. The map (its boundaries,
  * figures and Leaflet) loads when the panel comes within a screen of the viewport: on a phone it sits
  * below the figures, and a slow connection should not pay for it before the reader scrolls there.
+ * Its layers live in the page's one QueryClient, so the page's live refresh recolours it too.
  */
 export function AreaMapPanel({ code, asOf, level }: { code: string; asOf?: string | null; level?: MapLevel }) {
   const t = useTranslations('map');
@@ -37,16 +37,14 @@ export function AreaMapPanel({ code, asOf, level }: { code: string; asOf?: strin
     return () => observer.disconnect();
   }, [near]);
   return (
-    <MapQueryProvider>
-      <section ref={panel} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="area-map-panel">
-        <div className="flex items-center justify-between gap-2">
-          <h2 className="font-semibold">{t('title')}</h2>
-          <Link className="text-sm text-brand hover:underline" href={mapHref(code, state)}>
-            {t('openFullMap')}
-          </Link>
-        </div>
-        {near ? <AreaMap code={code} state={state} onChange={onChange} drillHref={drillHref} variant="panel" /> : <div className="h-80 rounded-lg bg-slate-100" />}
-      </section>
-    </MapQueryProvider>
+    <section ref={panel} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="area-map-panel">
+      <div className="flex items-center justify-between gap-2">
+        <h2 className="font-semibold">{t('title')}</h2>
+        <Link className="text-sm text-brand hover:underline" href={mapHref(code, state)}>
+          {t('openFullMap')}
+        </Link>
+      </div>
+      {near ? <AreaMap code={code} state={state} onChange={onChange} drillHref={drillHref} variant="panel" /> : <div className="h-80 rounded-lg bg-slate-100" />}
+    </section>
   );
 }

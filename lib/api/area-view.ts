@@ -1,40 +1,10 @@
-// An area page's data: three public endpoints fetched together and cached under one key, so a
-// refresh replaces the figures, the table and the charts at once and they always agree.
-import type { AreaLevel } from '@/lib/domain/types';
+// The data of an area page: the bodies of /areas/{code}, /children and /daily as of one date.
+// The server builds it for the first render (area-bodies.ts); the browser fetches it
+// (lib/client/area-view.ts) under the same query key.
 import type { AreaResponse, ChildrenResponse, DailyResponse } from './area-schemas';
-import { fetchJson } from './fetch-json';
 
 export interface AreaViewData {
   area: AreaResponse;
   children: ChildrenResponse;
   daily: DailyResponse;
-}
-
-export interface AreaViewParams {
-  code: string;
-  asOf: string;
-  /** First date of the daily series: the window's first day. */
-  from: string;
-  level: AreaLevel | null;
-}
-
-export function areaViewUrls({ code, asOf, from, level }: AreaViewParams) {
-  const base = `/api/v1/areas/${encodeURIComponent(code)}`;
-  const q = (params: Record<string, string | null>) =>
-    new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== null)).toString();
-  return {
-    area: `${base}?${q({ asOf })}`,
-    children: `${base}/children?${q({ asOf, level })}`,
-    daily: `${base}/daily?${q({ from, to: asOf })}`,
-  };
-}
-
-export async function fetchAreaView(params: AreaViewParams, signal?: AbortSignal): Promise<AreaViewData> {
-  const urls = areaViewUrls(params);
-  const [area, children, daily] = await Promise.all([
-    fetchJson<AreaResponse>(urls.area, signal),
-    fetchJson<ChildrenResponse>(urls.children, signal),
-    fetchJson<DailyResponse>(urls.daily, signal),
-  ]);
-  return { area, children, daily };
 }

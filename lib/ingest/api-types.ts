@@ -63,10 +63,3 @@ export interface SubmitResponse {
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: { problem?: string; importId?: number } };
 }
-
-/** TanStack Query keys of the ingest pages, in one place. */
-export const ingestKeys = {
-  all: ['imports'] as const,
-  imports: (page: number, locale: string) => ['imports', 'list', page, locale] as const,
-  importDetail: (id: number, locale: string) => ['imports', 'detail', id, locale] as const,
-};

@@ -17,10 +17,9 @@ import { PartialDayBanner } from '@/components/dashboard/partial-day-banner';
 import { SummaryCard } from '@/components/dashboard/summary-card';
 import { useFormat, useMetricText } from '@/components/dashboard/use-dashboard-text';
 import { AreaMapPanel } from '@/components/map/area-map-panel';
-import { useLiveRefresh } from '@/components/use-live-refresh';
 import type { OfficerRefBody } from '@/lib/api/area-schemas';
-import { fetchAreaView } from '@/lib/api/area-view';
-import { queryKeys, REFRESH_MS } from '@/lib/api/query-keys';
+import { useLiveRefresh } from '@/lib/client/live-refresh';
+import { areaViewQuery } from '@/lib/client/queries';
 import { OUTCOME_KEYS } from '@/lib/domain/chart-colors';
 import type { AreaLevel } from '@/lib/domain/types';
 import { formatClock } from '@/lib/format';
@@ -42,7 +41,8 @@ export interface AreaDashboardProps {
 
 /**
  * The area page. Its data was prefetched on the server and hydrated under the same key; the
- * client refreshes it every 30 s as one unit (figures, table and charts from one fetch), and
+ * live refresh refetches it as one unit (figures, table and charts from one fetch) when the data
+ * version moves, together with every other panel of the page (the map's layers included), and it
  * keeps showing the last good data while a refresh or a date change is on its way.
  */
 export function AreaDashboard({ code, asOf, level, levels, window: w, holders, attention }: AreaDashboardProps) {
@@ -52,12 +52,10 @@ export function AreaDashboard({ code, asOf, level, levels, window: w, holders, a
   const text = useMetricText();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  // New reports or imports anywhere in the kab/kota refetch this view within seconds.
+  // New reports or imports anywhere in the kab/kota refetch this view (and the map) within seconds.
   useLiveRefresh();
   const { data, isError, isPlaceholderData, dataUpdatedAt } = useQuery({
-    queryKey: queryKeys.areaView(code, asOf, level),
-    queryFn: ({ signal }) => fetchAreaView({ code, asOf, from: w.startDate, level }, signal),
-    refetchInterval: REFRESH_MS,
+    ...areaViewQuery({ code, asOf, from: w.startDate, level }),
     placeholderData: keepPreviousData,
   });
 

@@ -2,8 +2,8 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getAreaViewBody, levelBelow } from '@/lib/api/area-bodies';
-import { queryKeys } from '@/lib/api/query-keys';
 import { areaCodeSchema } from '@/lib/api/schemas';
+import { queryKeys } from '@/lib/client/queries';
 import { isIsoDate } from '@/lib/domain/dates';
 import type { AreaLevel } from '@/lib/domain/types';
 import { AttentionPanel } from '@/components/dashboard/attention-panel';

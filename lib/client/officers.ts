@@ -1,10 +1,7 @@
-// Browser side of /api/v1/officers: one place for the query keys, URL parsing and fetching.
-import { officersQuerySchema, type OfficerPageJson, type OfficersQuery } from './officers-schemas';
-
-export const officerKeys = {
-  all: ['officers'] as const,
-  list: (query: OfficersQuery) => ['officers', 'list', query] as const,
-};
+// Browser side of /api/v1/officers: the list query in the URL, and fetching one page of it.
+// (Its query key and options are in ./queries.ts with every other.)
+import { officersQuerySchema, type OfficerPageJson, type OfficersQuery } from '@/lib/api/officers-schemas';
+import { apiFetch } from './api-fetch';
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -36,9 +33,6 @@ export function officersSearchParams(query: Partial<OfficersQuery>): URLSearchPa
   return out;
 }
 
-export async function fetchOfficerPage(query: OfficersQuery, signal?: AbortSignal): Promise<OfficerPageJson> {
-  const response = await fetch(`/api/v1/officers?${officersSearchParams(query)}`, { signal, headers: { accept: 'application/json' } });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body?.error?.message ?? response.statusText);
-  return body as OfficerPageJson;
+export function fetchOfficerPage(query: OfficersQuery, signal?: AbortSignal): Promise<OfficerPageJson> {
+  return apiFetch<OfficerPageJson>(`/api/v1/officers?${officersSearchParams(query)}`, { signal });
 }

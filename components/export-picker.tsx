@@ -16,8 +16,8 @@ const FORMATS = [
   ['csvSemicolon', 'csv', 'semicolon'],
 ] as const;
 
-/** Builds the /api/v1/exports URL from the chosen area, date, format and rows. */
-export function ReportForm({ options, asOf, min, max }: { options: Option[]; asOf: string; min: string; max: string }) {
+/** The export picker of /laporan: builds the /api/v1/exports URL from the chosen area, date, format and rows. */
+export function ExportPicker({ options, asOf, min, max }: { options: Option[]; asOf: string; min: string; max: string }) {
   const t = useTranslations('reports');
   const [code, setCode] = useState(options[0]?.code ?? '');
   const [date, setDate] = useState(asOf);
