@@ -80,6 +80,42 @@ describe('dashboard: the city head’s morning look', () => {
     await page.close();
   });
 
+  it('refreshes the figures and the map panel together when the data version moves, revalidating by ETag and keeping the date', async () => {
+    const page = await (await signedInContext(browser, baseUrl, 'pimpinan', { width: 1280, height: 900 })).newPage();
+    // The data version as the page polls it, one report ahead once `moved` is set (no write: the shared server stays as it is).
+    let moved = false;
+    await page.route('**/api/v1/changes*', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as { token: string; changed: boolean };
+      const token = moved ? body.token.replace(/^\d+/, (h) => String(Number(h) + 1)) : body.token;
+      await route.fulfill({ response: res, json: { ...body, token } });
+    });
+    const answers: { path: string; status: number; ifNoneMatch: string | null }[] = [];
+    page.on('response', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/v1/areas/6471')) answers.push({ path: url.pathname + url.search, status: r.status(), ifNoneMatch: r.request().headers()['if-none-match'] ?? null });
+    });
+    await page.goto(`${baseUrl}/wilayah/6471?asOf=2022-10-20`);
+    await page.getByTestId('area-map-panel').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid=area-map-panel] [data-testid=area-map]').waitFor({ timeout: 60_000 });
+    const geo = '/api/v1/areas/6471/geo?asOf=2022-10-20&level=kelurahan';
+    expect(answers.filter((a) => a.path === geo).map((a) => a.status)).toEqual([200]);
+    await page.waitForTimeout(3000); // the live refresh has read the current data version
+    answers.length = 0;
+
+    moved = true;
+    await expect.poll(() => answers.filter((a) => a.path === geo).length, { timeout: 15_000 }).toBe(1);
+    // The map panel asked again with the ETag of the layer it holds: unchanged, so a bodiless 304.
+    expect(answers.find((a) => a.path === geo)).toMatchObject({ status: 304, ifNoneMatch: expect.stringMatching(/^"/) });
+    await expect.poll(() => answers.filter((a) => a.path.startsWith('/api/v1/areas/6471?') || a.path.startsWith('/api/v1/areas/6471/children?') || a.path.startsWith('/api/v1/areas/6471/daily?')).length).toBe(3);
+    expect(answers.every((a) => a.path.includes('2022-10-20'))).toBe(true);
+    expect(page.url()).toMatch(/\/wilayah\/6471\?asOf=2022-10-20$/);
+    expect(await text(page, 'as-of-label')).toBe('20 Okt 2022');
+    expect(await page.locator('[data-testid=area-map-panel] [data-testid=area-map]').getAttribute('data-asof')).toBe('2022-10-20');
+    expect(await page.locator('[data-testid=area-map-panel] .leaflet-overlay-pane path').count()).toBe(34);
+    await page.close();
+  });
+
   it('switches to English and back', async () => {
     const context = await signedInContext(browser, baseUrl, 'pimpinan');
     const page = await context.newPage();
