@@ -9,7 +9,6 @@ import type { FollowupLog } from '@/lib/queries/followup-log';
 import { apiFetch } from './api-fetch';
 import { fetchAreaView, type AreaViewParams } from './area-view';
 import { fetchGeo, type GeoRequest } from './geo';
-import { fetchOfficerPage } from './officers';
 
 /** How long fetched data counts as fresh. Newer data arrives through the live refresh, not a timer. */
 export const REFRESH_MS = 30_000;
@@ -40,8 +39,9 @@ export const areaViewQuery = (p: AreaViewParams) =>
 
 export const geoQuery = (r: GeoRequest) => queryOptions({ queryKey: queryKeys.geo(r), queryFn: ({ signal }) => fetchGeo(r, signal) });
 
+/** The officer list; its URL code (and zod with it) loads with the officer page, not with every page's search box. */
 export const officerListQuery = (query: OfficersQuery) =>
-  queryOptions({ queryKey: queryKeys.officerList(query), queryFn: ({ signal }) => fetchOfficerPage(query, signal) });
+  queryOptions({ queryKey: queryKeys.officerList(query), queryFn: async ({ signal }) => (await import('./officers')).fetchOfficerPage(query, signal) });
 
 export const searchQuery = (q: string) =>
   queryOptions({
