@@ -10,7 +10,7 @@ import { getArea } from '@/lib/queries/areas';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
 import { listOfficers, listSilentOfficers } from '@/lib/queries/officers';
 import { LEVEL_CODE_LENGTH, AREA_LEVELS } from '@/lib/domain/types';
-import type { Viewer } from '@/lib/server/viewer';
+import type { Viewer } from '@/lib/domain/roles';
 import type { ExportFile } from './area-export';
 import { toCsv, type CsvDelimiter } from './csv';
 import type { ExportColumn, ExportTable } from './table';

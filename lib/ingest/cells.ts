@@ -8,6 +8,13 @@ import type { Params, ReasonCode } from './reasons';
 /** A cell as read: CSV gives strings; XLSX also numbers, booleans and dates. */
 export type Cell = string | number | boolean | Date | null;
 
+/** One data row of an uploaded table, whichever its format (CSV or XLSX). */
+export interface TableRow {
+  /** Spreadsheet row number (1-based; the header is a row too). */
+  line: number;
+  cells: Cell[];
+}
+
 export type Read<T> = { ok: true; value: T } | { ok: false; code: ReasonCode; params?: Params };
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });

@@ -12,11 +12,11 @@ import {
   readText,
   type Cell,
   type Read,
+  type TableRow,
 } from './cells';
 import type { ColumnMap } from './headers';
 import type { FieldError, ImportKind, RowRejection } from './reasons';
 import type { ReportInput } from './report-schema';
-import type { TableRow } from './table';
 
 export interface AreaInput {
   code: string;
