@@ -23,13 +23,13 @@ export function mayViewImports(actor: Actor): boolean {
   return can(actor, 'importData') || can(actor, 'submitReports');
 }
 
-/** May this actor report for `kodePetugas`, whose PML is `pmlCode`? (The sub-SLS is already in scope.) */
-export function mayReportFor(actor: Actor, kodePetugas: string, pmlCode: string | null): boolean {
+/** May this actor report for the PPL `officerCode`, whose PML is `supervisorCode`? (The sub-SLS is already in scope.) */
+export function mayReportFor(actor: Actor, officerCode: string, supervisorCode: string | null): boolean {
   switch (actor.role) {
     case 'ppl':
-      return actor.officerCode === kodePetugas;
+      return actor.officerCode === officerCode;
     case 'pml':
-      return actor.officerCode !== null && actor.officerCode === pmlCode;
+      return actor.officerCode !== null && actor.officerCode === supervisorCode;
     default:
       return mayWriteReports(actor);
   }
