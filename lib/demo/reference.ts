@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Geometry } from 'geojson';
-import { levelCodePattern } from '@/lib/domain/area-code';
+import { codeAtLevel, levelCodePattern } from '@/lib/domain/area-code';
 
 export const REFERENCE_FILES = {
   wilayah: 'wilayah_balikpapan.csv',
@@ -113,7 +113,7 @@ export function loadReference(dir: string): ReferenceData {
     if (!kecamatanByCode.has(k.bpsCode)) kecamatanByCode.set(k.bpsCode, k);
   }
   const kecamatan = [...kecamatanByCode.values()].sort((a, b) => a.bpsCode.localeCompare(b.bpsCode));
-  const kodeKotas = new Set(kecamatan.map((k) => k.bpsCode.slice(0, 4)));
+  const kodeKotas = new Set(kecamatan.map((k) => codeAtLevel(k.bpsCode, 'kota')));
   if (kelurahan.length === 0 || kodeKotas.size !== 1) throw new Error('reference: expected one kab/kota');
   const kodeKota = [...kodeKotas][0];
   return {
