@@ -1,7 +1,8 @@
 // The JSON bodies of the area read API, built once: the route handlers answer with them and the
 // area page prefetches them into TanStack Query, so the hydrated cache and a refetch are identical.
 import type { Db } from '@/lib/db/client';
-import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
+import { levelBelowCode } from '@/lib/domain/area-code';
+import type { AreaLevel } from '@/lib/domain/types';
 import type { Scope } from '@/lib/domain/scope';
 import { listAreaDaily } from '@/lib/queries/area-daily';
 import { listAreaHolders } from '@/lib/queries/area-holders';
@@ -40,13 +41,8 @@ export function assertInWindow(campaign: Campaign, date: string, field: string):
   );
 }
 
-const LEVELS = Object.keys(LEVEL_CODE_LENGTH) as AreaLevel[];
-
-/** The level of an area's code, and the one below it (null for a sub-SLS). */
-export function levelBelow(code: string, depth = 1): AreaLevel | null {
-  const i = LEVELS.findIndex((l) => LEVEL_CODE_LENGTH[l] === code.length);
-  return i < 0 ? null : (LEVELS[i + depth] ?? null);
-}
+/** @deprecated The area page's old name of `levelBelowCode` (lib/domain/area-code.ts): import that instead. */
+export const levelBelow = levelBelowCode;
 
 /** GET /areas/{code}: the area, its breadcrumb, its metrics and the as-of date's reporting within the scope; null when not visible. */
 export async function getAreaBody(db: Db, scope: Scope, campaign: Campaign, code: string, asOf: string): Promise<AreaResponse | null> {
@@ -68,8 +64,8 @@ export async function getChildrenBody(
   params: { code: string; asOf: string; level?: AreaLevel },
 ): Promise<ChildrenResponse | null> {
   const { code, asOf } = params;
-  const next = levelBelow(code);
-  const allowed = [next, levelBelow(code, 2)];
+  const next = levelBelowCode(code);
+  const allowed = [next, levelBelowCode(code, 2)];
   if (params.level && !allowed.includes(params.level)) {
     throw new ApiError(
       'bad_request',

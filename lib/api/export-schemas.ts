@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { areaFilePattern } from '@/lib/domain/area-code';
 import { AREA_LEVELS } from '@/lib/domain/types';
 import { isoDateSchema } from './schemas';
 
 /** "{code}.{csv|xlsx|pdf}" with a BPS area code. */
-export const exportFileSchema = z.string().regex(/^\d{4}(\d{3}(\d{3}(\d{4}(\d{2})?)?)?)?\.(csv|xlsx|pdf)$/, 'file as {code}.{csv|xlsx|pdf}');
+export const exportFileSchema = z.string().regex(areaFilePattern(['csv', 'xlsx', 'pdf']), 'file as {code}.{csv|xlsx|pdf}');
 
 export const exportQuerySchema = z.object({
   asOf: isoDateSchema.optional(),
@@ -12,7 +13,7 @@ export const exportQuerySchema = z.object({
 });
 
 /** "{code}.{csv|xlsx}" with a BPS area code: the officer lists of the officers working in that area. */
-export const officerExportFileSchema = z.string().regex(/^\d{4}(\d{3}(\d{3}(\d{4}(\d{2})?)?)?)?\.(csv|xlsx)$/, 'file as {code}.{csv|xlsx}');
+export const officerExportFileSchema = z.string().regex(areaFilePattern(['csv', 'xlsx']), 'file as {code}.{csv|xlsx}');
 
 export const officerExportQuerySchema = z.object({
   asOf: isoDateSchema.optional(),

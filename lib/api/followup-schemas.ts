@@ -1,6 +1,7 @@
 // Request and response schemas of the follow-up API (POST /api/v1/followups, GET
 // /api/v1/areas/{code}/followups, GET /api/v1/areas/{code}/refusals and /prelist-drift).
 import { z } from 'zod';
+import { levelCodeSchema } from '@/lib/domain/area-code';
 import { FOLLOWUP_NOTE_MAX, FOLLOWUP_PARTIES } from '@/lib/domain/followup';
 import { AREA_LEVELS } from '@/lib/domain/types';
 import { isoDateSchema } from './schemas';
@@ -10,7 +11,7 @@ const date = (description: string) => isoDateSchema.meta({ format: 'date', descr
 
 export const followupBodySchema = z.strictObject({
   id: z.int().min(1).optional().meta({ description: 'To edit: the follow-up to write a new version of (history is kept)' }),
-  kodeSls: z.string().regex(/^\d{14}$/, 'SLS code: 14 digits').meta({ description: 'BPS code of the SLS (14 digits, as text)' }),
+  kodeSls: levelCodeSchema('sls', 'SLS code: 14 digits').meta({ description: 'BPS code of the SLS (14 digits, as text)' }),
   tanggal: date('Date of the visit (local date, inside the fieldwork window plus grace)'),
   parties: z.array(z.enum(FOLLOWUP_PARTIES)).min(1).max(FOLLOWUP_PARTIES.length).meta({ description: 'Who went (a fixed list)' }),
   visited: count('Families visited'),

@@ -1,5 +1,6 @@
 // Officer rows as the API sends them: flags with their sentence in the request's language.
 import type { Db } from '@/lib/db/client';
+import { levelOfCode } from '@/lib/domain/area-code';
 import type { Scope } from '@/lib/domain/scope';
 import type { Locale } from '@/lib/i18n/config';
 import { getArea } from '@/lib/queries/areas';
@@ -60,8 +61,8 @@ export async function officerPageFor(
     ...rest,
     asOf,
     window: campaign,
-    kecamatan: area?.length === 7 ? area : undefined,
-    kelurahan: area?.length === 10 ? area : undefined,
+    kecamatan: area && levelOfCode(area) === 'kecamatan' ? area : undefined,
+    kelurahan: area && levelOfCode(area) === 'kelurahan' ? area : undefined,
   });
   return officerPageJson(page, locale);
 }

@@ -1,5 +1,6 @@
 // Request and response schemas of /api/v1/officers and /api/v1/officers/{code} (zod; ready for OpenAPI).
 import { z } from 'zod';
+import { officerCodeSchema, scopeAreaCodeSchema } from '@/lib/domain/area-code';
 import { FLAG_IDS } from '@/lib/domain/officer-flags';
 import { OFFICER_STATUSES } from '@/lib/domain/officer-status';
 import { OFFICER_ROLES, STATUS_REASONS, STATUSES } from '@/lib/domain/types';
@@ -7,14 +8,14 @@ import { OFFICER_SORT_KEYS } from '@/lib/domain/officer-sort';
 import { areaMetricsSchema } from './area-schemas';
 import { isoDateSchema } from './schemas';
 
-export const officerCodeSchema = z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'officer code: letters, digits, dot, dash, underscore');
+export { officerCodeSchema };
 
 export const officerParamsSchema = z.object({ code: officerCodeSchema });
 
 export const officersQuerySchema = z.object({
   asOf: isoDateSchema.optional(),
   /** Kab/kota, kecamatan or kelurahan code: officers whose home area lies in it. */
-  area: z.string().regex(/^\d{4}(\d{3}(\d{3})?)?$/, 'kab/kota, kecamatan or kelurahan code').optional(),
+  area: scopeAreaCodeSchema.optional(),
   role: z.enum(OFFICER_ROLES).optional(),
   /** Officers supervised by this PML (or Koseka). */
   pml: officerCodeSchema.optional(),

@@ -2,6 +2,7 @@
 // open refusals, derived from the demo's own report history so that what a visit achieved shows
 // in the reports that follow it. Pure and deterministic: same data → same follow-ups.
 import { slugify } from '@/lib/auth/username';
+import { codeAtLevel } from '@/lib/domain/area-code';
 import { addDays } from '@/lib/domain/dates';
 import type { FollowupParty } from '@/lib/domain/followup';
 import { hashSeed, Rng } from './prng';
@@ -39,7 +40,7 @@ function slsSeries(data: DemoData): Map<string, Map<string, Point>> {
   const out = new Map<string, Map<string, Point>>();
   for (const [sub, rows] of bySub) {
     rows.sort((a, b) => a.tanggal.localeCompare(b.tanggal));
-    const sls = sub.slice(0, 14);
+    const sls = codeAtLevel(sub, 'sls');
     const series = out.get(sls) ?? out.set(sls, new Map()).get(sls)!;
     let i = -1;
     for (const d of dates) {
@@ -64,12 +65,12 @@ export function demoFollowups(data: DemoData): DemoFollowup[] {
   const kelRefusals = new Map<string, number>();
   for (const [sls, s] of series) {
     const last = [...s.values()].at(-1)?.menolak ?? 0;
-    kelRefusals.set(sls.slice(0, 10), (kelRefusals.get(sls.slice(0, 10)) ?? 0) + last);
+    kelRefusals.set(codeAtLevel(sls, 'kelurahan'), (kelRefusals.get(codeAtLevel(sls, 'kelurahan')) ?? 0) + last);
   }
   const maxKel = Math.max(1, ...kelRefusals.values());
   const out: DemoFollowup[] = [];
   for (const [sls, s] of [...series].sort(([a], [b]) => a.localeCompare(b))) {
-    const weight = (kelRefusals.get(sls.slice(0, 10)) ?? 0) / maxKel;
+    const weight = (kelRefusals.get(codeAtLevel(sls, 'kelurahan')) ?? 0) / maxKel;
     const dates = [...s.keys()];
     for (let i = 2; i < dates.length; i++) {
       const drop = s.get(dates[i - 1])!.menolak - s.get(dates[i])!.menolak;
@@ -83,10 +84,10 @@ export function demoFollowups(data: DemoData): DemoFollowup[] {
       const visited = Math.min(open, agreed + rng.int(0, 2));
       if (visited === 0) continue;
       const stillRefusing = Math.min(visited - agreed, Math.max(0, before.menolak - agreed));
-      const kel = sls.slice(0, 10);
+      const kel = codeAtLevel(sls, 'kelurahan');
       out.push({
         id: out.length + 1,
-        kodeKota: sls.slice(0, 4),
+        kodeKota: codeAtLevel(sls, 'kota'),
         kodeSls: sls,
         tanggal,
         parties: rng.chance(0.5) ? ['staf_kelurahan', 'ketua_rt'] : rng.chance(0.5) ? ['ketua_rt', 'pml'] : ['pml', 'ppl'],

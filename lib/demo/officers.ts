@@ -15,7 +15,7 @@ const ROLE_DIGIT: Record<OfficerRole, string> = { ppl: '1', pml: '2', koseka: '3
 
 export interface PplPlan {
   code: string;
-  pmlCode: string;
+  supervisorCode: string;
   kel: number; // index into CityLayout.kelurahan
   subs: number[]; // indices into CityLayout.subsls, in working order
 }
@@ -35,9 +35,9 @@ export function officerCode(kodeKota: string, role: OfficerRole, serial: number)
 }
 
 /** PPL of each kelurahan with their consecutive sub-SLS, numbered in kelurahan order. */
-function planPpl(layout: CityLayout): Omit<PplPlan, 'pmlCode'>[] {
+function planPpl(layout: CityLayout): Omit<PplPlan, 'supervisorCode'>[] {
   const counts = apportion(PPL_PER_CITY, layout.kelurahan.map((k) => k.families), 1);
-  const out: Omit<PplPlan, 'pmlCode'>[] = [];
+  const out: Omit<PplPlan, 'supervisorCode'>[] = [];
   layout.kelurahan.forEach((kel, ki) => {
     const m = counts[ki];
     if (m > kel.subs.length) throw new Error(`kelurahan ${kel.code}: ${m} PPL for ${kel.subs.length} sub-SLS`);
@@ -55,7 +55,7 @@ function officer(layout: CityLayout, rng: Rng, o: Pick<DemoOfficer, 'code' | 'ro
 }
 
 /** Koseka and PML per kecamatan; returns the PML code of every PPL (same order as `ppl`). */
-function planSupervisors(layout: CityLayout, ppl: Omit<PplPlan, 'pmlCode'>[], rng: Rng, officers: DemoOfficer[]): string[] {
+function planSupervisors(layout: CityLayout, ppl: Omit<PplPlan, 'supervisorCode'>[], rng: Rng, officers: DemoOfficer[]): string[] {
   const kodeKota = layout.spec.kodeKota;
   const byKec = layout.kecamatanCodes.map((kec) => ppl.map((p, i) => (layout.kelurahan[p.kel].kecCode === kec ? i : -1)).filter((i) => i >= 0));
   const pmlCounts = apportion(PML_PER_CITY, byKec.map((list) => list.length), 1);
@@ -102,11 +102,11 @@ export function buildCityStaff(layout: CityLayout, rng: Rng): CityStaff {
   const officers: DemoOfficer[] = [];
   const bare = planPpl(layout);
   const pmlOf = planSupervisors(layout, bare, rng, officers);
-  const ppl = bare.map((p, i) => ({ ...p, pmlCode: pmlOf[i] }));
+  const ppl = bare.map((p, i) => ({ ...p, supervisorCode: pmlOf[i] }));
   const handedOver = handOver(layout, ppl);
   const assignments: DemoAssignment[] = [];
   for (const p of ppl) {
-    officers.push(officer(layout, rng, { code: p.code, role: 'ppl', supervisorCode: p.pmlCode, areaCode: layout.kelurahan[p.kel].code }));
+    officers.push(officer(layout, rng, { code: p.code, role: 'ppl', supervisorCode: p.supervisorCode, areaCode: layout.kelurahan[p.kel].code }));
     for (const s of p.subs) {
       const holder = ppl[handedOver.get(s) ?? -1] ?? p;
       assignments.push({ kodeSubsls: layout.subsls[s].code, kodePetugas: holder.code, kodeKota: layout.spec.kodeKota });

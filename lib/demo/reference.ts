@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Geometry } from 'geojson';
+import { codeAtLevel, levelCodePattern } from '@/lib/domain/area-code';
 
 export const REFERENCE_FILES = {
   wilayah: 'wilayah_balikpapan.csv',
@@ -74,8 +75,8 @@ function readRows(dir: string): Row[] {
 }
 
 function toKelurahan(row: Row, geo: Map<string, Geometry>): RefKelurahan {
-  const bpsCode = requireCode(row, 'bps_kelurahan_code', /^\d{10}$/);
-  const bpsKecamatanCode = requireCode(row, 'bps_kecamatan_code', /^\d{7}$/);
+  const bpsCode = requireCode(row, 'bps_kelurahan_code', levelCodePattern('kelurahan'));
+  const bpsKecamatanCode = requireCode(row, 'bps_kecamatan_code', levelCodePattern('kecamatan'));
   if (!bpsCode.startsWith(bpsKecamatanCode)) throw new Error(`reference: ${bpsCode} is not in ${bpsKecamatanCode}`);
   return {
     bpsCode,
@@ -88,7 +89,7 @@ function toKelurahan(row: Row, geo: Map<string, Geometry>): RefKelurahan {
 }
 
 function toKecamatan(row: Row, geo: Map<string, Geometry>): RefKecamatan {
-  const bpsCode = requireCode(row, 'bps_kecamatan_code', /^\d{7}$/);
+  const bpsCode = requireCode(row, 'bps_kecamatan_code', levelCodePattern('kecamatan'));
   const share = Number(row.kec_population_share);
   if (!(share > 0)) throw new Error(`reference: kecamatan ${bpsCode} has no kec_population_share`);
   return {
@@ -112,7 +113,7 @@ export function loadReference(dir: string): ReferenceData {
     if (!kecamatanByCode.has(k.bpsCode)) kecamatanByCode.set(k.bpsCode, k);
   }
   const kecamatan = [...kecamatanByCode.values()].sort((a, b) => a.bpsCode.localeCompare(b.bpsCode));
-  const kodeKotas = new Set(kecamatan.map((k) => k.bpsCode.slice(0, 4)));
+  const kodeKotas = new Set(kecamatan.map((k) => codeAtLevel(k.bpsCode, 'kota')));
   if (kelurahan.length === 0 || kodeKotas.size !== 1) throw new Error('reference: expected one kab/kota');
   const kodeKota = [...kodeKotas][0];
   return {

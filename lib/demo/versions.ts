@@ -71,7 +71,7 @@ function push(ctx: CityCtx, row: RawRow, c: Counts, by: string, second: number):
   // A sub-SLS handed over to the neighbouring kelurahan's PPL is reported by them (or their PML).
   const walker = ctx.staff.ppl[row.ppl];
   const holder = ctx.staff.ppl[ctx.staff.handedOver.get(row.sub) ?? row.ppl];
-  const submittedBy = holder === walker ? by : by === walker.code ? holder.code : holder.pmlCode;
+  const submittedBy = holder === walker ? by : by === walker.code ? holder.code : holder.supervisorCode;
   const report: DemoReportVersion = {
     tanggal: date,
     kodeSubsls: ctx.layout.subsls[row.sub].code,
@@ -100,7 +100,7 @@ export function cityVersions(ctx: Omit<CityCtx, 'out'>, rows: readonly RawRow[],
     if (first) {
       const ppl = ctx.staff.ppl[row.ppl];
       second = Math.round(Math.min(LATEST_FIRST, Math.max(EARLIEST, habit[row.ppl] + 2400 * rng.normal())));
-      by = rng.chance(PML_ACTING_SHARE) ? ppl.pmlCode : ppl.code;
+      by = rng.chance(PML_ACTING_SHARE) ? ppl.supervisorCode : ppl.code;
     } else second = Math.min(LATEST, second + rng.int(10, 40));
     if (rng.chance(REPLACEMENT_SHARE)) {
       push(c, row, wrongValues(row, prevS[row.sub], rng), by, second);

@@ -1,5 +1,6 @@
 // The one definition of every metric in DESIGN.md. Pages, API and exports all call these.
 import { addDays, diffDays } from './dates';
+import { refusalContacts } from './refusals';
 import type { CampaignWindow, Status } from './types';
 
 /** Summed carried-forward counts of an area as of a date, with its prelist target. */
@@ -55,7 +56,7 @@ export function countMetrics(c: AreaCounts): CountMetrics {
     belumDikunjungi: universe - c.selesai - c.menolak - c.tidakDitemui - c.tidakDitemukan,
     progres: ratio(closed, universe),
     cakupanSasaranAwal: ratio(c.selesai, c.prelist),
-    tingkatPenolakan: ratio(c.menolak, c.selesai + c.menolak),
+    tingkatPenolakan: ratio(c.menolak, refusalContacts(c)),
     nonrespons: ratio(c.menolak + c.tidakDitemui, universe),
   };
 }

@@ -1,5 +1,8 @@
 // Flags on a PPL's reports: things a person should check, never verdicts. Each flag carries a
-// sentence in both languages saying what was seen and against which threshold.
+// sentence in both languages saying what was seen and against which threshold; the words are in
+// messages/<locale>/officerflags.json, the figures are formatted here for each language.
+import en from '@/messages/en/officerflags.json';
+import id from '@/messages/id/officerflags.json';
 import { addDays, diffDays } from './dates';
 import { percentile, recentPaces, type ClosedSeries } from './pace';
 import type { CampaignWindow } from './types';
@@ -96,7 +99,13 @@ export interface OfficerFacts {
   finished: boolean;
 }
 
-const both = (make: (l: Locale) => string): Sentence => ({ id: make('id'), en: make('en') });
+type Words = typeof id;
+const WORDS: Record<Locale, Words> = { id, en };
+
+/** A sentence in both languages: `make` picks the words of a language and fills in its figures. */
+const both = (make: (w: Words, l: Locale) => string): Sentence => ({ id: make(WORDS.id, 'id'), en: make(WORDS.en, 'en') });
+/** The `{name}` placeholders of a message, replaced by already formatted values. */
+const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
 const num = (v: number, l: Locale, digits = 0) => formatNumber(v, l, digits);
 
 /** The highest daily pace from the start of the window to asOf (null before any progress). */
@@ -133,20 +142,12 @@ export function implausiblePaceFlag(f: OfficerFacts, t: FlagThresholds): Officer
   const { pace, date } = f.peak;
   return {
     id: 'laju_tidak_wajar',
-    message: both((l) => {
-      const head =
-        l === 'id'
-          ? `Laju tertinggi ${num(pace, l)} keluarga/hari pada ${formatDate(date, l)}`
-          : `Highest pace ${num(pace, l)} families/day on ${formatDate(date, l)}`;
-      const cap = l === 'id' ? `melebihi batas wajar ${num(t.paceCap, l)}/hari` : `above the plausible cap of ${num(t.paceCap, l)}/day`;
-      const peer =
-        peers && factor !== null
-          ? l === 'id'
-            ? `${num(factor, l, 1)}× median PPL di ${peers.areaName} (${num(peers.median, l)}/hari)`
-            : `${num(factor, l, 1)}× the median of PPL in ${peers.areaName} (${num(peers.median, l)}/day)`
-          : null;
-      const why = [overCap ? cap : null, peer].filter(Boolean).join(l === 'id' ? ', ' : '; ');
-      return l === 'id' ? `${head}, ${why}. Perlu dicek apakah laporannya benar.` : `${head}: ${why}. Please check the reports are right.`;
+    message: both((w, l) => {
+      const head = fill(w.pace.head, { pace: num(pace, l), date: formatDate(date, l) });
+      const cap = fill(w.pace.cap, { cap: num(t.paceCap, l) });
+      const peer = peers && factor !== null ? fill(w.pace.peers, { factor: num(factor, l, 1), area: peers.areaName, median: num(peers.median, l) }) : null;
+      const why = [overCap ? cap : null, peer].filter(Boolean).join(w.pace.join);
+      return fill(w.pace.sentence, { head, why });
     }),
   };
 }
@@ -158,19 +159,17 @@ export function highRefusalFlag(f: OfficerFacts, t: FlagThresholds): OfficerFlag
   if (r.rate < r.areaRate * t.refusalFactor || r.rate - r.areaRate < t.refusalMinGap) return null;
   return {
     id: 'penolakan_tinggi',
-    message: both((l) =>
-      l === 'id'
-        ? `Tingkat penolakan ${formatPercent(r.rate, l)} (${num(r.menolak, l)} dari ${num(r.contacts, l)} keluarga yang ditemui), jauh di atas ${r.areaName} (${formatPercent(r.areaRate, l)}). Perlu dicek penyebabnya.`
-        : `Refusal rate ${formatPercent(r.rate, l)} (${num(r.menolak, l)} of ${num(r.contacts, l)} families met), far above ${r.areaName} (${formatPercent(r.areaRate, l)}). Please check why.`,
+    message: both((w, l) =>
+      fill(w.refusal, {
+        rate: formatPercent(r.rate, l),
+        menolak: num(r.menolak, l),
+        contacts: num(r.contacts, l),
+        area: r.areaName,
+        areaRate: formatPercent(r.areaRate, l),
+      }),
     ),
   };
 }
-
-const FIELD_NAMES: Record<CountField, Sentence> = {
-  selesai: { id: 'selesai', en: 'completed' },
-  tidakDitemukan: { id: 'tidak ditemukan', en: 'not found' },
-  keluargaBaru: { id: 'keluarga baru', en: 'new families' },
-};
 
 /** A cumulative count lower than the same sub-SLS's previous report. */
 export function countDecreaseFlag(f: OfficerFacts, t: FlagThresholds): OfficerFlag | null {
@@ -179,17 +178,16 @@ export function countDecreaseFlag(f: OfficerFacts, t: FlagThresholds): OfficerFl
   const d = drops[drops.length - 1];
   return {
     id: 'hitungan_turun',
-    message: both((l) => {
-      const what =
-        l === 'id'
-          ? `laporan ${formatDate(d.tanggal, l)} untuk sub-SLS ${d.kodeSubsls}: ${FIELD_NAMES[d.field].id} ${num(d.current, l)}, lebih rendah dari laporan ${formatDate(d.previousTanggal, l)} (${num(d.previous, l)})`
-          : `the report of ${formatDate(d.tanggal, l)} for sub-SLS ${d.kodeSubsls}: ${FIELD_NAMES[d.field].en} ${num(d.current, l)}, lower than the report of ${formatDate(d.previousTanggal, l)} (${num(d.previous, l)})`;
-      if (l === 'id') {
-        const lead = drops.length === 1 ? 'Angka kumulatif turun pada ' : `${num(drops.length, l)} kali angka kumulatif turun, terakhir pada `;
-        return `${lead}${what}. Angka kumulatif seharusnya tidak turun; perlu dicek.`;
-      }
-      const lead = drops.length === 1 ? 'A cumulative count went down in ' : `Cumulative counts went down ${num(drops.length, l)} times, last in `;
-      return `${lead}${what}. Cumulative counts should not go down; please check.`;
+    message: both((w, l) => {
+      const what = fill(w.decrease.what, {
+        date: formatDate(d.tanggal, l),
+        subsls: d.kodeSubsls,
+        field: w.decrease.fields[d.field],
+        current: num(d.current, l),
+        previousDate: formatDate(d.previousTanggal, l),
+        previous: num(d.previous, l),
+      });
+      return fill(drops.length === 1 ? w.decrease.one : w.decrease.many, { count: num(drops.length, l), what });
     }),
   };
 }
@@ -201,12 +199,9 @@ export function foreignReportFlag(f: OfficerFacts, t: FlagThresholds): OfficerFl
   const n = f.foreignReports.length;
   return {
     id: 'subsls_bukan_tugasnya',
-    message: both((l) => {
-      const holder = r.assignedTo ?? (l === 'id' ? 'tidak ada petugas' : 'nobody');
-      return l === 'id'
-        ? `${num(n, l)} laporan untuk sub-SLS yang tidak ditugaskan kepadanya (terakhir ${r.kodeSubsls} pada ${formatDate(r.tanggal, l)}, ditugaskan ke ${holder}). Perlu dicek.`
-        : `${num(n, l)} report(s) for sub-SLS not assigned to this officer (last ${r.kodeSubsls} on ${formatDate(r.tanggal, l)}, assigned to ${holder}). Please check.`;
-    }),
+    message: both((w, l) =>
+      fill(w.foreign.sentence, { count: num(n, l), subsls: r.kodeSubsls, date: formatDate(r.tanggal, l), holder: r.assignedTo ?? w.foreign.nobody }),
+    ),
   };
 }
 
@@ -216,16 +211,11 @@ export function longSilenceFlag(f: OfficerFacts, t: FlagThresholds): OfficerFlag
   const last = f.lastReport;
   return {
     id: 'lama_tidak_lapor',
-    message: both((l) => {
-      if (last === null) {
-        return l === 'id'
-          ? `Belum pernah melapor sejak awal pendataan (${num(f.daysSilent, l)} hari). Perlu dihubungi dan dicek.`
-          : `No report since fieldwork began (${num(f.daysSilent, l)} days). Please contact and check.`;
-      }
-      return l === 'id'
-        ? `Tidak ada laporan selama ${num(f.daysSilent, l)} hari (terakhir ${formatDate(last, l)}). Perlu dihubungi dan dicek.`
-        : `No report for ${num(f.daysSilent, l)} days (last on ${formatDate(last, l)}). Please contact and check.`;
-    }),
+    message: both((w, l) =>
+      last === null
+        ? fill(w.silence.never, { days: num(f.daysSilent, l) })
+        : fill(w.silence.since, { days: num(f.daysSilent, l), date: formatDate(last, l) }),
+    ),
   };
 }
 

@@ -3,6 +3,11 @@
 // per sub-SLS (area_day, level subsls), these functions do the arithmetic.
 import { addDays } from './dates';
 
+/** Families met (selesai + menolak): the denominator of tingkat penolakan, for an area or an officer. */
+export function refusalContacts(c: { selesai: number; menolak: number }): number {
+  return c.selesai + c.menolak;
+}
+
 /** Days in the "this week" window of the refusal change. */
 export const REFUSAL_WINDOW_DAYS = 7;
 

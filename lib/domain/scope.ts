@@ -1,6 +1,10 @@
 // Who may see what (DESIGN.md, Access). Every query function takes a Scope; there is no way
 // to call one without it and no "all" value: the widest scope is one whole kab/kota.
 
+import { areaCodePattern, codeAtLevel } from './area-code';
+
+const SCOPE_AREA_CODE = areaCodePattern('kelurahan');
+
 export type Scope =
   /** The subtree of one area: a kab/kota (admin, pimpinan), a kecamatan (camat), a kelurahan (lurah). */
   | { readonly kind: 'area'; readonly kodeKota: string; readonly areaCode: string }
@@ -10,8 +14,8 @@ export type Scope =
   | { readonly kind: 'officer'; readonly kodeKota: string; readonly pplCode: string };
 
 export function areaScope(areaCode: string): Scope {
-  if (!/^\d{4}(\d{3}(\d{3})?)?$/.test(areaCode)) throw new RangeError(`scope area must be a kota, kecamatan or kelurahan code: ${areaCode}`);
-  return { kind: 'area', kodeKota: areaCode.slice(0, 4), areaCode };
+  if (!SCOPE_AREA_CODE.test(areaCode)) throw new RangeError(`scope area must be a kota, kecamatan or kelurahan code: ${areaCode}`);
+  return { kind: 'area', kodeKota: codeAtLevel(areaCode, 'kota'), areaCode };
 }
 
 /** True when `code` lies inside an area scope's subtree (for officer and team scopes the SQL decides). */

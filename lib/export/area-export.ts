@@ -13,7 +13,7 @@ import { listBoundaries } from '@/lib/queries/boundaries';
 import { getCampaign, resolveAsOf, type Campaign } from '@/lib/queries/campaign';
 import { getDayReporting } from '@/lib/queries/reporting';
 import { reportingOf, type Reporting } from '@/lib/domain/completeness';
-import type { Viewer } from '@/lib/server/viewer';
+import type { Viewer } from '@/lib/domain/roles';
 import { forecastText, statusReasonText, type StatusT } from '@/lib/status-text';
 import { followupWeekTables } from './followup-tables';
 import { areaMetricsTable } from './area-table';

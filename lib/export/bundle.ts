@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/config';
 import { getArea, listAreaChildren } from '@/lib/queries/areas';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
-import type { Viewer } from '@/lib/server/viewer';
+import type { Viewer } from '@/lib/domain/roles';
 import { buildAreaExport, type ExportFile } from './area-export';
 
 /**

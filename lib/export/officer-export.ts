@@ -9,8 +9,8 @@ import { listAreaOfficers } from '@/lib/queries/area-officers';
 import { getArea } from '@/lib/queries/areas';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
 import { listOfficers, listSilentOfficers } from '@/lib/queries/officers';
-import { LEVEL_CODE_LENGTH, AREA_LEVELS } from '@/lib/domain/types';
-import type { Viewer } from '@/lib/server/viewer';
+import { levelOfCode } from '@/lib/domain/area-code';
+import type { Viewer } from '@/lib/domain/roles';
 import type { ExportFile } from './area-export';
 import { toCsv, type CsvDelimiter } from './csv';
 import type { ExportColumn, ExportTable } from './table';
@@ -40,7 +40,7 @@ const isWholeScope = (scope: Scope, code: string) => (scope.kind === 'area' ? sc
 async function inArea(db: Db, scope: Scope, code: string): Promise<((o: { code: string; areaCode?: string | null; kelurahanCode?: string | null; kecamatanCode?: string | null }) => boolean) | null> {
   if (isWholeScope(scope, code)) return () => true;
   if (!(await getArea(db, scope, code))) return null;
-  const level = AREA_LEVELS.find((l) => LEVEL_CODE_LENGTH[l] === code.length)!;
+  const level = levelOfCode(code)!;
   const workers = new Set((await listAreaOfficers(db, scope, { code, level })).get(code)?.ppl.map((o) => o.code) ?? []);
   return (o) => workers.has(o.code) || (o.areaCode ?? o.kelurahanCode ?? o.kecamatanCode ?? '').startsWith(code);
 }

@@ -137,8 +137,7 @@ function charts(doc: Doc, i: PdfReportInput): void {
   heading(doc, t('pdf.pace'), 130);
   const shown = daily.filter((d) => d.tanggal <= a.asOf);
   const box2: Box = { x: MARGIN + 44, y: doc.y + 4, w: WIDTH - 50, h: 80 };
-  const mean = shown.map((_, k) => shown.slice(Math.max(0, k - 6), k + 1).reduce((s, d) => s + d.pace, 0) / Math.min(7, k + 1));
-  barChart(doc, box2, shown.map((d) => formatDate(d.tanggal, locale, false)), shown.map((d) => d.pace), mean, fmt);
+  barChart(doc, box2, shown.map((d) => formatDate(d.tanggal, locale, false)), shown.map((d) => d.pace), shown.map((d) => d.pace7), fmt);
   doc.y = box2.y + box2.h + 14;
 }
 

@@ -1,3 +1,6 @@
+// The one XLSX writer, for exports (toXlsx: a titled, formatted table) and for the files of the
+// importer (writeXlsx: templates and rejected rows, code columns as Text so a file can be filled
+// in, saved and uploaded again without losing digits).
 import ExcelJS from 'exceljs';
 import { neutraliseFormula, type ExportColumn, type ExportTable, type ExportValue } from './table';
 
@@ -21,10 +24,19 @@ function value(v: ExportValue, col: ExportColumn): ExcelJS.CellValue {
  * with filters; numbers stay numbers, percentages are formatted, codes are text cells.
  */
 export async function toXlsx(tables: ExportTable[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Pantau';
+  const wb = workbook();
   wb.created = new Date();
   for (const table of tables) addSheet(wb, table);
+  return bytes(wb);
+}
+
+function workbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Pantau';
+  return wb;
+}
+
+async function bytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -48,4 +60,42 @@ function addSheet(wb: ExcelJS.Workbook, table: ExportTable): void {
   });
   ws.views = [{ state: 'frozen', ySplit: headerRow.number }];
   ws.autoFilter = { from: { row: headerRow.number, column: 1 }, to: { row: headerRow.number, column: table.columns.length } };
+}
+
+export interface SheetSpec {
+  name: string;
+  headers: readonly string[];
+  rows: readonly (readonly string[])[];
+  /** Columns (0-based) held as text: every code column. */
+  textColumns: ReadonlySet<number>;
+  /** A second sheet explaining the columns. */
+  guide?: { name: string; rows: readonly (readonly string[])[] };
+}
+
+/** A sheet of text rows under a frozen header (templates, rejected rows), with an optional guide sheet. */
+export async function writeXlsx(spec: SheetSpec): Promise<Buffer> {
+  const wb = workbook();
+  const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = spec.headers.map((h, i) => ({
+    header: h,
+    key: h,
+    width: Math.max(12, h.length + 4),
+    style: spec.textColumns.has(i) ? { numFmt: '@' } : {},
+  }));
+  ws.getRow(1).font = { bold: true };
+  for (const row of spec.rows) {
+    const added = ws.addRow([...row]);
+    spec.textColumns.forEach((i) => (added.getCell(i + 1).numFmt = '@'));
+  }
+  if (spec.guide) {
+    const guide = wb.addWorksheet(spec.guide.name);
+    spec.guide.rows.forEach((r, i) => {
+      const added = guide.addRow([...r]);
+      if (i === 0) added.font = { bold: true };
+    });
+    guide.getColumn(1).width = 20;
+    guide.getColumn(2).width = 10;
+    guide.getColumn(3).width = 90;
+  }
+  return bytes(wb);
 }

@@ -1,5 +1,6 @@
 // Who may put data in, and how a submission is signed. Roles are gated by lib/domain/roles.ts
 // (`can`); the scope itself is applied in the SQL of every read and write.
+import { levelOfCode } from '@/lib/domain/area-code';
 import { can, type Viewer } from '@/lib/domain/roles';
 import type { ImportKind } from './reasons';
 
@@ -14,7 +15,7 @@ export function mayWriteReports(actor: Actor): boolean {
 /** Files (reports and master data) are the admin's; master data shapes the whole kab/kota. */
 export function mayLoad(actor: Actor, kind: ImportKind): boolean {
   if (!can(actor, 'importData')) return false;
-  return kind === 'reports' || (actor.scope.kind === 'area' && actor.scope.areaCode.length === 4);
+  return kind === 'reports' || (actor.scope.kind === 'area' && levelOfCode(actor.scope.areaCode) === 'kota');
 }
 
 /** The import history: the admin sees the kab/kota's, a PML or PPL their own submissions; others none. */
@@ -22,13 +23,13 @@ export function mayViewImports(actor: Actor): boolean {
   return can(actor, 'importData') || can(actor, 'submitReports');
 }
 
-/** May this actor report for `kodePetugas`, whose PML is `pmlCode`? (The sub-SLS is already in scope.) */
-export function mayReportFor(actor: Actor, kodePetugas: string, pmlCode: string | null): boolean {
+/** May this actor report for the PPL `officerCode`, whose PML is `supervisorCode`? (The sub-SLS is already in scope.) */
+export function mayReportFor(actor: Actor, officerCode: string, supervisorCode: string | null): boolean {
   switch (actor.role) {
     case 'ppl':
-      return actor.officerCode === kodePetugas;
+      return actor.officerCode === officerCode;
     case 'pml':
-      return actor.officerCode !== null && actor.officerCode === pmlCode;
+      return actor.officerCode !== null && actor.officerCode === supervisorCode;
     default:
       return mayWriteReports(actor);
   }

@@ -2,6 +2,7 @@
 // document (lib/api/openapi/ingest.ts) describes, from one definition.
 import { z } from 'zod';
 import { isoDateSchema } from '@/lib/api/schemas';
+import { OFFICER_CODE_PATTERN } from '@/lib/domain/area-code';
 import { IMPORT_KINDS } from './columns';
 import { dailyReportSchema } from './report-schema';
 
@@ -33,7 +34,7 @@ export const templateParamsSchema = z.object({
 export const changesQuerySchema = z.object({ since: z.string().max(64).optional() });
 export const assignmentsQuerySchema = z.object({
   asOf: isoDateSchema.optional(),
-  petugas: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/).optional(),
+  petugas: z.string().regex(OFFICER_CODE_PATTERN).optional(),
 });
 
 /** A UUID, or any other id of 8–64 letters, digits and . _ : - that the client keeps unique. */

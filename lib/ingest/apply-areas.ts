@@ -4,9 +4,10 @@ import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import { bulkInsert } from '@/lib/db/bulk';
 import { rebuildRollups } from '@/lib/db/rollup';
+import { codeAtLevel, levelOfCode, lineageCodes, parentCode } from '@/lib/domain/area-code';
 import { addDays } from '@/lib/domain/dates';
 import type { Actor } from './actor';
-import { levelOf, normaliseZone, parentOf, screenAreaRows, subslsName, type AreaRow } from './area-rows';
+import { normaliseZone, screenAreaRows, subslsName, type AreaRow } from './area-rows';
 import type { Counts } from './import-job';
 import type { FieldError, RowRejection } from './reasons';
 
@@ -96,34 +97,35 @@ export async function applyAreas(tx: Db, actor: Actor, input: AreaRow[]): Promis
   const reject = (row: AreaRow, errors: FieldError[]) => out.rejections.push({ index: row.index, line: row.line, values: row.values, errors });
   const { rows, repeats } = screenAreaRows(input, kodeKota, out.rejections);
   out.unchanged += repeats;
-  const codes = [...new Set(rows.flatMap((r) => [4, 7, 10, 14, 16].filter((n) => n <= r.record.code.length).map((n) => r.record.code.slice(0, n))))];
+  const codes = [...new Set(rows.flatMap((r) => lineageCodes(r.record.code)))];
   const state = await loadState(tx, kodeKota, codes);
-  const kotaRow = rows.find((r) => r.record.code.length === 4);
+  const kotaRow = rows.find((r) => levelOfCode(r.record.code) === 'kota');
   const campaign = await planCampaign(tx, kodeKota, state.campaign, kotaRow);
   if (!state.campaign && (!kotaRow || campaign.errors.length)) {
     for (const row of rows) reject(row, row === kotaRow ? campaign.errors : [{ field: 'kode_wilayah', code: 'no_campaign', params: { value: kodeKota } }]);
     return finish(out);
   }
-  const needs = await prelistNeeds(tx, kodeKota, rows.filter((r) => r.record.code.length === 16 && state.areas.has(r.record.code)).map((r) => r.record.code));
+  const needs = await prelistNeeds(tx, kodeKota, rows.filter((r) => levelOfCode(r.record.code) === 'subsls' && state.areas.has(r.record.code)).map((r) => r.record.code));
   const known = new Map(state.areas);
   const writes: NewArea[] = [];
   for (const row of rows) {
     const a = row.record;
-    const parent = parentOf(a.code);
+    const level = levelOfCode(a.code);
+    const parent = parentCode(a.code);
     const errors: FieldError[] = row === kotaRow ? [...campaign.errors] : [];
     if (parent && !known.has(parent)) {
-      const grand = parentOf(parent);
+      const grand = parentCode(parent);
       // A sub-SLS row carries its SLS name: the SLS is created with it when missing.
-      if (a.code.length === 16 && grand && known.has(grand)) writes.push(remember(known, { code: parent, name: a.name, kemendagriCode: null, prelist: 0 }));
+      if (level === 'subsls' && grand && known.has(grand)) writes.push(remember(known, { code: parent, name: a.name, kemendagriCode: null, prelist: 0 }));
       else errors.push({ field: 'kode_wilayah', code: 'parent_missing', params: { value: parent } });
     }
     const need = needs.get(a.code) ?? 0;
-    if (a.code.length === 16 && a.prelist! < need) errors.push({ field: 'prelist', code: 'prelist_below_reports', params: { value: a.prelist!, needed: need } });
+    if (level === 'subsls' && a.prelist! < need) errors.push({ field: 'prelist', code: 'prelist_below_reports', params: { value: a.prelist!, needed: need } });
     if (errors.length) {
       reject(row, errors);
       continue;
     }
-    const next: NewArea = { code: a.code, name: a.code.length === 16 ? subslsName(a.name, a.code) : a.name, kemendagriCode: a.kemendagriCode, prelist: a.prelist ?? 0 };
+    const next: NewArea = { code: a.code, name: level === 'subsls' ? subslsName(a.name, a.code) : a.name, kemendagriCode: a.kemendagriCode, prelist: a.prelist ?? 0 };
     const before = known.get(a.code);
     const campaignChange = row === kotaRow && campaign.next !== null;
     if (before && JSON.stringify(stored(next)) === JSON.stringify(before) && !campaignChange) out.unchanged++;
@@ -162,8 +164,8 @@ async function write(tx: Db, kodeKota: string, writes: NewArea[], campaign: Stor
       [
         ['code', 'text', writes.map((w) => w.code)],
         ['kode_kota', 'text', writes.map(() => kodeKota)],
-        ['level', 'text', writes.map((w) => levelOf(w.code))],
-        ['parent_code', 'text', writes.map((w) => parentOf(w.code))],
+        ['level', 'text', writes.map((w) => levelOfCode(w.code))],
+        ['parent_code', 'text', writes.map((w) => parentCode(w.code))],
         ['name', 'text', writes.map((w) => w.name)],
         ['kemendagri_code', 'text', writes.map((w) => w.kemendagriCode)],
         ['prelist', 'int4', writes.map((w) => w.prelist)],
@@ -177,6 +179,6 @@ async function write(tx: Db, kodeKota: string, writes: NewArea[], campaign: Stor
     await rebuildRollups(tx, kodeKota, 'all');
     return;
   }
-  const kel = writes.filter((w) => w.code.length === 16 && before.get(w.code)?.prelist !== w.prelist).map((w) => w.code.slice(0, 10));
+  const kel = writes.filter((w) => levelOfCode(w.code) === 'subsls' && before.get(w.code)?.prelist !== w.prelist).map((w) => codeAtLevel(w.code, 'kelurahan'));
   await rebuildRollups(tx, kodeKota, [...new Set(kel)]);
 }

@@ -61,7 +61,7 @@ async function checkRows(tx: Db, actor: Actor, rows: Row[], opts: ReportWriteOpt
     if (!ctx || !campaign) {
       errors.push({ field: opts.fieldName('kodeSubsls'), code: 'subsls_not_found', params: { value: r.kodeSubsls } });
     } else {
-      if (ctx.assigned !== r.kodePetugas || !mayReportFor(actor, r.kodePetugas, ctx.pml)) {
+      if (ctx.assigned !== r.kodePetugas || !mayReportFor(actor, r.kodePetugas, ctx.supervisorCode)) {
         errors.push({ field: opts.fieldName('kodePetugas'), code: 'not_assigned', params: { value: r.kodePetugas, kode: r.kodeSubsls } });
       }
       const over = universeError(r, ctx.prelist, opts.fieldName('selesai'));

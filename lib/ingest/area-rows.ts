@@ -1,14 +1,12 @@
 // Checks of an areas file that need no database: levels, where prelist and campaign dates
 // belong, time zones, and rows that repeat a code.
-import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
+import { levelOfCode } from '@/lib/domain/area-code';
 import type { AreaInput, Parsed } from './parse-rows';
 import { collapseDuplicates } from './duplicates';
 import type { FieldError, RowRejection } from './reasons';
 
 export type AreaRow = Parsed<AreaInput>;
 
-const LEVEL_BY_LENGTH = new Map(Object.entries(LEVEL_CODE_LENGTH).map(([level, n]) => [n, level as AreaLevel]));
-const PARENT_LENGTH: Record<number, number | null> = { 4: null, 7: 4, 10: 7, 14: 10, 16: 14 };
 const ZONE_ALIASES: Record<string, string> = { wib: 'Asia/Jakarta', wita: 'Asia/Makassar', wit: 'Asia/Jayapura' };
 const CAMPAIGN_FIELDS = [
   ['startDate', 'tanggal_mulai'],
@@ -17,13 +15,6 @@ const CAMPAIGN_FIELDS = [
   ['timezone', 'zona_waktu'],
   ['campaignName', 'nama_kegiatan'],
 ] as const;
-
-export const levelOf = (code: string): AreaLevel => LEVEL_BY_LENGTH.get(code.length)!;
-
-export function parentOf(code: string): string | null {
-  const n = PARENT_LENGTH[code.length];
-  return n ? code.slice(0, n) : null;
-}
 
 /** A sub-SLS row names its SLS; the sub-SLS itself is that name, or "… bagian NN" when split. */
 export function subslsName(slsName: string, code: string): string {
@@ -45,7 +36,7 @@ function rowErrors(row: AreaRow, areaCode: string): FieldError[] {
   const a = row.record;
   const errors: FieldError[] = [];
   if (!a.code.startsWith(areaCode)) errors.push({ field: 'kode_wilayah', code: 'outside_scope', params: { value: a.code } });
-  if (a.code.length === 16 && a.prelist === null) errors.push({ field: 'prelist', code: 'required', params: { value: '' } });
+  if (levelOfCode(a.code) === 'subsls' && a.prelist === null) errors.push({ field: 'prelist', code: 'required', params: { value: '' } });
   if (a.code.length !== 16 && a.prelist) errors.push({ field: 'prelist', code: 'prelist_only_subsls', params: { value: a.prelist } });
   if (a.code.length !== 4) {
     for (const [key, column] of CAMPAIGN_FIELDS) {

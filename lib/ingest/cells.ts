@@ -1,12 +1,20 @@
 // Turning one spreadsheet cell into a typed value, the way people's files really look: codes
 // as text (never guessed back from a number), counts as plain integers, dates as YYYY-MM-DD,
 // DD/MM/YYYY or Excel date cells.
+import { OFFICER_CODE_PATTERN } from '@/lib/domain/area-code';
 import { isIsoDate } from '@/lib/domain/dates';
 import { restoreFormula } from '@/lib/export/table';
 import type { Params, ReasonCode } from './reasons';
 
 /** A cell as read: CSV gives strings; XLSX also numbers, booleans and dates. */
 export type Cell = string | number | boolean | Date | null;
+
+/** One data row of an uploaded table, whichever its format (CSV or XLSX). */
+export interface TableRow {
+  /** Spreadsheet row number (1-based; the header is a row too). */
+  line: number;
+  cells: Cell[];
+}
 
 export type Read<T> = { ok: true; value: T } | { ok: false; code: ReasonCode; params?: Params };
 
@@ -79,7 +87,7 @@ export function readOfficerCode(cell: Cell): Read<string> {
   }
   const text = unwrapText(cellText(cell));
   if (SCIENTIFIC.test(text)) return fail('code_scientific', { value: text });
-  return /^[A-Za-z0-9._-]{1,32}$/.test(text) ? ok(text) : fail('bad_officer_code', { value: text });
+  return OFFICER_CODE_PATTERN.test(text) ? ok(text) : fail('bad_officer_code', { value: text });
 }
 
 /** A count: a whole number from 0 to MAX_COUNT, written as digits only. */

@@ -3,7 +3,7 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { ImportProblem } from './reasons';
-import type { TableRow } from './table';
+import type { TableRow } from './cells';
 
 const CANDIDATES = [';', ',', '\t', '|'] as const;
 const MAX_RECORD_BYTES = 1_000_000;

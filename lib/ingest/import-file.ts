@@ -12,7 +12,8 @@ import { detectKind, matchHeaders } from './headers';
 import { failImport, finishImport, lockKota, releaseImport, startImport, type Counts, type ImportStatus } from './import-job';
 import { parseRow, type KindInput, type Parsed } from './parse-rows';
 import { ImportProblem, type ImportKind, type RowRejection } from './reasons';
-import { openTable, type TableRow } from './table';
+import type { TableRow } from './cells';
+import { openTable } from './table';
 
 /** A generous bound: a whole campaign of one kab/kota is ~60,000 report rows. */
 export const MAX_IMPORT_ROWS = 250_000;

@@ -1,5 +1,5 @@
 // One table row → a typed record of its kind, or every reason it cannot be one.
-import { LEVEL_CODE_LENGTH } from '@/lib/domain/types';
+import { codeLengths } from '@/lib/domain/area-code';
 import type { OfficerRole } from '@/lib/domain/types';
 import { COLUMNS } from './columns';
 import {
@@ -12,11 +12,11 @@ import {
   readText,
   type Cell,
   type Read,
+  type TableRow,
 } from './cells';
 import type { ColumnMap } from './headers';
 import type { FieldError, ImportKind, RowRejection } from './reasons';
 import type { ReportInput } from './report-schema';
-import type { TableRow } from './table';
 
 export interface AreaInput {
   code: string;
@@ -59,7 +59,9 @@ export interface Parsed<T> {
   record: T;
 }
 
-const AREA_LENGTHS = Object.values(LEVEL_CODE_LENGTH);
+const AREA_LENGTHS = codeLengths('kota', 'subsls');
+const SUBSLS_LENGTH = codeLengths('subsls');
+const SCOPE_LENGTHS = codeLengths('kota', 'kelurahan');
 const ROLE_NAMES: Record<string, OfficerRole> = { ppl: 'ppl', pml: 'pml', koseka: 'koseka' };
 
 /** Collects field reads; `errors` holds every failure, named by its column. */
@@ -78,7 +80,7 @@ class RowReader {
 function parseReport(r: RowReader): ReportInput {
   return {
     tanggal: r.read('tanggal', readDate),
-    kodeSubsls: r.read('kode_subsls', (c) => readDigits(c, [16])),
+    kodeSubsls: r.read('kode_subsls', (c) => readDigits(c, SUBSLS_LENGTH)),
     kodePetugas: r.read('kode_petugas', readOfficerCode),
     selesai: r.read('selesai', readCount),
     menolak: r.read('menolak', readCount),
@@ -124,13 +126,13 @@ function parseOfficer(r: RowReader): OfficerInput {
     role: r.read('peran', readRole),
     supervisorCode: r.read('kode_pengawas', readOptionalOfficer),
     phone: r.read('no_hp', (c) => readText(c, 32, false)),
-    areaCode: r.read('kode_wilayah', (c) => readDigits(c, [4, 7, 10])),
+    areaCode: r.read('kode_wilayah', (c) => readDigits(c, SCOPE_LENGTHS)),
   };
 }
 
 function parseAssignment(r: RowReader): AssignmentInput {
   return {
-    kodeSubsls: r.read('kode_subsls', (c) => readDigits(c, [16])),
+    kodeSubsls: r.read('kode_subsls', (c) => readDigits(c, SUBSLS_LENGTH)),
     kodePetugas: r.read('kode_petugas', readOfficerCode),
   };
 }

@@ -1,10 +1,11 @@
 // The rejected rows of an import as a file to fix and upload again: the original values under
 // the template's headers, plus the row they came from and why they were refused (both columns
 // are ignored when the file comes back).
+import { writeCsv } from '@/lib/export/csv';
+import { writeXlsx } from '@/lib/export/xlsx';
 import type { Locale } from '@/lib/i18n/config';
 import { COLUMNS, IGNORED_COLUMNS } from './columns';
 import { reasonText, type ImportKind, type RowRejection } from './reasons';
-import { writeCsv, writeXlsx } from './spreadsheet-write';
 
 function table(kind: ImportKind, rejections: readonly RowRejection[], locale: Locale) {
   const columns = COLUMNS[kind];

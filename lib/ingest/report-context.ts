@@ -11,22 +11,22 @@ export interface SubslsContext {
   /** The PPL assigned, or null when nobody holds the sub-SLS. */
   assigned: string | null;
   /** The assigned PPL's supervisor (PML). */
-  pml: string | null;
+  supervisorCode: string | null;
 }
 
 /** Sub-SLS of the batch that exist and are visible in the scope; the rest are absent from the map. */
 export async function loadSubsls(tx: Db, scope: Scope, codes: readonly string[]): Promise<Map<string, SubslsContext>> {
   if (codes.length === 0) return new Map();
-  const rows = await queryRows<{ code: string; prelist: number; assigned: string | null; pml: string | null }>(
+  const rows = await queryRows<{ code: string; prelist: number; assigned: string | null; supervisor_code: string | null }>(
     tx,
-    sql`select a.code, a.prelist, s.kode_petugas as assigned, o.supervisor_code as pml
+    sql`select a.code, a.prelist, s.kode_petugas as assigned, o.supervisor_code
     from area a
     left join assignment s on s.kode_subsls = a.code and s.kode_kota = a.kode_kota
     left join officer o on o.code = s.kode_petugas and o.kode_kota = s.kode_kota
     where a.kode_kota = ${scope.kodeKota} and a.level = 'subsls' and a.code = any(${arrayParam(codes)}::text[])
       and ${areaVisible(scope, sql`a.code`)}`,
   );
-  return new Map(rows.map((r) => [r.code, { prelist: r.prelist, assigned: r.assigned, pml: r.pml }]));
+  return new Map(rows.map((r) => [r.code, { prelist: r.prelist, assigned: r.assigned, supervisorCode: r.supervisor_code }]));
 }
 
 export interface StoredReport extends OutcomeCounts {

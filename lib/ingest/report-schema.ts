@@ -1,6 +1,7 @@
 // The rules of one daily report (DESIGN.md, The grain), shared by the JSON API, the file
 // importer and the PPL's phone form so every channel refuses the same things the same way.
 import { z } from 'zod';
+import { levelCodePattern, OFFICER_CODE_PATTERN } from '@/lib/domain/area-code';
 import { isIsoDate } from '@/lib/domain/dates';
 import type { OutcomeCounts } from '@/lib/domain/types';
 import { MAX_COUNT } from './cells';
@@ -19,10 +20,10 @@ export const dailyReportSchema = z.strictObject(
     tanggal: z.string({ error: (iss) => (iss.input === undefined ? 'required' : 'bad_date') }).refine(isIsoDate, { error: 'bad_date' }),
     kodeSubsls: z
       .string({ error: (iss) => (iss.input === undefined ? 'required' : 'bad_code') })
-      .regex(/^\d{16}$/, { error: 'bad_code' }),
+      .regex(levelCodePattern('subsls'), { error: 'bad_code' }),
     kodePetugas: z
       .string({ error: (iss) => (iss.input === undefined ? 'required' : 'bad_officer_code') })
-      .regex(/^[A-Za-z0-9._-]{1,32}$/, { error: 'bad_officer_code' }),
+      .regex(OFFICER_CODE_PATTERN, { error: 'bad_officer_code' }),
     selesai: count,
     menolak: count,
     tidakDitemui: count,

@@ -1,16 +1,9 @@
 // Any uploaded file → a header row and a stream of data rows, whatever its format.
-import type { Cell } from './cells';
-import { cellText } from './cells';
+import { cellText, type TableRow } from './cells';
 import { csvRows } from './csv';
 import { decodeText } from './decode';
 import { ImportProblem } from './reasons';
 import { xlsxRows } from './xlsx';
-
-export interface TableRow {
-  /** Spreadsheet row number (1-based; the header is a row too). */
-  line: number;
-  cells: Cell[];
-}
 
 export interface Table {
   format: 'csv' | 'xlsx';

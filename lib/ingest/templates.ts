@@ -2,10 +2,11 @@
 // importer expects and a guide to every column.
 import en from '@/messages/en/ingest.json';
 import id from '@/messages/id/ingest.json';
+import { writeCsv } from '@/lib/export/csv';
+import { writeXlsx } from '@/lib/export/xlsx';
 import type { Locale } from '@/lib/i18n/config';
 import { COLUMNS } from './columns';
 import type { ImportKind } from './reasons';
-import { writeCsv, writeXlsx } from './spreadsheet-write';
 
 const CATALOGUE = { id, en } as const;
 

@@ -3,10 +3,9 @@
 // Only the first worksheet is read: the templates put the data there.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Cell } from './cells';
+import type { Cell, TableRow } from './cells';
 import { ImportProblem } from './reasons';
 import { checkZipLimits } from './zip-limits';
-import type { TableRow } from './table';
 
 /** A cell value as exceljs gives it, flattened to what a person sees in the cell. */
 export function flattenCell(value: unknown): Cell {

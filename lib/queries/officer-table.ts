@@ -18,6 +18,7 @@ import {
 } from '@/lib/domain/officer-flags';
 import { daysSilent, officerStatus, officerStatusReason, type OfficerStatus } from '@/lib/domain/officer-status';
 import { areaMetrics, BAND_DAYS, recentPaces, type AreaMetricValues } from '@/lib/domain/pace';
+import { refusalContacts } from '@/lib/domain/refusals';
 import type { CampaignWindow, OfficerRole, Status, StatusReason } from '@/lib/domain/types';
 import { memoByStamp } from './officer-cache';
 import type { PlanWindow } from './ppl-plan';
@@ -252,7 +253,7 @@ function attachFlags(entries: OfficerEntry[], c: Cut, lens: ScopeLens, window: C
       kelurahanPeers: kelMedian && kel ? { ...kelMedian, areaName: kel.name } : null,
       cityPeers: scopePeers,
       refusal: kel
-        ? { rate: r.tingkatPenolakan, menolak: r.menolak, contacts: r.selesai + r.menolak, areaRate: countMetrics(kel).tingkatPenolakan, areaName: kel.name }
+        ? { rate: r.tingkatPenolakan, menolak: r.menolak, contacts: refusalContacts(r), areaRate: countMetrics(kel).tingkatPenolakan, areaName: kel.name }
         : null,
       decreases: c.decreases.get(r.code) ?? [],
       foreignReports: c.foreign.get(r.code) ?? [],

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toCsv, type CsvDelimiter } from '@/lib/export/csv';
+import { toCsv, writeCsv, type CsvDelimiter } from '@/lib/export/csv';
 import { csvField, neutraliseFormula, restoreFormula, type ExportTable } from '@/lib/export/table';
 import { cellText } from '@/lib/ingest/cells';
 import { rejectionsCsv } from '@/lib/ingest/rejections-file';
-import { writeCsv } from '@/lib/ingest/spreadsheet-write';
 
 /** Cells as a spreadsheet reads a CSV with `delimiter` (RFC 4180 quoting, CRLF or LF rows). */
 function parseCsv(text: string, delimiter: CsvDelimiter): string[][] {
