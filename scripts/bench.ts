@@ -78,7 +78,7 @@ const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each sca
 - **Server**: \`next start\` of the production build (\`scripts/ensure-build.mjs\` builds when there is none),
   PANTAU_DEMO=1, signed in through POST /api/v1/session; requests carry the session token as
   \`Authorization: Bearer\` (the path the browser's cookie takes).
-- **Read API**: autocannon, ${'{connections}'} connections, a warm-up (5 requests one by one, then 2 s of load) then ${'{duration}'} s per endpoint, each request taking
+- **Read API**: autocannon, ${'{connections}'} connections, a warm-up (5 requests one by one, every path of the cycle once, then 2 s of load) then ${'{duration}'} s per endpoint, each request taking
   the next path of a cycle: /areas/{code} over the kota, every kecamatan and kelurahan and ~10% of the SLS;
   /children, /daily and /geo over the kota, kecamatan and kelurahan; /officers a page of 50 over 8 sorts.
   p50/p95 are over every response's latency; req/s = responses / duration; failed = non-2xx + errors.
@@ -146,8 +146,12 @@ async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
         );
         for (const endpoint of ENDPOINTS) {
           const paths = pathsFor(endpoint, mix);
-          // Warm-up: a few requests one at a time (loads the route's code, fills caches), then 2 s of load.
-          for (const p of paths.slice(0, 5)) await fetch(server.base + p, { headers: { authorization: `Bearer ${pimpinan.token}` } }).then((r) => r.arrayBuffer());
+          // Warm-up: a few requests one at a time (loads the route's code), then every path of the
+          // cycle once, 4 at a time (the cached endpoints are measured cached: a slow machine
+          // would otherwise never get round the ~300 paths of /areas within the run), then 2 s of load.
+          const warm = (p: string) => fetch(server.base + p, { headers: { authorization: `Bearer ${pimpinan.token}` } }).then((r) => r.arrayBuffer());
+          for (const p of paths.slice(0, 5)) await warm(p);
+          for (let i = 0; i < paths.length; i += 4) await Promise.all(paths.slice(i, i + 4).map(warm));
           await load(server, paths, pimpinan.token, { connections, seconds: 2 });
           const r = await load(server, paths, pimpinan.token, { connections, seconds });
           out.api[endpoint] = r;
