@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@/lib/db/client';
-import { ENDPOINTS, ENDPOINT_LABEL, codeMix, floor, load, pathsFor, type Endpoint, type LoadResult } from './bench/api';
+import { CACHED, ENDPOINTS, ENDPOINT_LABEL, HEALTH_PATH, codeMix, floor, load, pathsFor, uncached, type Endpoint, type LoadResult } from './bench/api';
 import { benchBrowser, SLOW_3G, type PageLoad } from './bench/browser';
 import { measureRoute, ROUTES, type RouteBundle } from './bench/bundle';
 import { createDatabase, machineInfo, signIn, startServer } from './bench/env';
@@ -56,6 +56,10 @@ interface ScaleRun {
   seed: SeedTime;
   seedPglite?: SeedTime;
   api: Partial<Record<Endpoint, LoadResult>>;
+  /** GET /api/v1/health under the same load: the framework's floor in this build. */
+  health?: LoadResult;
+  /** The first request after a write (the data stamp bumped before each), one at a time. */
+  uncached: Partial<Record<Endpoint, { p50: number; p95: number; failed: number }>>;
   floor: Partial<Record<Endpoint, { p50: number; p95: number }>>;
   rssLoadMb?: number;
   rssHighWaterMb?: number;
@@ -74,10 +78,16 @@ const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each sca
 - **Server**: \`next start\` of the production build (\`scripts/ensure-build.mjs\` builds when there is none),
   PANTAU_DEMO=1, signed in through POST /api/v1/session; requests carry the session token as
   \`Authorization: Bearer\` (the path the browser's cookie takes).
-- **Read API**: autocannon, ${'{connections}'} connections, a warm-up (5 requests one by one, then 2 s of load) then ${'{duration}'} s per endpoint, each request taking
+- **Read API**: autocannon, ${'{connections}'} connections, a warm-up (5 requests one by one, every path of the cycle once, then 2 s of load) then ${'{duration}'} s per endpoint, each request taking
   the next path of a cycle: /areas/{code} over the kota, every kecamatan and kelurahan and ~10% of the SLS;
   /children, /daily and /geo over the kota, kecamatan and kelurahan; /officers a page of 50 over 8 sorts.
   p50/p95 are over every response's latency; req/s = responses / duration; failed = non-2xx + errors.
+- **Floor (the framework)**: GET /api/v1/health, a route handler of the same build with no auth, no database and a
+  constant body, loaded first with the same client, connections and duration. Each cached area endpoint
+  (areas, children, daily, geo) is judged against it: req/s ≥ 50 % of the floor's, p95 ≤ 2× the floor's.
+- **Uncached**: after the loads, one request at a time, each right after a write (the kab/kota's
+  \`campaign.data_version\` bumped, as every write transaction does): 12 requests per endpoint over its paths;
+  its p50 is judged against the in-process floor below (≤ 3×).
 - **Floor (raw SQL)**: the same body functions the handlers call (lib/api/area-bodies, lib/queries/geo,
   lib/api/officers-json) called in-process on the same database, one at a time (no HTTP, Next.js or
   sign-in), one warm-up round then 3 rounds over the same codes; API/SQL is the ratio of the p50s.
@@ -105,7 +115,7 @@ const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each sca
 
 async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
   const db = await createDatabase(`s${scale}`);
-  const out: ScaleRun = { scale, seed: { generateS: 0, loadS: 0, totalS: 0 }, api: {}, floor: {} };
+  const out: ScaleRun = { scale, seed: { generateS: 0, loadS: 0, totalS: 0 }, api: {}, uncached: {}, floor: {} };
   try {
     console.log(`\n[${scale}×] seeding ${db.name} …`);
     out.seed = await seedPostgres(db.url, scale);
@@ -127,10 +137,21 @@ async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
       const mix = await codeMix(database.db);
       if (suites.has('api')) {
         const memory = server.sampleMemory();
+        // The floor first, with the same client, connections and duration as every endpoint.
+        for (let i = 0; i < 5; i++) await fetch(server.base + HEALTH_PATH).then((r) => r.arrayBuffer());
+        await load(server, [HEALTH_PATH], pimpinan.token, { connections, seconds: 2 });
+        const h = (out.health = await load(server, [HEALTH_PATH], pimpinan.token, { connections, seconds }));
+        console.log(
+          `[${scale}×] ${'floor: /api/v1/health'.padEnd(32)} p50 ${h.p50?.toFixed(1) ?? '—'} ms  p95 ${h.p95?.toFixed(1) ?? '—'} ms  ${h.rps.toFixed(0)} req/s  failed ${h.failed}  CPU/req server ${h.cpuMsPerRequest.toFixed(2)} ms`,
+        );
         for (const endpoint of ENDPOINTS) {
           const paths = pathsFor(endpoint, mix);
-          // Warm-up: a few requests one at a time (loads the route's code, fills caches), then 2 s of load.
-          for (const p of paths.slice(0, 5)) await fetch(server.base + p, { headers: { authorization: `Bearer ${pimpinan.token}` } }).then((r) => r.arrayBuffer());
+          // Warm-up: a few requests one at a time (loads the route's code), then every path of the
+          // cycle once, 4 at a time (the cached endpoints are measured cached: a slow machine
+          // would otherwise never get round the ~300 paths of /areas within the run), then 2 s of load.
+          const warm = (p: string) => fetch(server.base + p, { headers: { authorization: `Bearer ${pimpinan.token}` } }).then((r) => r.arrayBuffer());
+          for (const p of paths.slice(0, 5)) await warm(p);
+          for (let i = 0; i < paths.length; i += 4) await Promise.all(paths.slice(i, i + 4).map(warm));
           await load(server, paths, pimpinan.token, { connections, seconds: 2 });
           const r = await load(server, paths, pimpinan.token, { connections, seconds });
           out.api[endpoint] = r;
@@ -139,6 +160,10 @@ async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
           );
         }
         out.rssLoadMb = memory.stop();
+        for (const endpoint of ENDPOINTS) {
+          const u = (out.uncached[endpoint] = await uncached(server, database.db, pathsFor(endpoint, mix), pimpinan.token));
+          console.log(`[${scale}×] uncached ${endpoint.padEnd(9)} (first request after a write) p50 ${u.p50.toFixed(1)} ms  p95 ${u.p95.toFixed(1)} ms  failed ${u.failed}`);
+        }
       }
       if (suites.has('sql')) {
         for (const endpoint of ENDPOINTS) {
@@ -200,8 +225,16 @@ function figuresOf(results: ScaleRun[]): Figure[] {
     figs.push({ section: 'archive', name: `one day (${base.archive.files / 2} PDFs + ${base.archive.files / 2} cards), time`, unit: 's', values: firstOnly(base.archive.seconds), targets: [{ max: 60, on: 'base' }] });
     figs.push({ section: 'archive', name: 'one day, RSS rise', unit: 'MB', values: firstOnly(base.archive.rssPeakMb - base.archive.rssBeforeMb), targets: [{ max: 300, on: 'base' }] });
   }
+  if (suites.has('api')) {
+    const floorLabel = `floor: ${HEALTH_PATH} (no auth, no database)`;
+    figs.push({ section: floorLabel, name: 'p50', unit: 'ms', values: per((r) => r.health?.p50) });
+    figs.push({ section: floorLabel, name: 'p95', unit: 'ms', values: per((r) => r.health?.p95) });
+    figs.push({ section: floorLabel, name: `req/s at ${connections} conn`, unit: '', values: per((r) => r.health?.rps) });
+    figs.push({ section: floorLabel, name: 'CPU per request: server', unit: 'ms', values: per((r) => (r.health?.requests ? r.health.cpuMsPerRequest : null)) });
+  }
   for (const e of ENDPOINTS) {
     const label = ENDPOINT_LABEL[e];
+    const cached = CACHED.includes(e);
     if (suites.has('api')) {
       const strict = e === 'areas' || e === 'children';
       figs.push({ section: label, name: 'p50', unit: 'ms', values: per((r) => r.api[e]?.p50) });
@@ -211,10 +244,27 @@ function figuresOf(results: ScaleRun[]): Figure[] {
       figs.push({ section: label, name: 'failed requests', unit: '', values: per((r) => r.api[e]?.failed), targets: [{ max: 0, on: 'each' }] });
       figs.push({ section: label, name: 'CPU per request: server', unit: 'ms', values: per((r) => (r.api[e]?.requests ? r.api[e].cpuMsPerRequest : null)) });
       figs.push({ section: label, name: 'CPU per request: PostgreSQL', unit: 'ms', values: per((r) => (r.api[e]?.requests ? r.api[e].postgresCpuMsPerRequest : null)) });
+      // Ratios to the framework's floor in the same run: req/s share and p95 multiple.
+      const ofFloor = (pick: (l: LoadResult) => number | null) =>
+        per((r) => {
+          const a = r.api[e] && pick(r.api[e]);
+          const f = r.health && pick(r.health);
+          return a == null || f == null || f === 0 ? null : a / f;
+        });
+      figs.push({ section: label, name: 'req/s ÷ floor req/s', unit: '×', values: ofFloor((l) => l.rps), targets: cached ? [{ min: 0.5, on: 'each' }] : undefined });
+      figs.push({ section: label, name: 'p95 ÷ floor p95', unit: '×', values: ofFloor((l) => l.p95), targets: cached ? [{ max: 2, on: 'each' }] : undefined });
+      figs.push({ section: label, name: 'uncached p50 (first request after a write)', unit: 'ms', values: per((r) => r.uncached[e]?.p50) });
     }
     if (suites.has('sql')) figs.push({ section: label, name: 'floor p50 (in-process)', unit: 'ms', values: per((r) => r.floor[e]?.p50) });
     if (suites.has('api') && suites.has('sql')) {
       figs.push({ section: label, name: 'API p50 / floor p50', unit: '×', values: per((r) => (r.api[e]?.p50 != null && r.floor[e] ? r.api[e].p50 / Math.max(0.01, r.floor[e].p50) : null)), targets: [{ max: 2, on: 'each' }] });
+      figs.push({
+        section: label,
+        name: 'uncached p50 ÷ floor p50 (in-process)',
+        unit: '×',
+        values: per((r) => (r.uncached[e] && r.floor[e] ? r.uncached[e].p50 / Math.max(0.01, r.floor[e].p50) : null)),
+        targets: cached ? [{ max: 3, on: 'each' }] : undefined,
+      });
     }
   }
   if (suites.has('api')) figs.push({ section: 'server', name: 'peak RSS during the read load', unit: 'MB', values: per((r) => r.rssLoadMb), targets: [{ max: 400, on: 'each' }] });

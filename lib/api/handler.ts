@@ -7,6 +7,7 @@ import { LOCALE_COOKIE, negotiateLocale, type Locale } from '@/lib/i18n/config';
 import { getDb } from '@/lib/server/database';
 import { getRequestViewer, type Viewer } from '@/lib/server/viewer';
 import { ApiError, errorBody, isDatabaseDown } from './errors';
+import { notModified } from './etag';
 
 export interface ApiContext<P, Q> {
   req: NextRequest;
@@ -115,31 +116,37 @@ function run<P extends z.ZodType, Q extends z.ZodType, V>(
   handler: (ctx: Omit<ApiContext<z.infer<P>, z.infer<Q>>, 'viewer'> & { viewer: V }) => Promise<unknown>,
 ) {
   return async (req: NextRequest, route: RouteArgs) => {
-    const locale = requestLocale(req);
+    // The language is worked out only when something reads it (an error, a handler that words
+    // its answer): a cached body is the same in both languages and needs none.
+    let localeOf: Locale | undefined;
+    const locale = () => (localeOf ??= requestLocale(req));
     try {
       const viewer = await authenticate(req);
       const rawParams = route?.params ? await route.params : {};
       const params = schemas.params ? schemas.params.safeParse(rawParams) : { success: true as const, data: rawParams };
       if (!params.success) throw new ApiError('not_found');
       const rawQuery = Object.fromEntries(req.nextUrl.searchParams);
-      if (schemas.query) assertNoNul(rawQuery, locale);
+      if (schemas.query) assertNoNul(rawQuery, locale());
       const query = schemas.query ? schemas.query.safeParse(rawQuery) : { success: true as const, data: {} };
-      if (!query.success) throw invalidInput(schemas.query!, rawQuery, locale);
+      if (!query.success) throw invalidInput(schemas.query!, rawQuery, locale());
       const result = await handler({
         req,
         db: await getDb(),
         viewer,
-        locale,
+        get locale() {
+          return locale();
+        },
         params: params.data as z.infer<P>,
         query: query.data as z.infer<Q>,
       });
-      return notStored(result instanceof Response ? result : NextResponse.json(result));
+      // A body with an ETag the client already holds (If-None-Match) goes back as a bodiless 304.
+      return notStored(notModified(req, result instanceof Response ? result : NextResponse.json(result)));
     } catch (error) {
       const apiError =
         error instanceof ApiError ? error : isDatabaseDown(error) ? new ApiError('unavailable', undefined, undefined, 5) : new ApiError('internal');
       if (!(error instanceof ApiError)) console.error('api error', req.nextUrl.pathname, error);
       const headers = apiError.retryAfterSeconds ? { 'Retry-After': String(apiError.retryAfterSeconds) } : undefined;
-      return notStored(NextResponse.json(errorBody(apiError, locale), { status: apiError.status, headers }));
+      return notStored(NextResponse.json(errorBody(apiError, locale()), { status: apiError.status, headers }));
     }
   };
 }

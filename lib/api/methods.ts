@@ -18,6 +18,7 @@ export const API_METHODS: Record<string, readonly string[]> = {
   '/api/v1/changes': ['GET'],
   '/api/v1/exports/[file]': ['GET'],
   '/api/v1/followups': ['POST'],
+  '/api/v1/health': ['GET'],
   '/api/v1/exports/bundle/[file]': ['GET'],
   '/api/v1/exports/officers/[file]': ['GET'],
   '/api/v1/imports': ['GET', 'POST'],

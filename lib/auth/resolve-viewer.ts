@@ -5,6 +5,9 @@ import { isRole, viewerForAccount, type Viewer } from '@/lib/domain/roles';
 import type { Auth } from './better-auth';
 import { sessionCookieName } from './cookie';
 import { TOKEN_PREFIX, resolveApiToken } from './tokens';
+import { keyOf, remember, remembered, viewerGeneration } from './viewer-memory';
+
+export { VIEWER_TTL_MS } from './viewer-memory';
 
 export interface Credentials {
   /** The Authorization header. */
@@ -46,28 +49,48 @@ export function bearerCredential(authorization: string | null): string | null {
  * request with an Authorization header is authenticated by that header alone — one that is not
  * a Bearer credential, or does not resolve, is never retried with the cookie (so a cookie
  * riding along a `Basic` header cannot slip past the Origin check meant for cookies).
- * Disabled users, revoked tokens and expired sessions resolve to null. The account is read
- * afresh on every request, so a changed role or area applies at once.
+ * Disabled users, revoked tokens and expired sessions resolve to null. A resolved viewer is
+ * remembered for at most VIEWER_TTL_MS (keyed by the credential's hash, never past the
+ * session's expiry): a change made in this process (role, area, disable, password reset,
+ * sign-out, token revocation: lib/auth/*) forgets every remembered viewer at once, one made
+ * elsewhere (another node, SQL) applies within VIEWER_TTL_MS.
  */
 export async function resolveViewer(db: Db, auth: Auth, credentials: Credentials): Promise<Viewer | null> {
   const bearer = bearerCredential(credentials.authorization);
   if (credentials.authorization !== null && !bearer) return null;
   if (bearer?.startsWith(TOKEN_PREFIX)) {
-    const userId = await resolveApiToken(db, bearer);
-    if (!userId) return null;
-    const [row] = await queryRows<{ username: string; role: string; kode_kota: string; area_code: string | null; officer_code: string | null; disabled: boolean }>(
-      db,
-      sql`select username, role, kode_kota, area_code, officer_code, disabled from auth_user where id = ${userId}`,
-    );
-    return row
-      ? toViewer({ username: row.username, role: row.role, kodeKota: row.kode_kota, areaCode: row.area_code, officerCode: row.officer_code, disabled: row.disabled })
-      : null;
+    const key = `t:${keyOf(bearer)}`;
+    const hit = remembered(db, key);
+    if (hit) return hit;
+    const generation = viewerGeneration();
+    const viewer = await tokenViewer(db, bearer);
+    if (viewer) remember(db, key, viewer, Infinity, generation);
+    return viewer;
   }
   const name = sessionCookieName(credentials.https ?? false);
   const signed = bearer ? tryDecode(bearer) : credentials.cookie?.includes(name) ? cookieValue(credentials.cookie, name) : null;
   if (!signed) return null;
   const token = verifySigned(signed, (await auth.$context).secret);
-  return token ? sessionViewer(db, token) : null;
+  if (!token) return null;
+  const key = `s:${keyOf(token)}`;
+  const hit = remembered(db, key);
+  if (hit) return hit;
+  const generation = viewerGeneration();
+  const resolved = await sessionViewer(db, token);
+  if (resolved) remember(db, key, resolved.viewer, resolved.expiresAt, generation);
+  return resolved?.viewer ?? null;
+}
+
+async function tokenViewer(db: Db, bearer: string): Promise<Viewer | null> {
+  const userId = await resolveApiToken(db, bearer);
+  if (!userId) return null;
+  const [row] = await queryRows<{ username: string; role: string; kode_kota: string; area_code: string | null; officer_code: string | null; disabled: boolean }>(
+    db,
+    sql`select username, role, kode_kota, area_code, officer_code, disabled from auth_user where id = ${userId}`,
+  );
+  return row
+    ? toViewer({ username: row.username, role: row.role, kodeKota: row.kode_kota, areaCode: row.area_code, officerCode: row.officer_code, disabled: row.disabled })
+    : null;
 }
 
 const tryDecode = (value: string) => {
@@ -111,10 +134,20 @@ export function verifySigned(value: string, secret: string): string | null {
  * getSession takes its endpoint machinery and two signature checks for the same answer).
  * An expired session is deleted, as better-auth does, and resolves to null.
  */
-async function sessionViewer(db: Db, token: string): Promise<Viewer | null> {
-  const [row] = await queryRows<{ username: string | null; role: string; kode_kota: string; area_code: string | null; officer_code: string | null; disabled: boolean; live: boolean }>(
+async function sessionViewer(db: Db, token: string): Promise<{ viewer: Viewer; expiresAt: number } | null> {
+  const [row] = await queryRows<{
+    username: string | null;
+    role: string;
+    kode_kota: string;
+    area_code: string | null;
+    officer_code: string | null;
+    disabled: boolean;
+    live: boolean;
+    expires_ms: string;
+  }>(
     db,
-    sql`select u.username, u.role, u.kode_kota, u.area_code, u.officer_code, u.disabled, s.expires_at > now() as live
+    sql`select u.username, u.role, u.kode_kota, u.area_code, u.officer_code, u.disabled, s.expires_at > now() as live,
+      (extract(epoch from s.expires_at) * 1000)::bigint::text as expires_ms
       from auth_session s join auth_user u on u.id = s.user_id where s.token = ${token}`,
   );
   if (!row) return null;
@@ -122,5 +155,6 @@ async function sessionViewer(db: Db, token: string): Promise<Viewer | null> {
     await db.execute(sql`delete from auth_session where token = ${token} and expires_at <= now()`);
     return null;
   }
-  return toViewer({ username: row.username, role: row.role, kodeKota: row.kode_kota, areaCode: row.area_code, officerCode: row.officer_code, disabled: row.disabled });
+  const viewer = toViewer({ username: row.username, role: row.role, kodeKota: row.kode_kota, areaCode: row.area_code, officerCode: row.officer_code, disabled: row.disabled });
+  return viewer && { viewer, expiresAt: Number(row.expires_ms) };
 }

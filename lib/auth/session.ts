@@ -9,6 +9,7 @@ import { readEnv } from '@/lib/env';
 import { SESSION_COOKIE, type Auth } from './better-auth';
 import { hashPassword, verifyPassword } from './password';
 import { checkLoginThrottle } from './throttle';
+import { forgetViewers } from './viewer-memory';
 
 export interface SignInInput {
   username: string;
@@ -149,6 +150,7 @@ export async function signOut(db: Db, auth: Auth, token: string, ip: string | nu
   const session = await auth.api.getSession({ headers });
   if (!session) return false;
   await auth.api.signOut({ headers });
+  forgetViewers();
   const user = session.user as { username?: string | null; kodeKota?: string };
   await recordAudit(db, { kodeKota: user.kodeKota ?? null, actor: user.username ?? session.user.id, action: 'logout', ip });
   return true;

@@ -4,6 +4,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
 import { userVisible } from '@/lib/queries/users';
+import { forgetViewers } from './viewer-memory';
 
 /** API tokens start with this, so a Bearer value is told apart from a session token at a glance. */
 export const TOKEN_PREFIX = 'pnt_';
@@ -70,6 +71,9 @@ export async function revokeApiToken(db: Db, scope: Scope, actor: { username: st
       ip: actor.ip,
     });
     return true;
+  }).then((revoked) => {
+    if (revoked) forgetViewers();
+    return revoked;
   });
 }
 

@@ -9,6 +9,7 @@ import { areaVisible, officerVisible } from '@/lib/queries/scope-sql';
 import { userVisible } from '@/lib/queries/users';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword } from './password';
 import { USERNAME_PATTERN } from './username';
+import { forgetViewers } from './viewer-memory';
 
 export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
 
@@ -110,6 +111,7 @@ export async function setUserAccess(db: Db, scope: Scope, actor: Actor, username
       ip: actor.ip,
     });
   });
+  forgetViewers();
   return { ok: true as const };
 }
 
@@ -123,6 +125,7 @@ export async function setUserDisabled(db: Db, scope: Scope, actor: Actor, userna
     if (disabled) await tx.execute(sql`delete from auth_session where user_id = ${user.id}`);
     await recordAudit(tx, { kodeKota: user.kode_kota, actor: actor.username, action: 'user.disable', target: username, detail: { disabled }, ip: actor.ip });
   });
+  forgetViewers();
   return { ok: true as const };
 }
 
@@ -158,5 +161,6 @@ export async function resetUserPassword(db: Db, scope: Scope, actor: Actor, user
       ip: actor.ip,
     });
   });
+  forgetViewers();
   return { ok: true as const };
 }

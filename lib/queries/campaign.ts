@@ -4,7 +4,7 @@ import { addDays, clampDate } from '@/lib/domain/dates';
 import { latestCompleteDay } from '@/lib/domain/completeness';
 import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow } from '@/lib/domain/types';
-import { memoByStamp } from './officer-cache';
+import { memoByStamp } from '@/lib/server/stamp-cache';
 import { completenessRange, listDayReporting } from './reporting';
 
 export interface Campaign extends CampaignWindow {

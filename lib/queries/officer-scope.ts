@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow } from '@/lib/domain/types';
-import { memoByStamp } from './officer-cache';
+import { memoByStamp } from '@/lib/server/stamp-cache';
 import { loadDataStamp } from './officer-facts';
 import { getOfficerTable, type OfficerEntry, type OfficerTable, type ScopeLens } from './officer-table';
 import { areaVisible, officerVisible } from './scope-sql';

@@ -20,7 +20,7 @@ import { daysSilent, officerStatus, officerStatusReason, type OfficerStatus } fr
 import { areaMetrics, BAND_DAYS, recentPaces, type AreaMetricValues } from '@/lib/domain/pace';
 import { refusalContacts } from '@/lib/domain/refusals';
 import type { CampaignWindow, OfficerRole, Status, StatusReason } from '@/lib/domain/types';
-import { memoByStamp } from './officer-cache';
+import { memoByStamp } from '@/lib/server/stamp-cache';
 import type { PlanWindow } from './ppl-plan';
 import { ownersOf, rollUpHoldings, type Holding } from './officer-holdings';
 import * as facts from './officer-facts';

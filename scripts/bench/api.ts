@@ -157,3 +157,30 @@ export async function floor(db: Db, endpoint: Endpoint, mix: Mix, rounds = 3): P
   }
   return latency(ms);
 }
+
+/** The framework's floor: a route handler with no auth, no database and a constant body, in the same build. */
+export const HEALTH_PATH = '/api/v1/health';
+
+/** The endpoints whose bodies are cached per data stamp: judged against the floor. */
+export const CACHED: readonly Endpoint[] = ['areas', 'children', 'daily', 'geo'];
+
+/**
+ * The first request after a write, through HTTP: before each request the kab/kota's data
+ * version is bumped (what every write transaction does, lib/ingest/import-job.ts), so the
+ * stamp changes and the body, the campaign's latest complete day and the viewer's visible sets
+ * are computed afresh — the cost a reader pays right after a write. One request at a time over
+ * the endpoint's paths (`samples` of them, cycling).
+ */
+export async function uncached(server: AppServer, db: Db, paths: string[], token: string, samples = 12): Promise<{ p50: number; p95: number; failed: number }> {
+  const ms: number[] = [];
+  let failed = 0;
+  for (let i = 0; i < samples; i++) {
+    await db.execute(sql`update campaign set data_version = data_version + 1 where kode_kota = ${KOTA}`);
+    const t0 = performance.now();
+    const response = await fetch(server.base + paths[i % paths.length], { headers: { authorization: `Bearer ${token}` } });
+    await response.arrayBuffer();
+    ms.push(performance.now() - t0);
+    if (!response.ok) failed++;
+  }
+  return { ...latency(ms), failed };
+}

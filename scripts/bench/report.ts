@@ -10,13 +10,18 @@ export function latency(ms: readonly number[]): { p50: number; p95: number; n: n
 }
 
 /**
- * A target on a figure: `max` is the largest value that meets it. `on` says which value is
- * judged: the first scale's ('base', e.g. p95 at 1×), every scale's ('each'), or the ratio of
- * the last scale to the first ('ratio', e.g. 10× ≤ 1.5 × 1×).
+ * A target on a figure: `max` is the largest value that meets it, `min` (instead) the smallest
+ * (e.g. req/s as a share of the floor's). `on` says which value is judged: the first scale's
+ * ('base', e.g. p95 at 1×), every scale's ('each'), or the ratio of the last scale to the first
+ * ('ratio', e.g. 10× ≤ 1.5 × 1×).
  */
-export interface Target {
-  max: number;
+export type Target = ({ max: number; min?: undefined } | { min: number; max?: undefined }) & {
   on: 'base' | 'each' | 'ratio';
+};
+
+/** True when `v` is within the target's bound. */
+function within(t: Target, v: number): boolean {
+  return t.min !== undefined ? v >= t.min : v <= t.max;
 }
 
 export interface Figure {
@@ -47,14 +52,15 @@ export function judge(f: Figure, t: Target, scales: readonly number[]): Verdict 
   else judged = scales.map((s) => f.values[String(s)] ?? null);
   const measured = judged.filter((v): v is number => v != null && Number.isFinite(v));
   if (measured.length === 0) return 'n/a';
-  return measured.every((v) => v <= t.max) ? 'met' : 'missed';
+  return measured.every((v) => within(t, v)) ? 'met' : 'missed';
 }
 
 export function targetText(t: Target, unit: string, scales: readonly number[]): string {
   const u = unit ? ` ${unit}` : '';
-  if (t.on === 'ratio') return `${scales[scales.length - 1] ?? 'N'}×/${scales[0] ?? 1}× ≤ ${t.max}`;
-  if (t.on === 'base') return `≤ ${t.max}${u} at ${scales[0]}×`;
-  return `≤ ${t.max}${u}`;
+  const bound = t.min !== undefined ? `≥ ${t.min}` : `≤ ${t.max}`;
+  if (t.on === 'ratio') return `${scales[scales.length - 1] ?? 'N'}×/${scales[0] ?? 1}× ${bound}`;
+  if (t.on === 'base') return `${bound}${u} at ${scales[0]}×`;
+  return `${bound}${u}`;
 }
 
 /** The verdict of a figure: missed if any target is missed, met if all judged ones are met. */

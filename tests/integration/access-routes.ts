@@ -101,6 +101,7 @@ export const RULES: Record<string, RuleEntry> = {
   'GET /api/v1/archive/[date]/[file]': { expect: 'covered', by: 'tests/integration/archive.test.ts' },
   'GET /api/v1/search': { expect: 'roles', roles: 'all', query: { q: 'manggar' } },
   'GET /api/v1/openapi.json': { expect: 'roles', roles: 'all', public: true },
+  'GET /api/v1/health': { expect: 'roles', roles: 'all', public: true },
   'GET /cari': { expect: 'roles', roles: 'all' },
   'GET /glosarium': { expect: 'roles', roles: 'all' },
   'GET /api/v1/officers': { expect: 'roles', roles: 'all' },

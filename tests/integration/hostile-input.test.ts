@@ -484,6 +484,7 @@ const FUZZ: Record<string, Fuzz> = {
   'GET /api/v1/officers': { path: ['officers'], queryKeys: ['asOf', 'area', 'role', 'pml', 'status', 'flag', 'q', 'sort', 'dir', 'page', 'pageSize'] },
   'GET /api/v1/officers/[code]': { path: ['officers', fc.oneof(hostileSegment, fc.constantFrom('PPL-999', 'a'.repeat(33)))], queryKeys: ['asOf'] },
   'GET /api/v1/openapi.json': { path: ['openapi.json'], queryKeys: [] },
+  'GET /api/v1/health': { path: ['health'], queryKeys: [], callers: ['anon'] },
   'POST /api/v1/reports': { path: ['reports'], queryKeys: ['source'], body: jsonBody },
   'GET /api/v1/search': { path: ['search'], queryKeys: ['q'] },
   'GET /api/v1/session': { path: ['session'], queryKeys: [] },

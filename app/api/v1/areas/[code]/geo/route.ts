@@ -1,6 +1,5 @@
 import { ApiError } from '@/lib/api/errors';
-import { cachedBody } from '@/lib/api/body-cache';
-import { cachedResponse } from '@/lib/api/etag';
+import { cachedBody, jsonResponse } from '@/lib/api/body-cache';
 import { geoQuerySchema, mapWindowOf } from '@/lib/api/geo-schemas';
 import { apiRoute } from '@/lib/api/handler';
 import { areaParamsSchema } from '@/lib/api/schemas';
@@ -14,7 +13,7 @@ export const dynamic = 'force-dynamic';
  * FeatureCollection (simplified boundaries, every area metric in the properties), with an
  * ETag so an unchanged map costs a 304.
  */
-export const GET = apiRoute({ params: areaParamsSchema, query: geoQuerySchema }, async ({ req, db, viewer, params, query }) => {
+export const GET = apiRoute({ params: areaParamsSchema, query: geoQuerySchema }, async ({ db, viewer, params, query }) => {
   const campaign = await getCampaign(db, viewer.scope);
   if (!campaign) throw new ApiError('not_found');
   const asOf = query.asOf ?? campaign.defaultAsOf;
@@ -30,5 +29,5 @@ export const GET = apiRoute({ params: areaParamsSchema, query: geoQuerySchema },
   });
   const body = await cached.body;
   if (body === null) throw new ApiError('not_found');
-  return cachedResponse(req, body, 'application/geo+json', (await cached.etag())!);
+  return jsonResponse(body, 'application/geo+json');
 });
