@@ -70,7 +70,7 @@ export const report = pgTable(
     primaryKey({ columns: [t.kodeSubsls, t.tanggal, t.kodeKota] }),
     foreignKey({ columns: [t.kodeSubsls, t.kodeKota], foreignColumns: [area.code, area.kodeKota] }),
     foreignKey({ columns: [t.kodePetugas, t.kodeKota], foreignColumns: [officer.code, officer.kodeKota] }),
-    index('report_petugas_tanggal_idx').on(t.kodePetugas, t.tanggal),
+    index('report_petugas_tanggal_idx').on(t.kodeKota, t.kodePetugas, t.tanggal),
     index('report_kota_tanggal_idx').on(t.kodeKota, t.tanggal),
     ...countChecks('report', t),
   ],
