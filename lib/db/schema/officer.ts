@@ -24,6 +24,8 @@ export const officer = pgTable(
     // another kab/kota (codes are unique only per kab/kota) never widens the range read.
     index('officer_supervisor_idx').on(t.kodeKota, t.supervisorCode),
     index('officer_area_idx').on(t.areaCode.op('text_pattern_ops')),
+    // One kab/kota's officers (the officers table's facts, scope checks) as an index range.
+    index('officer_kota_area_idx').on(t.kodeKota, t.areaCode.op('text_pattern_ops')),
     check('officer_code_ck', sql`${t.code} ~ '^[A-Za-z0-9._-]+$'`),
   ],
 );
