@@ -31,7 +31,9 @@ export async function listDayReporting(
     db,
     // Days as integers from `from`: the planner then knows how many there are (a date series is
     // guessed at 1,000 rows and turned one day's read into a hash of every area_day row of the
-    // kab/kota), and area_day is read for the sub-SLS of those days only.
+    // kab/kota); area_day is then read by its primary key, per sub-SLS and day. (A level and date
+    // range on it let PGlite, without statistics, pick the level index and read every sub-SLS of
+    // the day for each sub-SLS.)
     sql`with days as (
       select ${from}::date + i as d from generate_series(0, ${to}::date - ${from}::date) as g(i)
     ),
@@ -40,7 +42,6 @@ export async function listDayReporting(
       from days cross join assignment s
       join area a on a.kode_kota = s.kode_kota and a.code = s.kode_subsls
       left join area_day ad on ad.kode_kota = s.kode_kota and ad.code = s.kode_subsls and ad.tanggal = days.d - 1
-        and ad.level = 'subsls' and ad.tanggal between ${from}::date - 1 and ${to}::date - 1
       where ${heldOn('s')} and case when ad.code is null then a.prelist > 0
         else ad.selesai + ad.tidak_ditemukan < ad.prelist + ad.keluarga_baru end
     ),
