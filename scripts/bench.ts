@@ -9,6 +9,10 @@
 //   npm run bench                          everything at 1× and 10× (< 15 min on 2 cores)
 //   npm run bench -- api sql               some suites (seed api sql ingest bundle browser archive)
 //   npm run bench -- --scales 100          a growth point (recorded in PERFORMANCE.md's growth block)
+//   npm run bench -- sql explain --scales 1,100 --reuse pantau_bench_keep
+//                                          in-process floors and EXPLAIN (ANALYZE, BUFFERS) of every endpoint's
+//                                          statements, on databases <prefix>_<scale> kept between runs
+//                                          (seeded when missing; for read suites — ingest would change them)
 //   options: --duration 8 (s per endpoint) --connections 32 --runs 3 (ingest repeats) --no-docs
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,13 +22,14 @@ import { openDatabase } from '@/lib/db/client';
 import { CACHED, ENDPOINTS, ENDPOINT_LABEL, HEALTH_PATH, codeMix, floor, load, pathsFor, uncached, type Endpoint, type LoadResult } from './bench/api';
 import { benchBrowser, SLOW_3G, type PageLoad } from './bench/browser';
 import { measureRoute, ROUTES, type RouteBundle } from './bench/bundle';
-import { createDatabase, machineInfo, signIn, startServer } from './bench/env';
+import { createDatabase, machineInfo, reuseDatabase, signIn, startServer } from './bench/env';
+import { explainEndpoints, printExplain } from './bench/explain';
 import { benchArchive, type ArchiveBench } from './bench/archive';
 import { benchBigUpload, benchIngest, type IngestResult, type UploadResult } from './bench/ingest';
 import { renderPerformanceDoc, renderTable, summaryOf, type BenchResults, type Figure } from './bench/report';
 import { seedPglite, seedPostgres, type SeedTime } from './bench/seed';
 
-const SUITES = ['seed', 'api', 'sql', 'ingest', 'bundle', 'browser', 'archive'] as const;
+const SUITES = ['seed', 'api', 'sql', 'ingest', 'bundle', 'browser', 'archive', 'explain'] as const;
 type Suite = (typeof SUITES)[number];
 const ALIASES: Record<string, Suite[]> = { areas: ['api', 'sql'], officers: ['api', 'sql'] };
 
@@ -36,6 +41,7 @@ const { values: opts, positionals } = parseArgs({
     connections: { type: 'string', default: '32' },
     runs: { type: 'string', default: '3' },
     'no-docs': { type: 'boolean', default: false },
+    reuse: { type: 'string' },
   },
 });
 const unknown = positionals.filter((p) => !(SUITES as readonly string[]).includes(p) && !(p in ALIASES));
@@ -43,7 +49,8 @@ if (unknown.length) {
   console.error(`unknown suite(s) ${unknown.join(', ')}: choose from ${SUITES.join(', ')}`);
   process.exit(2);
 }
-const suites = new Set<Suite>(positionals.length ? positionals.flatMap((p) => ALIASES[p] ?? [p as Suite]) : SUITES);
+// `explain` prints pages of plans: only when asked for.
+const suites = new Set<Suite>(positionals.length ? positionals.flatMap((p) => ALIASES[p] ?? [p as Suite]) : SUITES.filter((s) => s !== 'explain'));
 const scales = opts.scales!.split(',').map(Number);
 if (scales.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--scales: integers ≥ 1, got ${opts.scales}`);
 const connections = Number(opts.connections);
@@ -113,13 +120,21 @@ const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each sca
   with each run, and CPU per request (the server's process tree and its PostgreSQL backends, from /proc) is
   printed next to the latencies: it does not stretch with the machine's load the way latencies do. Figures from a loaded machine are pessimistic.`;
 
+/** Suites that need `next start` of the build, and those that run in this process on the database. */
+const SERVED: Suite[] = ['api', 'ingest', 'bundle', 'browser'];
+const IN_PROCESS: Suite[] = ['sql', 'explain'];
+
 async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
-  const db = await createDatabase(`s${scale}`);
+  const db = opts.reuse ? await reuseDatabase(`${opts.reuse}_${scale}`, scale) : { ...(await createDatabase(`s${scale}`)), seeded: false };
   const out: ScaleRun = { scale, seed: { generateS: 0, loadS: 0, totalS: 0 }, api: {}, uncached: {}, floor: {} };
   try {
-    console.log(`\n[${scale}×] seeding ${db.name} …`);
-    out.seed = await seedPostgres(db.url, scale);
-    console.log(`[${scale}×] seeded in ${out.seed.totalS.toFixed(1)} s (generate ${out.seed.generateS.toFixed(1)} s, load + rollups ${out.seed.loadS.toFixed(1)} s)`);
+    if (db.seeded) {
+      console.log(`\n[${scale}×] reusing ${db.name} (seeded earlier: no seed time)`);
+    } else {
+      console.log(`\n[${scale}×] seeding ${db.name} …`);
+      out.seed = await seedPostgres(db.url, scale);
+      console.log(`[${scale}×] seeded in ${out.seed.totalS.toFixed(1)} s (generate ${out.seed.generateS.toFixed(1)} s, load + rollups ${out.seed.loadS.toFixed(1)} s)`);
+    }
     if (suites.has('seed') && first && scale <= 10) {
       out.seedPglite = await seedPglite(scale);
       console.log(`[${scale}×] PGlite seed ${out.seedPglite.totalS.toFixed(1)} s`);
@@ -128,13 +143,20 @@ async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
       const a = (out.archive = await benchArchive(db.url));
       console.log(`[${scale}×] archive of ${a.day}: ${a.files} files in ${a.seconds.toFixed(1)} s, RSS ${a.rssBeforeMb.toFixed(0)} → peak ${a.rssPeakMb.toFixed(0)} MB`);
     }
-    const needsServer = ['api', 'sql', 'ingest', 'bundle', 'browser'].some((s) => suites.has(s as Suite));
-    if (!needsServer) return out;
-    const server = await startServer(db.url);
+    if (![...suites].some((s) => SERVED.includes(s) || IN_PROCESS.includes(s))) return out;
+    const server = [...suites].some((s) => SERVED.includes(s)) ? await startServer(db.url) : null;
     const database = await openDatabase({ url: db.url, max: 4 });
     try {
-      const pimpinan = await signIn(server.base, 'pimpinan');
       const mix = await codeMix(database.db);
+      if (suites.has('explain')) printExplain(scale, await explainEndpoints(db.url, ENDPOINTS, mix));
+      if (suites.has('sql')) {
+        for (const endpoint of ENDPOINTS) {
+          out.floor[endpoint] = await floor(database.db, endpoint, mix);
+          console.log(`[${scale}×] floor ${endpoint.padEnd(9)} p50 ${out.floor[endpoint].p50.toFixed(1)} ms  p95 ${out.floor[endpoint].p95.toFixed(1)} ms`);
+        }
+      }
+      if (!server) return out;
+      const pimpinan = await signIn(server.base, 'pimpinan');
       if (suites.has('api')) {
         const memory = server.sampleMemory();
         // The floor first, with the same client, connections and duration as every endpoint.
@@ -165,12 +187,6 @@ async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
           console.log(`[${scale}×] uncached ${endpoint.padEnd(9)} (first request after a write) p50 ${u.p50.toFixed(1)} ms  p95 ${u.p95.toFixed(1)} ms  failed ${u.failed}`);
         }
       }
-      if (suites.has('sql')) {
-        for (const endpoint of ENDPOINTS) {
-          out.floor[endpoint] = await floor(database.db, endpoint, mix);
-          console.log(`[${scale}×] floor ${endpoint.padEnd(9)} p50 ${out.floor[endpoint].p50.toFixed(1)} ms  p95 ${out.floor[endpoint].p95.toFixed(1)} ms`);
-        }
-      }
       if (suites.has('bundle') && first) {
         const admin = await signIn(server.base, 'admin');
         out.bundles = [];
@@ -198,7 +214,7 @@ async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
       out.rssHighWaterMb = server.highWaterMb();
     } finally {
       await database.close();
-      await server.close();
+      await server?.close();
     }
     return out;
   } finally {
@@ -211,7 +227,7 @@ function figuresOf(results: ScaleRun[]): Figure[] {
   const per = (pick: (r: ScaleRun) => number | null | undefined) => Object.fromEntries(results.map((r) => [String(r.scale), pick(r) ?? null]));
   const base = results[0];
   const firstOnly = (v: number | null | undefined) => Object.fromEntries(results.map((r, i) => [String(r.scale), i === 0 ? (v ?? null) : null]));
-  figs.push({ section: 'seed', name: 'PostgreSQL (generate + load + rollups)', unit: 's', values: per((r) => r.seed.totalS) });
+  figs.push({ section: 'seed', name: 'PostgreSQL (generate + load + rollups)', unit: 's', values: per((r) => r.seed.totalS || null) });
   if (base.seedPglite) figs.push({ section: 'seed', name: 'PGlite', unit: 's', values: firstOnly(base.seedPglite.totalS) });
   if (suites.has('ingest')) {
     figs.push({ section: 'import', name: 'whole-city day CSV via POST /imports', unit: 's', values: per((r) => r.ingest?.cityDayMedianS), targets: [{ max: 5, on: 'each' }] });
@@ -286,7 +302,7 @@ function figuresOf(results: ScaleRun[]): Figure[] {
 async function main(): Promise<number> {
   const t0 = performance.now();
   const startedAt = new Date();
-  if ([...suites].some((s) => s !== 'seed' && s !== 'archive')) {
+  if ([...suites].some((s) => SERVED.includes(s))) {
     const build = spawnSync('node', ['scripts/ensure-build.mjs'], { stdio: 'inherit' });
     if (build.status !== 0) return build.status ?? 1;
   }

@@ -20,6 +20,13 @@ export function seriesStart(window: PlanWindow, asOf: string): string {
   return addDays(forecastDay(window, asOf, window.completeThrough), -(BAND_DAYS + 1));
 }
 
+/** The longest prefix every code starts with. */
+function commonPrefix(codes: string[]): string {
+  let prefix = codes[0];
+  for (const c of codes) while (!c.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
 /** The later finish is the worse plan; no finish at all is the worst. */
 function worse(a: PplPlan, b: PplPlan): PplPlan {
   if (a.projectedFinish === null) return a;
@@ -41,11 +48,14 @@ export async function listPplPlans(
   const out = new Map<string, PplPlan>();
   if (codes.length === 0) return out;
   const visible = areaVisible(scope, sql`s.kode_subsls`);
+  // The codes' common prefix (their parent, usually) as an index range: matching each code's
+  // pattern against every assignment of the kab/kota cost codes × sub-SLS comparisons.
+  const under = sql`s.kode_subsls like ${commonPrefix(codes) + '%'}`;
   const rows = await queryRows<{ kode_petugas: string; tanggal: string; closed: number; universe: number }>(
     db,
     sql`with holder as (
       select distinct s.kode_petugas from assignment s
-      where s.kode_kota = ${scope.kodeKota} and (left(s.kode_subsls, 14) = any(${arrayParam(codes)}::text[])
+      where s.kode_kota = ${scope.kodeKota} and ${under} and (left(s.kode_subsls, 14) = any(${arrayParam(codes)}::text[])
         or s.kode_subsls = any(${arrayParam(codes)}::text[])) and ${visible}
     )
     select s.kode_petugas, d.tanggal::text as tanggal, sum(d.selesai + d.tidak_ditemukan)::int as closed,
@@ -59,7 +69,7 @@ export async function listPplPlans(
   const held = await queryRows<{ code: string; kode_petugas: string }>(
     db,
     sql`select distinct c.code, s.kode_petugas from unnest(${arrayParam(codes)}::text[]) as c(code)
-    join assignment s on s.kode_kota = ${scope.kodeKota} and s.kode_subsls like c.code || '%'
+    join assignment s on s.kode_kota = ${scope.kodeKota} and ${under} and s.kode_subsls like c.code || '%'
     where ${visible}`,
   );
   const byPpl = new Map<string, { series: Map<string, number>; universe: number }>();

@@ -34,7 +34,7 @@ export interface Mix {
   parents: string[];
 }
 
-const KOTA = '6471';
+export const KOTA = '6471';
 
 /** The codes each endpoint cycles through, all inside the demo city (the viewer's scope). */
 export async function codeMix(db: Db): Promise<Mix> {
@@ -113,7 +113,7 @@ export async function load(server: AppServer, paths: string[], token: string, op
 }
 
 /** One call of what the handler of `endpoint` runs, for `code` (or an officers sort). */
-function floorCall(db: Db, scope: Scope, campaign: Campaign, endpoint: Endpoint, arg: string): Promise<unknown> {
+export function floorCall(db: Db, scope: Scope, campaign: Campaign, endpoint: Endpoint, arg: string): Promise<unknown> {
   const asOf = campaign.defaultAsOf;
   switch (endpoint) {
     case 'areas':

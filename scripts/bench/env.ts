@@ -5,6 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows } from '@/lib/db/client';
+import { migrateDatabase } from '@/lib/db/migrate';
 import { DEMO_PASSWORD } from '@/lib/auth/demo-users';
 import { freePort, waitFor } from '../../tests/support/net';
 import type { Machine } from './report';
@@ -53,6 +56,41 @@ export async function createDatabase(label: string): Promise<{ name: string; url
       }
     },
   };
+}
+
+/**
+ * A database kept between runs (--reuse): used as it is when it holds the demo at `scale` (one
+ * campaign per city), migrated to this build's schema; otherwise created afresh, to be seeded.
+ * Never dropped by the run.
+ */
+export async function reuseDatabase(name: string, scale: number): Promise<{ name: string; url: string; seeded: boolean; drop(): Promise<void> }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`--reuse: ${name} is not a plain database name`);
+  const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
+  const keep = { name, url, drop: async () => {} };
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (exists) {
+      const database = await openDatabase({ url, max: 1 });
+      try {
+        const [row] = await queryRows<{ cities: number; areas: number }>(
+          database.db,
+          sql`select (select count(*) from campaign)::int as cities, (select count(*) from area)::int as areas`,
+        ).catch(() => [{ cities: 0, areas: 0 }]);
+        if (row.cities === scale && row.areas > 0) {
+          await migrateDatabase(database);
+          return { ...keep, seeded: true };
+        }
+      } finally {
+        await database.close();
+      }
+      await admin.unsafe(`drop database ${name} with (force)`);
+    }
+    await admin.unsafe(`create database ${name}`);
+    return { ...keep, seeded: false };
+  } finally {
+    await admin.end();
+  }
 }
 
 /** Resident set size now and its high-water mark, in bytes, from /proc/<pid>/status; null when gone. */

@@ -27,6 +27,9 @@ export const area = pgTable(
     index('area_code_prefix_idx').on(t.code.op('text_pattern_ops')),
     index('area_parent_idx').on(t.parentCode),
     index('area_kemendagri_idx').on(t.kemendagriCode),
+    // One kab/kota's areas of some levels (pickers, names of the officers table) without reading
+    // every kab/kota's rows: the primary key leads with the code.
+    index('area_kota_level_idx').on(t.kodeKota, t.level),
     check('area_code_digits_ck', sql`${t.code} ~ '^[0-9]+$'`),
     check(
       'area_code_level_ck',

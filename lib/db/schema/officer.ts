@@ -20,8 +20,12 @@ export const officer = pgTable(
     primaryKey({ columns: [t.code, t.kodeKota] }),
     foreignKey({ columns: [t.supervisorCode, t.kodeKota], foreignColumns: [t.code, t.kodeKota] }),
     foreignKey({ columns: [t.areaCode, t.kodeKota], foreignColumns: [area.code, area.kodeKota] }),
-    index('officer_supervisor_idx').on(t.supervisorCode),
+    // Every read names its kab/kota: indexes lead with kode_kota, so an officer code repeated in
+    // another kab/kota (codes are unique only per kab/kota) never widens the range read.
+    index('officer_supervisor_idx').on(t.kodeKota, t.supervisorCode),
     index('officer_area_idx').on(t.areaCode.op('text_pattern_ops')),
+    // One kab/kota's officers (the officers table's facts, scope checks) as an index range.
+    index('officer_kota_area_idx').on(t.kodeKota, t.areaCode.op('text_pattern_ops')),
     check('officer_code_ck', sql`${t.code} ~ '^[A-Za-z0-9._-]+$'`),
   ],
 );
@@ -38,6 +42,9 @@ export const assignment = pgTable(
     primaryKey({ columns: [t.kodeSubsls, t.kodeKota] }),
     foreignKey({ columns: [t.kodeSubsls, t.kodeKota], foreignColumns: [area.code, area.kodeKota] }),
     foreignKey({ columns: [t.kodePetugas, t.kodeKota], foreignColumns: [officer.code, officer.kodeKota] }),
-    index('assignment_petugas_idx').on(t.kodePetugas),
+    index('assignment_petugas_idx').on(t.kodeKota, t.kodePetugas),
+    // A subtree of one kab/kota (`kode_subsls like prefix || '%'`): the primary key's default
+    // collation cannot serve LIKE, so without this every such read scanned the whole table.
+    index('assignment_subsls_prefix_idx').on(t.kodeKota, t.kodeSubsls.op('text_pattern_ops')),
   ],
 );
