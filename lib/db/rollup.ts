@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { addDays } from '@/lib/domain/dates';
 import { arrayParam, queryRows, type Db } from './client';
 
 /*
@@ -12,7 +11,6 @@ import { arrayParam, queryRows, type Db } from './client';
 
 const SERIES = ['keluarga_baru', 'selesai', 'menolak', 'tidak_ditemui', 'tidak_ditemukan', 'subsls_started'] as const;
 type Series = (typeof SERIES)[number];
-const COUNTS = ['keluarga_baru', 'selesai', 'menolak', 'tidak_ditemui', 'tidak_ditemukan'] as const;
 /** Prefix lengths of the ancestors of a sub-SLS: SLS, kelurahan, kecamatan, kota. */
 const ANCESTORS = [14, 10, 7, 4] as const;
 
@@ -50,6 +48,7 @@ export async function rebuildRollups(
   if (!all && kel.length === 0) return;
   const kec = [...new Set(kel.map((k) => k.slice(0, 7)))];
   const subtree = (column: SQL) => (all ? sql`true` : inSubtrees(column, kel));
+  await tx.execute(sql`set local jit = off`);
 
   if (all) await tx.execute(sql`delete from area_series where kode_kota = ${kodeKota}`);
   else await tx.execute(sql`delete from area_series where kode_kota = ${kodeKota} and level in ('subsls', 'sls', 'kelurahan') and ${subtree(sql`code`)}`);
@@ -101,102 +100,65 @@ async function insertSums(tx: Db, kodeKota: string, childLevel: string, filter: 
     group by x.code, a.level, a.parent_code`);
 }
 
-interface StoredRow {
-  code: string;
-  keluarga_baru: number[];
-  selesai: number[];
-  menolak: number[];
-  tidak_ditemui: number[];
-  tidak_ditemukan: number[];
-  subsls_started: number[];
-}
-
-interface RawReport {
-  kode_subsls: string;
-  tanggal: string;
-  keluarga_baru: number;
-  selesai: number;
-  menolak: number;
-  tidak_ditemui: number;
-  tidak_ditemukan: number;
-}
-
-/** Parses an int[] as either driver returns it (an array, or PGlite/postgres text `{1,2}`). */
-function ints(v: unknown): number[] {
-  if (Array.isArray(v)) return v.map(Number);
-  const s = String(v);
-  return s.length <= 2 ? [] : s.slice(1, -1).split(',').map(Number);
-}
-
 /**
  * The incremental write: for the sub-SLS whose reports changed, recompute their own series from
  * their raw report rows (so corrections, deletes and out-of-order dates are all the same case),
- * diff against the stored series and add the differences to the sub-SLS's 4 ancestors. Touches
- * one row per level per sub-SLS, locked in code order (no deadlock between writers).
+ * diff against the stored series and add the differences to the sub-SLS's row and its 4
+ * ancestors' (each gets the sum of its changed descendants'). One row per level per sub-SLS,
+ * locked first in code order (no deadlock between writers), all in SQL: nothing of the series
+ * travels to the application.
  */
 export async function applyReportChanges(tx: Db, kodeKota: string, subslsCodes: readonly string[]): Promise<void> {
   const subs = [...new Set(subslsCodes)].sort();
   if (subs.length === 0) return;
-  const ancestors = [...new Set(subs.flatMap((c) => ANCESTORS.map((n) => c.slice(0, n))))];
-  const [window] = await queryRows<{ s: string; n: number }>(
+  const codes = [...new Set(subs.flatMap((c) => [c, ...ANCESTORS.map((n) => c.slice(0, n))]))].sort();
+  const [lock] = await queryRows<{ ok: number }>(
     tx,
-    sql`select start_date::text s, (end_date + grace_days - start_date + 1)::int n from campaign where kode_kota = ${kodeKota}`,
+    sql`with locked as (
+        select t.code, cardinality(t.selesai) = (c.end_date + c.grace_days - c.start_date + 1) as fits
+        from area_series t join campaign c on c.kode_kota = t.kode_kota
+        where t.kode_kota = ${kodeKota} and t.code = any(${arrayParam(codes)}::text[]) order by t.code for update of t
+      )
+      select count(*) filter (where fits)::int as ok from locked`,
   );
-  if (!window) return;
-  const codes = [...subs, ...ancestors].sort();
-  const storedRows = await queryRows<StoredRow>(
-    tx,
-    sql`select code, ${sql.raw(SERIES.join(', '))} from area_series
-      where kode_kota = ${kodeKota} and code = any(${arrayParam(codes)}::text[]) order by code for update`,
-  );
-  const stored = new Map(storedRows.map((r) => [r.code, Object.fromEntries(SERIES.map((f) => [f, ints(r[f])])) as Record<Series, number[]>]));
-  const n = window.n;
-  if (codes.some((c) => stored.get(c)?.selesai.length !== n)) {
+  if ((lock?.ok ?? 0) !== codes.length) {
     // An area without a rollup row (or a window that changed under it): rebuild the kelurahan.
     return rebuildRollups(tx, kodeKota, [...new Set(subs.map((c) => c.slice(0, 10)))]);
   }
-  const raw = await queryRows<RawReport>(
-    tx,
-    sql`select kode_subsls, tanggal::text tanggal, keluarga_baru, selesai, menolak, tidak_ditemui, tidak_ditemukan
-      from report where kode_kota = ${kodeKota} and kode_subsls = any(${arrayParam(subs)}::text[]) order by kode_subsls, tanggal`,
-  );
-  const days = Array.from({ length: n }, (_, i) => addDays(window.s, i));
-  const bySub = new Map<string, RawReport[]>();
-  for (const r of raw) (bySub.get(r.kode_subsls) ?? bySub.set(r.kode_subsls, []).get(r.kode_subsls)!).push(r);
-
-  const next = new Map<string, Record<Series, number[]>>();
-  for (const code of subs) {
-    const reports = bySub.get(code) ?? [];
-    const fresh = Object.fromEntries(SERIES.map((f) => [f, new Array<number>(n).fill(0)])) as Record<Series, number[]>;
-    let k = -1;
-    for (let i = 0; i < n; i++) {
-      while (k + 1 < reports.length && reports[k + 1].tanggal <= days[i]) k++;
-      if (k < 0) continue;
-      for (const f of COUNTS) fresh[f][i] = Number(reports[k][f]);
-      fresh.subsls_started[i] = 1;
-    }
-    const old = stored.get(code)!;
-    let changed = false;
-    const delta = Object.fromEntries(SERIES.map((f) => [f, fresh[f].map((v, i) => v - old[f][i])])) as Record<Series, number[]>;
-    for (const f of SERIES) if (delta[f].some((d) => d !== 0)) changed = true;
-    if (!changed) continue;
-    next.set(code, fresh);
-    for (const len of ANCESTORS) {
-      const a = code.slice(0, len);
-      const target = next.get(a) ?? next.set(a, Object.fromEntries(SERIES.map((f) => [f, [...stored.get(a)![f]]])) as Record<Series, number[]>).get(a)!;
-      for (const f of SERIES) for (let i = 0; i < n; i++) target[f][i] += delta[f][i];
-    }
-  }
-  if (next.size === 0) return;
-  const keys = [...next.keys()].sort();
-  const flat = (f: Series) => arrayParam(keys.flatMap((c) => next.get(c)![f]));
-  const sets = sql.join(
-    SERIES.map((f) => sql`${sql.raw(f)} = p.${sql.raw(f)}[(u.k::int - 1) * ${n} + 1 : u.k::int * ${n}]`),
-    sql`, `,
-  );
+  // The planner's row guesses for these set-returning functions make costs look huge; JIT would
+  // then spend longer compiling than the statement takes.
+  await tx.execute(sql`set local jit = off`);
+  const subsParam = sql`${arrayParam(subs)}::text[]`;
+  const fresh = (f: Series) => (f === 'subsls_started' ? sql`(x.code is not null)::int` : sql`coalesce(x.${sql.raw(f)}, 0)`);
+  const diffs = sql.join(SERIES.map((f) => sql`${fresh(f)} - o.${sql.raw(f)} as ${sql.raw(f)}`), sql`, `);
+  const sums = sql.raw(SERIES.map((f) => `sum(d.${f})::int as ${f}`).join(', '));
+  const aggs = sql.raw(SERIES.map((f) => `array_agg(${f} order by i) as ${f}`).join(', '));
+  const nonZero = sql.raw(SERIES.map((f) => `${f} <> 0`).join(' or '));
+  const sets = sql.raw(SERIES.map((f) => `${f} = array(select a + b from unnest(t.${f}, arr.${f}) with ordinality u(a, b, o) order by o)`).join(', '));
   await tx.execute(sql`
+    with c as (select start_date s, end_date + grace_days e from campaign where kode_kota = ${kodeKota}),
+    r as (
+      select r.*, lead(r.tanggal) over (partition by r.kode_subsls order by r.tanggal) as nxt
+      from report r where r.kode_kota = ${kodeKota} and r.kode_subsls = any(${subsParam})
+    ),
+    cells as (
+      select r.kode_subsls as code, (d.day::date - c.s + 1)::bigint as i, r.keluarga_baru, r.selesai, r.menolak, r.tidak_ditemui, r.tidak_ditemukan
+      from r cross join c
+      cross join generate_series(greatest(r.tanggal, c.s), least(coalesce(r.nxt - 1, c.e), c.e), interval '1 day') d(day)
+    ),
+    old as (
+      select t.code, g.*
+      from area_series t cross join unnest(${sql.raw(SERIES.map((f) => `t.${f}`).join(', '))}) with ordinality g(${sql.raw(SERIES.join(', '))}, i)
+      where t.kode_kota = ${kodeKota} and t.code = any(${subsParam})
+    ),
+    diff as (select o.code, o.i, ${diffs} from old o left join cells x on x.code = o.code and x.i = o.i),
+    changed as (select code from diff group by code having bool_or(${nonZero})),
+    up as (
+      select left(d.code, l.len) as code, d.i, ${sums}
+      from diff d join changed using (code) cross join (values (16), (14), (10), (7), (4)) l(len)
+      group by 1, 2
+    ),
+    arr as (select code, ${aggs} from up group by code)
     update area_series t set ${sets}
-    from unnest(${arrayParam(keys)}::text[]) with ordinality as u(code, k),
-      (select ${sql.join(SERIES.map((f) => sql`${flat(f)}::int[] as ${sql.raw(f)}`), sql`, `)}) p
-    where t.kode_kota = ${kodeKota} and t.code = u.code`);
+    from arr where t.kode_kota = ${kodeKota} and t.code = arr.code`);
 }

@@ -56,9 +56,8 @@ export const areaDay = pgView('area_day', {
   tidakDitemukan: integer('tidak_ditemukan').notNull(),
   subslsCount: integer('subsls_count').notNull(),
   subslsStarted: integer('subsls_started').notNull(),
-}).as(sql`select s.code, (c.start_date + g.i - 1) as tanggal, s.kode_kota, s.level, s.parent_code, s.prelist,
-  s.keluarga_baru[g.i] as keluarga_baru, s.selesai[g.i] as selesai, s.menolak[g.i] as menolak,
-  s.tidak_ditemui[g.i] as tidak_ditemui, s.tidak_ditemukan[g.i] as tidak_ditemukan, s.subsls_count,
-  s.subsls_started[g.i] as subsls_started, s.xmin
+}).as(sql`select s.code, (c.start_date + g.i::int - 1) as tanggal, s.kode_kota, s.level, s.parent_code, s.prelist,
+  g.keluarga_baru, g.selesai, g.menolak, g.tidak_ditemui, g.tidak_ditemukan, s.subsls_count, g.subsls_started, s.xmin
   from area_series s join campaign c on c.kode_kota = s.kode_kota
-  cross join lateral generate_series(1, cardinality(s.selesai)) as g(i)`);
+  cross join lateral unnest(s.keluarga_baru, s.selesai, s.menolak, s.tidak_ditemui, s.tidak_ditemukan, s.subsls_started)
+    with ordinality as g(keluarga_baru, selesai, menolak, tidak_ditemui, tidak_ditemukan, subsls_started, i)`);
