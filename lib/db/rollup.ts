@@ -41,8 +41,7 @@ export async function rebuildRollups(
   /** When only reports changed, the sub-SLS whose reports did: applied incrementally. */
   subslsCodes?: readonly string[],
 ): Promise<void> {
-  void fromDate;
-  if (subslsCodes && kelurahanCodes !== 'all') return applyReportChanges(tx, kodeKota, subslsCodes);
+  if (subslsCodes && kelurahanCodes !== 'all') return applyReportChanges(tx, kodeKota, subslsCodes, fromDate);
   const all = kelurahanCodes === 'all';
   const kel = all ? [] : [...new Set(kelurahanCodes)].sort();
   if (!all && kel.length === 0) return;
@@ -108,18 +107,20 @@ async function insertSums(tx: Db, kodeKota: string, childLevel: string, filter: 
  * locked first in code order (no deadlock between writers), all in SQL: nothing of the series
  * travels to the application.
  */
-export async function applyReportChanges(tx: Db, kodeKota: string, subslsCodes: readonly string[]): Promise<void> {
+export async function applyReportChanges(tx: Db, kodeKota: string, subslsCodes: readonly string[], fromDate?: string): Promise<void> {
   const subs = [...new Set(subslsCodes)].sort();
   if (subs.length === 0) return;
   const codes = [...new Set(subs.flatMap((c) => [c, ...ANCESTORS.map((n) => c.slice(0, n))]))].sort();
-  const [lock] = await queryRows<{ ok: number }>(
+  const [lock] = await queryRows<{ ok: number; first: number }>(
     tx,
     sql`with locked as (
         select t.code, cardinality(t.selesai) = (c.end_date + c.grace_days - c.start_date + 1) as fits
         from area_series t join campaign c on c.kode_kota = t.kode_kota
         where t.kode_kota = ${kodeKota} and t.code = any(${arrayParam(codes)}::text[]) order by t.code for update of t
       )
-      select count(*) filter (where fits)::int as ok from locked`,
+      select count(*) filter (where fits)::int as ok,
+        greatest(1, least(coalesce(${fromDate ?? null}::date, start_date) - start_date + 1, end_date + grace_days - start_date + 1))::int as first
+      from locked, campaign where campaign.kode_kota = ${kodeKota} group by start_date, end_date, grace_days`,
   );
   if ((lock?.ok ?? 0) !== codes.length) {
     // An area without a rollup row (or a window that changed under it): rebuild the kelurahan.
@@ -128,30 +129,36 @@ export async function applyReportChanges(tx: Db, kodeKota: string, subslsCodes: 
   // The planner's row guesses for these set-returning functions make costs look huge; JIT would
   // then spend longer compiling than the statement takes.
   await tx.execute(sql`set local jit = off`);
+  const first = lock.first;
+  const skipped = sql.raw(String(first - 1));
   const subsParam = sql`${arrayParam(subs)}::text[]`;
   const fresh = (f: Series) => (f === 'subsls_started' ? sql`(x.code is not null)::int` : sql`coalesce(x.${sql.raw(f)}, 0)`);
   const diffs = sql.join(SERIES.map((f) => sql`${fresh(f)} - o.${sql.raw(f)} as ${sql.raw(f)}`), sql`, `);
   const sums = sql.raw(SERIES.map((f) => `sum(d.${f})::int as ${f}`).join(', '));
   const aggs = sql.raw(SERIES.map((f) => `array_agg(${f} order by i) as ${f}`).join(', '));
   const nonZero = sql.raw(SERIES.map((f) => `${f} <> 0`).join(' or '));
-  const sets = sql.raw(SERIES.map((f) => `${f} = array(select a + b from unnest(t.${f}, arr.${f}) with ordinality u(a, b, o) order by o)`).join(', '));
+  // Only the dates from the earliest changed report on can differ: the arrays are diffed and
+  // added from element `first` on, and the elements before it are kept as they are.
+  const sets = sql.raw(
+    SERIES.map((f) => `${f} = t.${f}[:${first - 1}] || array(select a + b from unnest(t.${f}[${first}:], arr.${f}) with ordinality u(a, b, o) order by o)`).join(', '),
+  );
   await tx.execute(sql`
     with c as (select start_date s, end_date + grace_days e from campaign where kode_kota = ${kodeKota}),
     r as (
       select r.*, lead(r.tanggal) over (partition by r.kode_subsls order by r.tanggal) as nxt
       from report r where r.kode_kota = ${kodeKota} and r.kode_subsls = any(${subsParam})
     ),
-    cells as (
+    cells as materialized (
       select r.kode_subsls as code, (d.day::date - c.s + 1)::bigint as i, r.keluarga_baru, r.selesai, r.menolak, r.tidak_ditemui, r.tidak_ditemukan
       from r cross join c
-      cross join generate_series(greatest(r.tanggal, c.s), least(coalesce(r.nxt - 1, c.e), c.e), interval '1 day') d(day)
+      cross join generate_series(greatest(r.tanggal, c.s, c.s + ${skipped}), least(coalesce(r.nxt - 1, c.e), c.e), interval '1 day') d(day)
     ),
-    old as (
+    old as materialized (
       select t.code, g.*
-      from area_series t cross join unnest(${sql.raw(SERIES.map((f) => `t.${f}`).join(', '))}) with ordinality g(${sql.raw(SERIES.join(', '))}, i)
+      from area_series t cross join unnest(${sql.raw(SERIES.map((f) => `t.${f}[${first}:]`).join(', '))}) with ordinality g(${sql.raw(SERIES.join(', '))}, o)
       where t.kode_kota = ${kodeKota} and t.code = any(${subsParam})
     ),
-    diff as (select o.code, o.i, ${diffs} from old o left join cells x on x.code = o.code and x.i = o.i),
+    diff as (select o.code, o.o + ${skipped} as i, ${diffs} from old o left join cells x on x.code = o.code and x.i = o.o + ${skipped}),
     changed as (select code from diff group by code having bool_or(${nonZero})),
     up as (
       select left(d.code, l.len) as code, d.i, ${sums}
