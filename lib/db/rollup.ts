@@ -1,10 +1,22 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { arrayParam, type Db } from './client';
+import { arrayParam, queryRows, type Db } from './client';
+
+/*
+ * The rollup (docs/ARCHITECTURE.md, "The rollup"). area_series holds one row per area with, per
+ * count, an array of its carried-forward sums over the campaign window plus grace; the area_day
+ * view unrolls it into one row per area and date. Invariant: for every area A and date D of the
+ * window plus grace, area_day(A, D) = Σ over A's sub-SLS of their latest report dated ≤ D (zero
+ * before the first). Both functions run inside the write's transaction.
+ */
+
+const SERIES = ['keluarga_baru', 'selesai', 'menolak', 'tidak_ditemui', 'tidak_ditemukan', 'subsls_started'] as const;
+type Series = (typeof SERIES)[number];
+/** Prefix lengths of the ancestors of a sub-SLS: SLS, kelurahan, kecamatan, kota. */
+const ANCESTORS = [14, 10, 7, 4] as const;
 
 /**
  * SQL condition: `column` holds a code inside one of the subtrees `prefixes` (all of the same
- * length). Written as ranges (prefix ≤ code < next prefix) so the btree indexes on code and
- * parent_code serve it; `left(code, n) = any(…)` would scan every rollup row of the kota.
+ * length), as ranges so the btree indexes serve it.
  */
 function inSubtrees(column: SQL, prefixes: readonly string[]): SQL {
   const next = (p: string) => (BigInt(p) + BigInt(1)).toString().padStart(p.length, '0');
@@ -15,82 +27,145 @@ function inSubtrees(column: SQL, prefixes: readonly string[]): SQL {
 }
 
 /**
- * Keeps area_day in step with the raw report rows. Invariant: for every area A and date D in
- * the campaign window plus grace, area_day(A, D) = Σ over A's sub-SLS of their latest report
- * dated ≤ D (zero before the first). The unit of recomputation is a kelurahan: its sub-SLS,
- * SLS and own rows are rebuilt from raw rows from `fromDate` on, then its kecamatan and kota
- * rows are re-summed from the kelurahan rows. Must run in the same transaction as the write.
+ * Rebuilds the rollup of whole kelurahan (or the whole kota) from the raw rows: their sub-SLS,
+ * SLS and own rows, then their kecamatan and the kota re-summed from the kelurahan rows. Used for
+ * master-data writes (areas, prelist, the campaign window) and seeds; a write of reports only
+ * passes `subslsCodes` and takes the incremental path, whose cost is the size of the write.
+ * `fromDate` is accepted for callers that know it; a rebuild recomputes every date.
  */
 export async function rebuildRollups(
   tx: Db,
   kodeKota: string,
   kelurahanCodes: readonly string[] | 'all',
   fromDate?: string,
-  /**
-   * When only reports changed, the sub-SLS whose reports did (all inside `kelurahanCodes`): only
-   * their own rows and their SLS are recomputed before the kelurahan and everything above.
-   */
+  /** When only reports changed, the sub-SLS whose reports did: applied incrementally. */
   subslsCodes?: readonly string[],
 ): Promise<void> {
+  if (subslsCodes && kelurahanCodes !== 'all') return applyReportChanges(tx, kodeKota, subslsCodes, fromDate);
   const all = kelurahanCodes === 'all';
-  const kel = all ? [] : [...new Set(kelurahanCodes)];
+  const kel = all ? [] : [...new Set(kelurahanCodes)].sort();
   if (!all && kel.length === 0) return;
   const kec = [...new Set(kel.map((k) => k.slice(0, 7)))];
-  const subs = !all && subslsCodes ? [...new Set(subslsCodes)] : null;
-  const sls = subs ? [...new Set(subs.map((c) => c.slice(0, 14)))] : null;
-  const leafFilter = (column: SQL) => (all ? sql`true` : subs ? sql`${column} = any(${arrayParam(subs)}::text[])` : inSubtrees(column, kel));
-  const ownRows = all ? sql`true` : subs && sls ? sql`code = any(${arrayParam([...subs, ...sls, ...kel])}::text[])` : inSubtrees(sql`code`, kel);
-  const window = sql`(select start_date from campaign where kode_kota = ${kodeKota})`;
-  const last = sql`(select end_date + grace_days from campaign where kode_kota = ${kodeKota})`;
-  const from = fromDate ? sql`greatest(${fromDate}::date, ${window})` : window;
+  const subtree = (column: SQL) => (all ? sql`true` : inSubtrees(column, kel));
+  await tx.execute(sql`set local jit = off`);
 
-  await tx.execute(sql`delete from area_day where kode_kota = ${kodeKota} and tanggal >= ${from}
-    and level in ('subsls', 'sls', 'kelurahan') and ${ownRows}`);
+  if (all) await tx.execute(sql`delete from area_series where kode_kota = ${kodeKota}`);
+  else await tx.execute(sql`delete from area_series where kode_kota = ${kodeKota} and level in ('subsls', 'sls', 'kelurahan') and ${subtree(sql`code`)}`);
+  // Sub-SLS: each report covers the days from its date to the day before the next one.
   await tx.execute(sql`
-    insert into area_day (code, tanggal, kode_kota, level, parent_code, prelist, keluarga_baru, selesai, menolak,
-      tidak_ditemui, tidak_ditemukan, subsls_count, subsls_started)
-    select a.code, g.day::date, a.kode_kota, 'subsls', a.parent_code, a.prelist,
-      coalesce(r.keluarga_baru, 0), coalesce(r.selesai, 0), coalesce(r.menolak, 0),
-      coalesce(r.tidak_ditemui, 0), coalesce(r.tidak_ditemukan, 0), 1, (r.tanggal is not null)::int
-    from area a
-    cross join generate_series(${from}, ${last}, interval '1 day') as g(day)
-    left join lateral (
-      select * from report r
-      where r.kode_subsls = a.code and r.kode_kota = a.kode_kota and r.tanggal <= g.day::date
-      order by r.tanggal desc limit 1
-    ) r on true
-    where a.kode_kota = ${kodeKota} and a.level = 'subsls' and ${leafFilter(sql`a.code`)}`);
-  // Each level is summed from the rows of the level below, found by their parent_code (indexed).
-  const slsFilter = all ? sql`true` : sls ? sql`parent_code = any(${arrayParam(sls)}::text[])` : inSubtrees(sql`parent_code`, kel);
-  await insertSums(tx, kodeKota, 'subsls', 'sls', 14, 10, from, slsFilter);
-  await insertSums(tx, kodeKota, 'sls', 'kelurahan', 10, 7, from, all ? sql`true` : sql`parent_code = any(${arrayParam(kel)}::text[])`);
-  await tx.execute(sql`delete from area_day where kode_kota = ${kodeKota} and tanggal >= ${from}
-    and ${all ? sql`level in ('kecamatan', 'kota')` : sql`code = any(${arrayParam([...kec, kodeKota])}::text[])`}`);
-  await insertSums(tx, kodeKota, 'kelurahan', 'kecamatan', 7, 4, from, all ? sql`true` : sql`parent_code = any(${arrayParam(kec)}::text[])`);
-  await insertSums(tx, kodeKota, 'kecamatan', 'kota', 4, null, from, sql`parent_code = ${kodeKota}`);
+    with c as (select start_date s, end_date + grace_days e from campaign where kode_kota = ${kodeKota}),
+    leaf as (select code, parent_code, prelist from area where kode_kota = ${kodeKota} and level = 'subsls' and ${subtree(sql`code`)}),
+    r as (
+      select r.*, lead(r.tanggal) over (partition by r.kode_subsls order by r.tanggal) as nxt
+      from report r where r.kode_kota = ${kodeKota} and ${subtree(sql`r.kode_subsls`)}
+    ),
+    cells as (
+      select r.kode_subsls as code, d.day::date as day, r.keluarga_baru, r.selesai, r.menolak, r.tidak_ditemui, r.tidak_ditemukan
+      from r cross join c
+      cross join generate_series(greatest(r.tanggal, c.s), least(coalesce(r.nxt - 1, c.e), c.e), interval '1 day') d(day)
+    )
+    insert into area_series (code, kode_kota, level, parent_code, prelist, subsls_count, keluarga_baru, selesai, menolak,
+      tidak_ditemui, tidak_ditemukan, subsls_started)
+    select l.code, ${kodeKota}, 'subsls', l.parent_code, l.prelist, 1,
+      array_agg(coalesce(x.keluarga_baru, 0) order by g.day), array_agg(coalesce(x.selesai, 0) order by g.day),
+      array_agg(coalesce(x.menolak, 0) order by g.day), array_agg(coalesce(x.tidak_ditemui, 0) order by g.day),
+      array_agg(coalesce(x.tidak_ditemukan, 0) order by g.day), array_agg((x.code is not null)::int order by g.day)
+    from leaf l cross join c cross join generate_series(c.s, c.e, interval '1 day') g(day)
+    left join cells x on x.code = l.code and x.day = g.day::date
+    group by l.code, l.parent_code, l.prelist`);
+  await insertSums(tx, kodeKota, 'subsls', all ? sql`true` : subtree(sql`parent_code`));
+  await insertSums(tx, kodeKota, 'sls', all ? sql`true` : sql`parent_code = any(${arrayParam(kel)}::text[])`);
+  if (!all) await tx.execute(sql`delete from area_series where kode_kota = ${kodeKota} and code = any(${arrayParam([...kec, kodeKota])}::text[])`);
+  await insertSums(tx, kodeKota, 'kelurahan', all ? sql`true` : sql`parent_code = any(${arrayParam(kec)}::text[])`);
+  await insertSums(tx, kodeKota, 'kecamatan', sql`parent_code = ${kodeKota}`);
 }
 
-async function insertSums(
-  tx: Db,
-  kodeKota: string,
-  fromLevel: string,
-  level: string,
-  len: number,
-  parentLen: number | null,
-  from: SQL,
-  filter: SQL,
-): Promise<void> {
-  const parent = parentLen === null ? sql`null` : sql`left(c, ${sql.raw(String(parentLen))})`;
+/** Inserts the rows of the level above `childLevel` for the children matching `filter`, summed element by element. */
+async function insertSums(tx: Db, kodeKota: string, childLevel: string, filter: SQL): Promise<void> {
+  const cols = sql.raw(SERIES.join(', '));
+  const sums = sql.raw(SERIES.map((f) => `sum(c.${f}[i])::int as ${f}`).join(', '));
+  const aggs = sql.raw(SERIES.map((f) => `array_agg(${f} order by i)`).join(', '));
   await tx.execute(sql`
-    insert into area_day (code, tanggal, kode_kota, level, parent_code, prelist, keluarga_baru, selesai, menolak,
-      tidak_ditemui, tidak_ditemukan, subsls_count, subsls_started)
-    select c, tanggal, kode_kota, ${level}::text, ${parent}, p, kb, s, m, ti, tk, n, st
-    from (
-      select left(code, ${sql.raw(String(len))}) as c, tanggal, kode_kota,
-        sum(prelist) p, sum(keluarga_baru) kb, sum(selesai) s, sum(menolak) m, sum(tidak_ditemui) ti,
-        sum(tidak_ditemukan) tk, sum(subsls_count) n, sum(subsls_started) st
-      from area_day
-      where kode_kota = ${kodeKota} and level = ${fromLevel} and tanggal >= ${from} and ${filter}
-      group by 1, 2, 3
-    ) sums`);
+    with cells as (
+      select c.parent_code as code, i, ${sums},
+        sum(c.prelist) filter (where i = 1) as prelist, sum(c.subsls_count) filter (where i = 1) as n
+      from area_series c cross join generate_subscripts(c.selesai, 1) as i
+      where c.kode_kota = ${kodeKota} and c.level = ${childLevel} and ${filter}
+      group by 1, 2
+    )
+    insert into area_series (code, kode_kota, level, parent_code, prelist, subsls_count, ${cols})
+    select x.code, ${kodeKota}, a.level, a.parent_code, max(x.prelist)::int, max(x.n)::int, ${aggs}
+    from cells x join area a on a.kode_kota = ${kodeKota} and a.code = x.code
+    group by x.code, a.level, a.parent_code`);
+}
+
+/**
+ * The incremental write: for the sub-SLS whose reports changed, recompute their own series from
+ * their raw report rows (so corrections, deletes and out-of-order dates are all the same case),
+ * diff against the stored series and add the differences to the sub-SLS's row and its 4
+ * ancestors' (each gets the sum of its changed descendants'). One row per level per sub-SLS,
+ * locked first in code order (no deadlock between writers), all in SQL: nothing of the series
+ * travels to the application.
+ */
+export async function applyReportChanges(tx: Db, kodeKota: string, subslsCodes: readonly string[], fromDate?: string): Promise<void> {
+  const subs = [...new Set(subslsCodes)].sort();
+  if (subs.length === 0) return;
+  const codes = [...new Set(subs.flatMap((c) => [c, ...ANCESTORS.map((n) => c.slice(0, n))]))].sort();
+  const [lock] = await queryRows<{ ok: number; first: number }>(
+    tx,
+    sql`with locked as (
+        select t.code, cardinality(t.selesai) = (c.end_date + c.grace_days - c.start_date + 1) as fits
+        from area_series t join campaign c on c.kode_kota = t.kode_kota
+        where t.kode_kota = ${kodeKota} and t.code = any(${arrayParam(codes)}::text[]) order by t.code for update of t
+      )
+      select count(*) filter (where fits)::int as ok,
+        greatest(1, least(coalesce(${fromDate ?? null}::date, start_date) - start_date + 1, end_date + grace_days - start_date + 1))::int as first
+      from locked, campaign where campaign.kode_kota = ${kodeKota} group by start_date, end_date, grace_days`,
+  );
+  if ((lock?.ok ?? 0) !== codes.length) {
+    // An area without a rollup row (or a window that changed under it): rebuild the kelurahan.
+    return rebuildRollups(tx, kodeKota, [...new Set(subs.map((c) => c.slice(0, 10)))]);
+  }
+  // The planner's row guesses for these set-returning functions make costs look huge; JIT would
+  // then spend longer compiling than the statement takes.
+  await tx.execute(sql`set local jit = off`);
+  const first = lock.first;
+  const skipped = sql.raw(String(first - 1));
+  const subsParam = sql`${arrayParam(subs)}::text[]`;
+  const fresh = (f: Series) => (f === 'subsls_started' ? sql`(x.code is not null)::int` : sql`coalesce(x.${sql.raw(f)}, 0)`);
+  const diffs = sql.join(SERIES.map((f) => sql`${fresh(f)} - o.${sql.raw(f)} as ${sql.raw(f)}`), sql`, `);
+  const sums = sql.raw(SERIES.map((f) => `sum(d.${f})::int as ${f}`).join(', '));
+  const aggs = sql.raw(SERIES.map((f) => `array_agg(${f} order by i) as ${f}`).join(', '));
+  const nonZero = sql.raw(SERIES.map((f) => `${f} <> 0`).join(' or '));
+  // Only the dates from the earliest changed report on can differ: the arrays are diffed and
+  // added from element `first` on, and the elements before it are kept as they are.
+  const sets = sql.raw(
+    SERIES.map((f) => `${f} = t.${f}[:${first - 1}] || array(select a + b from unnest(t.${f}[${first}:], arr.${f}) with ordinality u(a, b, o) order by o)`).join(', '),
+  );
+  await tx.execute(sql`
+    with c as (select start_date s, end_date + grace_days e from campaign where kode_kota = ${kodeKota}),
+    r as (
+      select r.*, lead(r.tanggal) over (partition by r.kode_subsls order by r.tanggal) as nxt
+      from report r where r.kode_kota = ${kodeKota} and r.kode_subsls = any(${subsParam})
+    ),
+    cells as materialized (
+      select r.kode_subsls as code, (d.day::date - c.s + 1)::bigint as i, r.keluarga_baru, r.selesai, r.menolak, r.tidak_ditemui, r.tidak_ditemukan
+      from r cross join c
+      cross join generate_series(greatest(r.tanggal, c.s, c.s + ${skipped}), least(coalesce(r.nxt - 1, c.e), c.e), interval '1 day') d(day)
+    ),
+    old as materialized (
+      select t.code, g.*
+      from area_series t cross join unnest(${sql.raw(SERIES.map((f) => `t.${f}[${first}:]`).join(', '))}) with ordinality g(${sql.raw(SERIES.join(', '))}, o)
+      where t.kode_kota = ${kodeKota} and t.code = any(${subsParam})
+    ),
+    diff as (select o.code, o.o + ${skipped} as i, ${diffs} from old o left join cells x on x.code = o.code and x.i = o.o + ${skipped}),
+    changed as (select code from diff group by code having bool_or(${nonZero})),
+    up as (
+      select left(d.code, l.len) as code, d.i, ${sums}
+      from diff d join changed using (code) cross join (values (16), (14), (10), (7), (4)) l(len)
+      group by 1, 2
+    ),
+    arr as (select code, ${aggs} from up group by code)
+    update area_series t set ${sets}
+    from arr where t.kode_kota = ${kodeKota} and t.code = arr.code`);
 }

@@ -8,7 +8,7 @@ import { insertDemoFollowups } from './load-followups';
 
 /** Tables in the order they can be emptied (children first). */
 export const DATA_TABLES = [
-  'area_day',
+  'area_series',
   'audit_log',
   'report_history',
   'report',

@@ -175,7 +175,6 @@ async function write(tx: Db, kodeKota: string, writes: NewArea[], campaign: Stor
   }
   if (campaign) {
     // The window moved or is new: every rollup row of the kota is rebuilt for the new dates.
-    await tx.execute(sql`delete from area_day where kode_kota = ${kodeKota}`);
     await rebuildRollups(tx, kodeKota, 'all');
     return;
   }

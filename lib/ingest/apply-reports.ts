@@ -1,11 +1,10 @@
 // Daily reports → the report table (current row per sub-SLS and date) and report_history
-// (every version), with the rollups rebuilt, inside the caller's transaction.
+// (every version), with the rollups kept in step, inside the caller's transaction.
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/lib/db/client';
+import { queryRows, type Db } from '@/lib/db/client';
 import { bulkInsert, type BulkColumn } from '@/lib/db/bulk';
 import { rebuildRollups } from '@/lib/db/rollup';
 import type { OutcomeCounts } from '@/lib/domain/types';
-import { getCampaign } from '@/lib/queries/campaign';
 import { mayReportFor, submitterOf, type Actor } from './actor';
 import { collapseDuplicates } from './duplicates';
 import type { Counts } from './import-job';
@@ -48,7 +47,12 @@ const reject = (row: Row, errors: FieldError[]): RowRejection => ({ index: row.i
 
 /** Checks every row against the campaign window and the sub-SLS as the database holds them. */
 async function checkRows(tx: Db, actor: Actor, rows: Row[], opts: ReportWriteOptions, out: ReportOutcome) {
-  const campaign = await getCampaign(tx, actor.scope);
+  // Only the window: getCampaign would also work out the latest complete day, a read of a week of
+  // the city's reporting that every write invalidates — inside the write, under the kab/kota lock.
+  const [campaign] = await queryRows<{ startDate: string; lastReportDate: string }>(
+    tx,
+    sql`select start_date::text as "startDate", (end_date + grace_days)::text as "lastReportDate" from campaign where kode_kota = ${actor.scope.kodeKota}`,
+  );
   const subsls = await loadSubsls(tx, actor.scope, [...new Set(rows.map((r) => r.record.kodeSubsls))]);
   const valid: (Row & { prelist: number })[] = [];
   for (const row of rows) {

@@ -43,6 +43,9 @@ export interface IngestResult {
   jsonBatchMs: number[];
   cityDayMedianS: number;
   jsonBatchMedianMs: number;
+  /** One report (a sub-SLS's day) via POST /reports, each run a new sub-SLS. */
+  oneReportMs: number[];
+  oneReportMedianMs: number;
 }
 
 /** The first day after the demo's last report date, so the new rows extend the campaign as a real day would. */
@@ -72,7 +75,9 @@ export async function benchIngest(db: Db, server: AppServer, adminToken: string,
   }
   const date = addDays(start, runs);
   const jsonBatchMs: number[] = [];
-  for (let run = 0; run < runs; run++) {
+  // At least 5 batches: the target is the median of 5.
+  const batchRuns = Math.max(5, runs);
+  for (let run = 0; run < batchRuns; run++) {
     // Successive runs move the batch along the sub-SLS: some keys are new, some replace the last run's.
     const from = (run * 300) % Math.max(1, subs.length - 1000);
     const batch = subs.slice(from, from + 1000).map((u) => ({
@@ -92,7 +97,112 @@ export async function benchIngest(db: Db, server: AppServer, adminToken: string,
     const taken = (body.accepted ?? 0) + (body.replaced ?? 0) + (body.unchanged ?? 0);
     if (!response.ok || taken !== batch.length) throw new Error(`JSON batch: HTTP ${response.status}, ${taken} of ${batch.length} taken: ${JSON.stringify(body).slice(0, 300)}`);
   }
-  return { cityRows: subs.length, cityDayMs, jsonBatchMs, cityDayMedianS: median(cityDayMs) / 1000, jsonBatchMedianMs: median(jsonBatchMs) };
+  const oneReportMs: number[] = [];
+  for (let run = 0; run < 9; run++) {
+    const u = subs[(run * 97) % subs.length];
+    const body = [{ tanggal: addDays(date, 1), kodeSubsls: u.code, kodePetugas: u.ppl, selesai: u.s, menolak: u.r, tidakDitemui: u.t, tidakDitemukan: u.x, keluargaBaru: u.b }];
+    const t0 = performance.now();
+    const response = await fetch(`${server.base}/api/v1/reports`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const answer = (await response.json()) as { accepted?: number; replaced?: number; unchanged?: number };
+    oneReportMs.push(performance.now() - t0);
+    if (!response.ok || (answer.accepted ?? 0) + (answer.replaced ?? 0) + (answer.unchanged ?? 0) !== 1) throw new Error(`one report: HTTP ${response.status}: ${JSON.stringify(answer).slice(0, 300)}`);
+  }
+  return {
+    cityRows: subs.length,
+    cityDayMs,
+    jsonBatchMs,
+    cityDayMedianS: median(cityDayMs) / 1000,
+    jsonBatchMedianMs: median(jsonBatchMs),
+    oneReportMs,
+    oneReportMedianMs: median(oneReportMs),
+  };
+}
+
+export interface SoakResult {
+  seconds: number;
+  writes: number;
+  reads: number;
+  writeP50: number;
+  writeP95: number;
+  readP50: number;
+  readP95: number;
+  failed: number;
+}
+
+const percentile = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] : NaN);
+
+/**
+ * The soak of tests/reliability/soak.test.ts as a measurement: 10 writers, each posting batches
+ * of 1–30 reports for the sub-SLS of its own kelurahan on the window's dates (new keys,
+ * replacements and repeats), and 50 readers cycling through the area endpoints, for `seconds`.
+ */
+export async function benchSoak(db: Db, server: AppServer, adminToken: string, seconds = 20, writers = 10, readers = 50): Promise<SoakResult> {
+  const headers = { authorization: `Bearer ${adminToken}` };
+  const subs = await loadSubs(db);
+  const [c] = await queryRows<{ s: string; e: string }>(db, sql`select start_date::text s, (end_date + grace_days)::text e from campaign where kode_kota = '6471'`);
+  const byKel = new Map<string, Sub[]>();
+  for (const u of subs) (byKel.get(u.code.slice(0, 10)) ?? byKel.set(u.code.slice(0, 10), []).get(u.code.slice(0, 10))!).push(u);
+  const kels = [...byKel.values()].sort((a, b) => b.length - a.length).slice(0, writers);
+  const readPaths = [
+    '/api/v1/areas/6471',
+    `/api/v1/areas/${kels[0][0].code.slice(0, 7)}`,
+    `/api/v1/areas/${kels[0][0].code.slice(0, 7)}/children`,
+    `/api/v1/areas/${kels[1][0].code.slice(0, 10)}`,
+    `/api/v1/areas/${kels[1][0].code.slice(0, 10)}/children`,
+    `/api/v1/areas/${kels[2][0].code.slice(0, 10)}/daily`,
+  ];
+  let seedState = 20221015;
+  const rnd = () => {
+    seedState = (seedState * 1103515245 + 12345) % 2147483648;
+    return seedState / 2147483648;
+  };
+  const writeMs: number[] = [];
+  const readMs: number[] = [];
+  let failed = 0;
+  const deadline = Date.now() + seconds * 1000;
+  const days = Math.round((Date.parse(c.e) - Date.parse(c.s)) / 86_400_000) + 1;
+  const write = async (w: number) => {
+    const pool = kels[w % kels.length];
+    while (Date.now() < deadline) {
+      const size = 1 + Math.floor(rnd() * 30);
+      const used = new Set<string>();
+      const rows = [];
+      for (let i = 0; i < size; i++) {
+        const u = pool[Math.floor(rnd() * pool.length)];
+        const tanggal = addDays(c.s, Math.floor(rnd() * Math.min(days, 30)));
+        if (used.has(u.code + tanggal)) continue;
+        used.add(u.code + tanggal);
+        const variant = Math.floor(rnd() * 3);
+        rows.push({ tanggal, kodeSubsls: u.code, kodePetugas: u.ppl, selesai: Math.floor(u.prelist * 0.2 * variant), menolak: variant, tidakDitemui: 0, tidakDitemukan: 0, keluargaBaru: variant });
+      }
+      const t0 = performance.now();
+      const response = await fetch(`${server.base}/api/v1/reports`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(rows) });
+      await response.arrayBuffer();
+      writeMs.push(performance.now() - t0);
+      if (response.status >= 500) failed++;
+    }
+  };
+  const read = async (r: number) => {
+    let i = r;
+    while (Date.now() < deadline) {
+      const t0 = performance.now();
+      const response = await fetch(server.base + readPaths[i++ % readPaths.length], { headers });
+      await response.arrayBuffer();
+      readMs.push(performance.now() - t0);
+      if (response.status >= 500) failed++;
+    }
+  };
+  await Promise.all([...Array.from({ length: writers }, (_, w) => write(w)), ...Array.from({ length: readers }, (_, r) => read(r))]);
+  return {
+    seconds,
+    writes: writeMs.length,
+    reads: readMs.length,
+    writeP50: percentile(writeMs, 50),
+    writeP95: percentile(writeMs, 95),
+    readP50: percentile(readMs, 50),
+    readP95: percentile(readMs, 95),
+    failed,
+  };
 }
 
 /** A multipart body of ~`target` bytes generated on the fly: every sub-SLS × every window date, with a long note. */

@@ -56,7 +56,7 @@ function upload(app: ServedApp, auth: Record<string, string>, csv: string, filen
 /**
  * Waits until the import of `filename` is writing rows: its process holds an advisory lock (the
  * kab/kota's write lock, taken first in the write transaction and held to its commit) and its
- * connection's latest statement inserts into report / report_history or rebuilds area_day. The
+ * connection's latest statement inserts into report / report_history or writes area_series. The
  * transaction has begun and not committed: the middle of the import. Fails if it finished first.
  */
 async function whileWriting(db: Db, filename: string) {
@@ -65,7 +65,7 @@ async function whileWriting(db: Db, filename: string) {
       db,
       sql`select j.id::int as id, j.status, j.worker, (select left(a.query, 40) from pg_stat_activity a join pg_locks l on l.pid = a.pid
         where a.application_name = j.worker and l.locktype = 'advisory' and l.granted
-          and (a.query ilike 'insert into "report%' or a.query ilike '%area_day%') limit 1) as doing
+          and (a.query ilike 'insert into "report%' or a.query ilike '%area_series%') limit 1) as doing
       from import_job j where j.filename = ${filename}`,
     );
     if (job && job.status !== 'running') throw new Error(`the import finished (${job.status}) before it could be interrupted`);

@@ -337,8 +337,9 @@ describe.skipIf(!pg)(`soak: ${WRITERS} writers and ${READERS} readers for ${SECO
   it('db:check names the area, date and field of a corrupted rollup row and exits non-zero', async () => {
     const [row] = await queryRows<{ code: string; tanggal: string; selesai: number }>(
       db(),
-      sql`update area_day set selesai = selesai + 7 where code = (select min(code) from area where level = 'kelurahan')
-        and tanggal = (select start_date + 12 from campaign where kode_kota = '6471') returning code, tanggal::text as tanggal, selesai`,
+      sql`update area_series s set selesai[13] = s.selesai[13] + 7 from campaign c
+        where c.kode_kota = s.kode_kota and s.kode_kota = '6471' and s.code = (select min(code) from area where level = 'kelurahan')
+        returning s.code, (c.start_date + 12)::text as tanggal, s.selesai[13] as selesai`,
     );
     try {
       expect(await checkRollups(db())).toEqual([`${row.code} ${row.tanggal}: sums differ: selesai stored ${row.selesai}, recomputed ${row.selesai - 7}`]);
@@ -347,7 +348,7 @@ describe.skipIf(!pg)(`soak: ${WRITERS} writers and ${READERS} readers for ${SECO
       expect(cli.output).toContain('differ from a recomputation from the raw reports in 1 row(s)');
       expect(cli.output).toContain(`${row.code} ${row.tanggal}: sums differ: selesai stored ${row.selesai}, recomputed ${row.selesai - 7}`);
     } finally {
-      await db().execute(sql`update area_day set selesai = selesai - 7 where code = ${row.code} and tanggal = ${row.tanggal}`);
+      await db().execute(sql`update area_series set selesai[13] = selesai[13] - 7 where code = ${row.code} and kode_kota = '6471'`);
     }
   });
 });
