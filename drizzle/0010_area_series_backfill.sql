@@ -1,6 +1,8 @@
--- Backfill of area_series from the raw rows, for a database migrated from the per-date area_day table.
--- Append to the generated migration after CREATE TABLE area_series (same result as rebuildRollups(tx, kota, 'all') per kota).
+-- Custom SQL migration file, put your code below! --
+-- Backfill of area_series from the raw rows (report, area, campaign), for a database migrated from the
+-- per-date area_day table: the same result as rebuildRollups(tx, kota, 'all') for every kota. Empty on a new database.
 set local jit = off;
+--> statement-breakpoint
 insert into area_series (code, kode_kota, level, parent_code, prelist, subsls_count, keluarga_baru, selesai, menolak, tidak_ditemui, tidak_ditemukan, subsls_started)
 with r as (select r.*, lead(r.tanggal) over (partition by r.kode_kota, r.kode_subsls order by r.tanggal) as nxt from report r),
 cells as (
@@ -17,7 +19,7 @@ cross join generate_series(c.start_date, c.end_date + c.grace_days, interval '1 
 left join cells x on x.kode_kota = a.kode_kota and x.code = a.code and x.day = g.day::date
 where a.level = 'subsls'
 group by a.code, a.kode_kota, a.parent_code, a.prelist;
-
+--> statement-breakpoint
 insert into area_series (code, kode_kota, level, parent_code, prelist, subsls_count, keluarga_baru, selesai, menolak, tidak_ditemui, tidak_ditemukan, subsls_started)
 select x.code, x.kode_kota, a.level, a.parent_code, max(x.prelist)::int, max(x.n)::int, array_agg(keluarga_baru order by i), array_agg(selesai order by i), array_agg(menolak order by i), array_agg(tidak_ditemui order by i), array_agg(tidak_ditemukan order by i), array_agg(subsls_started order by i)
 from (
@@ -28,7 +30,7 @@ from (
   group by 1, 2, 3
 ) x join area a on a.kode_kota = x.kode_kota and a.code = x.code
 group by x.code, x.kode_kota, a.level, a.parent_code;
-
+--> statement-breakpoint
 insert into area_series (code, kode_kota, level, parent_code, prelist, subsls_count, keluarga_baru, selesai, menolak, tidak_ditemui, tidak_ditemukan, subsls_started)
 select x.code, x.kode_kota, a.level, a.parent_code, max(x.prelist)::int, max(x.n)::int, array_agg(keluarga_baru order by i), array_agg(selesai order by i), array_agg(menolak order by i), array_agg(tidak_ditemui order by i), array_agg(tidak_ditemukan order by i), array_agg(subsls_started order by i)
 from (
@@ -39,7 +41,7 @@ from (
   group by 1, 2, 3
 ) x join area a on a.kode_kota = x.kode_kota and a.code = x.code
 group by x.code, x.kode_kota, a.level, a.parent_code;
-
+--> statement-breakpoint
 insert into area_series (code, kode_kota, level, parent_code, prelist, subsls_count, keluarga_baru, selesai, menolak, tidak_ditemui, tidak_ditemukan, subsls_started)
 select x.code, x.kode_kota, a.level, a.parent_code, max(x.prelist)::int, max(x.n)::int, array_agg(keluarga_baru order by i), array_agg(selesai order by i), array_agg(menolak order by i), array_agg(tidak_ditemui order by i), array_agg(tidak_ditemukan order by i), array_agg(subsls_started order by i)
 from (
@@ -50,7 +52,7 @@ from (
   group by 1, 2, 3
 ) x join area a on a.kode_kota = x.kode_kota and a.code = x.code
 group by x.code, x.kode_kota, a.level, a.parent_code;
-
+--> statement-breakpoint
 insert into area_series (code, kode_kota, level, parent_code, prelist, subsls_count, keluarga_baru, selesai, menolak, tidak_ditemui, tidak_ditemukan, subsls_started)
 select x.code, x.kode_kota, a.level, a.parent_code, max(x.prelist)::int, max(x.n)::int, array_agg(keluarga_baru order by i), array_agg(selesai order by i), array_agg(menolak order by i), array_agg(tidak_ditemui order by i), array_agg(tidak_ditemukan order by i), array_agg(subsls_started order by i)
 from (
