@@ -32,7 +32,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       onnotice: () => {},
       prepare: true,
       // Names the process on every connection: how a 'running' import's owner is known alive.
-      connection: { application_name: processName() },
+      // jit off: the reads are short index lookups, but the planner's row guesses for the rollup
+      // view's unnest push city-wide statements past jit_above_cost, and compiling then took
+      // longer than the statement (up to ~0.5 s; docs/ARCHITECTURE.md "The rollup").
+      connection: { application_name: processName(), jit: 'off' },
     });
     return { db: drizzle(client, { schema }) as unknown as Db, kind: 'postgres', close: () => client.end() };
   }
