@@ -6,7 +6,7 @@ import { areaMetrics, forecastDay, type AreaMetricValues, type PplPlan } from '@
 import type { Scope } from '@/lib/domain/scope';
 import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
 import { listPplPlans, seriesStart, type PlanWindow } from './ppl-plan';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 export interface AreaRef {
   code: string;

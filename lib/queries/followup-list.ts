@@ -6,7 +6,7 @@ import { queryRows, type Db } from '@/lib/db/client';
 import { openCases } from '@/lib/domain/refusals';
 import type { Scope } from '@/lib/domain/scope';
 import { LEVEL_CODE_LENGTH } from '@/lib/domain/types';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 import { getRefusalOverview, groupByPrefix, groupChange, listSubslsRefusals, type RefusalOverview, type RefusalRow } from './refusals';
 import { slsVisible } from './followups';
 

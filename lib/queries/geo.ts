@@ -7,7 +7,7 @@ import { AREA_LEVELS, LEVEL_CODE_LENGTH, type AreaLevel, type CampaignWindow, ty
 import { boundsOf, labelPoint, type Bounds } from '@/lib/geo/label-point';
 import { getArea, listAreaChildren, type AreaMetrics, type AreaRef } from './areas';
 import { groupByPrefix, groupChange, listSubslsRefusals } from './refusals';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 
 export type AreaFeatureProperties = AreaMetrics &

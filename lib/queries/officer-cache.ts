@@ -1,5 +1,3 @@
-import type { Db } from '@/lib/db/client';
-
 /**
  * A small per-database memo for computed tables, each entry tagged with the data stamp it was
  * built from: an entry is reused only while the stamp is unchanged, so a write is never hidden.
@@ -20,20 +18,24 @@ export type MemoSpace = keyof typeof LIMITS;
 type Spaces = Record<MemoSpace, Map<string, Entry>>;
 
 // On globalThis: dev hot reload re-evaluates modules, and pages and route handlers must share it.
-const holder = globalThis as unknown as { pantauOfficerMemo?: WeakMap<Db, Spaces> };
+const holder = globalThis as unknown as { pantauOfficerMemo?: WeakMap<object, Spaces> };
 
-function spaceOf(db: Db, space: MemoSpace): Map<string, Entry> {
+function spaceOf(owner: object, space: MemoSpace): Map<string, Entry> {
   holder.pantauOfficerMemo ??= new WeakMap();
-  let spaces = holder.pantauOfficerMemo.get(db);
+  let spaces = holder.pantauOfficerMemo.get(owner);
   if (!spaces) {
     spaces = { facts: new Map(), table: new Map(), visible: new Map() };
-    holder.pantauOfficerMemo.set(db, spaces);
+    holder.pantauOfficerMemo.set(owner, spaces);
   }
   return spaces[space];
 }
 
-export function memoByStamp<T>(db: Db, space: MemoSpace, key: string, stamp: string, compute: () => Promise<T>): Promise<T> {
-  const entries = spaceOf(db, space);
+/**
+ * The value under `key` in `space`, computed anew when the stamp differs. `owner` (the database the
+ * values come from) only separates the memos of two databases: it is a WeakMap key, never queried.
+ */
+export function memoByStamp<T>(owner: object, space: MemoSpace, key: string, stamp: string, compute: () => Promise<T>): Promise<T> {
+  const entries = spaceOf(owner, space);
   const hit = entries.get(key);
   if (hit && hit.stamp === stamp) {
     // Map order is insertion order: re-inserting keeps the most recently used last.

@@ -9,7 +9,7 @@ import type { CampaignWindow } from '@/lib/domain/types';
 import { scopedOfficers } from './officer-scope';
 import type { OfficerRow } from './officer-table';
 import { seriesStart, type PlanWindow } from './ppl-plan';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 /** A sub-SLS an officer holds, with who holds it directly and its metrics as of the date. */
 export interface SubslsProgress extends AreaMetricValues {

@@ -7,7 +7,7 @@ import { addDays } from '@/lib/domain/dates';
 import { BAND_DAYS, forecast, forecastDay, type PplPlan } from '@/lib/domain/pace';
 import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow } from '@/lib/domain/types';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 /** A window whose pace and forecasts stop at the latest complete day (lib/queries/campaign.ts). */
 export type PlanWindow = CampaignWindow & { completeThrough?: string | null };

@@ -8,7 +8,7 @@ import { refusalChange, refusalWindow, sumRefusals, type RefusalChange, type Ref
 import type { Scope } from '@/lib/domain/scope';
 import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
 import { getArea, type AreaRef } from './areas';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 interface SubslsRow {
   code: string;

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
-import { areaVisible, officerVisible } from './scope-sql';
+import { areaVisible, officerVisible } from '@/lib/db/scope-sql';
 
 export interface RootOption {
   code: string;

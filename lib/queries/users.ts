@@ -3,7 +3,7 @@ import { queryRows, type Db } from '@/lib/db/client';
 import type { Role } from '@/lib/domain/roles';
 import type { Scope } from '@/lib/domain/scope';
 import { isoTime } from './iso-time';
-import { areaVisible, officerVisible } from './scope-sql';
+import { areaVisible, officerVisible } from '@/lib/db/scope-sql';
 
 /**
  * SQL condition over `auth_user u`: the account's root (area or officer) lies inside the
