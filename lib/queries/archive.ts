@@ -1,5 +1,6 @@
 // The kept daily archive, read within the viewer's scope: the days and, for each, the files of
 // the areas the viewer may see. A file of an area outside the scope does not exist for them.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
 import { getAreaSummary, listAreaChildren, listBreadcrumb, type AreaMetrics, type AreaRef } from './areas';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import { diffDays } from '@/lib/domain/dates';

@@ -1,6 +1,7 @@
 // "Tindak lanjut penolakan": every SLS under an area with its open refusals and not-met
 // families, their weekly change, the PPL/PML who hold it and the date of its latest follow-up —
 // the list a lurah or camat works from. Counts only: never a family.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { openCases } from '@/lib/domain/refusals';

@@ -1,6 +1,7 @@
 // Follow-ups (tindak lanjut) of refusals and not-met families: the scoped write and reads.
 // An SLS is in a viewer's scope when any of its sub-SLS is (a PML: their PPL's sub-SLS), the
 // same rule every read applies; the check and the write run in one transaction.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import type { FollowupParty } from '@/lib/domain/followup';

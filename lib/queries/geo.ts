@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Feature, Geometry, Position } from 'geojson';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';

@@ -13,6 +13,7 @@ interface Entry {
  * them) and its visible sets are smaller and many — keyed by the scope, never shared between scopes.
  */
 const LIMITS = { facts: 8, table: 64, visible: 512 } as const;
+import 'server-only';
 export type MemoSpace = keyof typeof LIMITS;
 
 type Spaces = Record<MemoSpace, Map<string, Entry>>;

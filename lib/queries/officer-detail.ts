@@ -1,4 +1,5 @@
 // One officer's page: their row, the sub-SLS they hold with progress, the daily series, the team.
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { addDays } from '@/lib/domain/dates';

@@ -1,6 +1,7 @@
 // The raw facts behind the officer table of one kab/kota as of a date, one query each.
 // Each reader is private: the one export, loadKotaFacts, reads the scope's kab/kota only, and its
 // one caller (officer-table.ts) cuts the facts to the scope's lens before anything leaves lib/queries.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { AreaCounts } from '@/lib/domain/metrics';

@@ -1,5 +1,6 @@
 // The officer table a scope sees: which officers it may see and which sub-SLS count for them
 // (the scope decides both in SQL), and the table cut to them (officer-table.ts).
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';

@@ -1,4 +1,5 @@
 // "Belum lapor hari ini": PPL with no report dated the as-of date, for the morning phone round.
+import 'server-only';
 import type { Db } from '@/lib/db/client';
 import type { OfficerStatus } from '@/lib/domain/officer-status';
 import type { Scope } from '@/lib/domain/scope';

@@ -2,6 +2,7 @@
 // sub-SLS inside the scope only (a lurah sees a PPL who also works next door with the figures of
 // their own kelurahan, never the whole workload). Built from the kab/kota's facts (officer-facts.ts,
 // loaded once per data stamp) using lib/domain for every figure.
+import 'server-only';
 import type { Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
 import { addDays, diffDays } from '@/lib/domain/dates';

@@ -1,4 +1,5 @@
 // Officers in a scope: the paged, sorted, filtered list; the silent-today list; filter options.
+import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { FLAG_IDS, type FlagId } from '@/lib/domain/officer-flags';
 import { OFFICER_STATUS_RANK, OFFICER_STATUSES, type OfficerStatus } from '@/lib/domain/officer-status';

@@ -1,6 +1,7 @@
 // The plan an SLS or sub-SLS is judged against (DESIGN.md, Metrics): what its PPL has left over
 // the days left, at the PPL's pace. PPL work their SLS one after another, so an SLS at 0 % on
 // day 19 is usually next in line, not late; the PPL's own schedule says whether it is.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import { addDays } from '@/lib/domain/dates';

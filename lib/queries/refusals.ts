@@ -2,6 +2,7 @@
 // it, with the weekly change and konversiPenolakan — counted from the carried-forward sub-SLS
 // rows of area_day, the report history as the rollup keeps it. lib/domain/refusals.ts does the
 // arithmetic; this file only gathers the points.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { refusalChange, refusalWindow, sumRefusals, type RefusalChange, type RefusalPoint } from '@/lib/domain/refusals';

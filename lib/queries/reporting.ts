@@ -1,5 +1,6 @@
 // Reporting completeness per date (lib/domain/completeness.ts): who was expected to report and who
 // did, for a kab/kota or an area within the viewer's scope.
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { DayReporting } from '@/lib/domain/completeness';
