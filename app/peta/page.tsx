@@ -6,7 +6,7 @@ import { MapExplorer } from '@/components/map/map-explorer';
 import { MapQueryProvider } from '@/components/map/map-query-provider';
 import { mapQueryKeys } from '@/components/map/map-query-keys';
 import { mapPageQuerySchema, mapWindowOf } from '@/lib/api/geo-schemas';
-import { resolveAsOf } from '@/lib/queries/campaign';
+import { resolveAsOf } from '@/lib/domain/as-of';
 import { dataFor } from '@/lib/server/data';
 import { requireViewer } from '@/lib/server/viewer';
 

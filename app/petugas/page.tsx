@@ -8,7 +8,7 @@ import { SilentShare } from '@/components/share/silent-share';
 import { officerKeys, parseOfficersQuery } from '@/lib/api/officers-client';
 import { formatDate, formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { resolveAsOf } from '@/lib/queries/campaign';
+import { resolveAsOf } from '@/lib/domain/as-of';
 import { groupSilentOfficers } from '@/lib/queries/officers';
 import { dataFor } from '@/lib/server/data';
 import { getViewer } from '@/lib/server/viewer';

@@ -39,7 +39,7 @@ export interface AreaGeo {
 const depth = (level: AreaLevel) => AREA_LEVELS.indexOf(level);
 
 /** The level the features are at: the requested one when it lies below the area, else the children's. */
-export function featureLevel(areaLevel: AreaLevel, requested?: MapLevel): AreaLevel {
+function featureLevel(areaLevel: AreaLevel, requested?: MapLevel): AreaLevel {
   if (requested && depth(requested) > depth(areaLevel)) return requested;
   return AREA_LEVELS[Math.min(depth(areaLevel) + 1, AREA_LEVELS.length - 1)];
 }

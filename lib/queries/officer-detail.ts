@@ -9,7 +9,7 @@ import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow } from '@/lib/domain/types';
 import { scopedOfficers } from './officer-scope';
 import type { OfficerRow } from './officer-table';
-import { seriesStart, type PlanWindow } from './ppl-plan';
+import { seriesStart, type PlanWindow } from '@/lib/domain/as-of';
 import { areaVisible } from '@/lib/db/scope-sql';
 
 /** A sub-SLS an officer holds, with who holds it directly and its metrics as of the date. */

@@ -73,7 +73,7 @@ export interface OfficerPage {
 const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
 
 /** Compares two officers by a column; nulls last in either direction, then by code. */
-export function compareOfficers(sort: OfficerSortKey, dir: 'asc' | 'desc'): (a: OfficerRow, b: OfficerRow) => number {
+function compareOfficers(sort: OfficerSortKey, dir: 'asc' | 'desc'): (a: OfficerRow, b: OfficerRow) => number {
   const value = SORT_VALUE[sort];
   const sign = dir === 'desc' ? -1 : 1;
   return (a, b) => {

@@ -4,22 +4,14 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
-import { addDays } from '@/lib/domain/dates';
-import { BAND_DAYS, forecast, forecastDay, type PplPlan } from '@/lib/domain/pace';
+import { seriesStart, type PlanWindow } from '@/lib/domain/as-of';
+import { forecast, type PplPlan } from '@/lib/domain/pace';
 import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow } from '@/lib/domain/types';
 import { areaVisible } from '@/lib/db/scope-sql';
 
 /** A window whose pace and forecasts stop at the latest complete day (lib/queries/campaign.ts). */
-export type PlanWindow = CampaignWindow & { completeThrough?: string | null };
-
-/**
- * The first date of the series a read carries: 15 days before the forecast day (the latest
- * complete day, or asOf), for pace7, the forecast band and a stall; the series runs on to asOf.
- */
-export function seriesStart(window: PlanWindow, asOf: string): string {
-  return addDays(forecastDay(window, asOf, window.completeThrough), -(BAND_DAYS + 1));
-}
+export type { PlanWindow } from '@/lib/domain/as-of';
 
 /** The later finish is the worse plan; no finish at all is the worst. */
 function worse(a: PplPlan, b: PplPlan): PplPlan {

@@ -56,10 +56,3 @@ export async function getDayReporting(db: Db, scope: Scope, params: { areaCode: 
   const [day] = await listDayReporting(db, scope, { areaCode: params.areaCode, from: params.tanggal, to: params.tanggal });
   return day ?? { tanggal: params.tanggal, reported: 0, expected: 0 };
 }
-
-/** The dates a latest-complete-day search must look at: the window's first day up to the latest report. */
-export function completenessRange(startDate: string, latestReport: string | null, lastReportDate: string): { from: string; to: string } | null {
-  if (latestReport === null || latestReport < startDate) return null;
-  return { from: startDate, to: latestReport < lastReportDate ? latestReport : lastReportDate };
-}
-

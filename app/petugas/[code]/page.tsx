@@ -8,7 +8,7 @@ import { SubslsTable } from '@/components/officers/subsls-table';
 import { TeamTable } from '@/components/officers/team-table';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { resolveAsOf } from '@/lib/queries/campaign';
+import { resolveAsOf } from '@/lib/domain/as-of';
 import { dataFor } from '@/lib/server/data';
 import { getViewer } from '@/lib/server/viewer';
 import { forecastText, statusReasonText, type StatusT } from '@/lib/status-text';

@@ -6,7 +6,7 @@ import { isIsoDate } from '@/lib/domain/dates';
 import { DRIFT_Z_THRESHOLD } from '@/lib/domain/prelist-drift';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { resolveAsOf } from '@/lib/queries/campaign';
+import { resolveAsOf } from '@/lib/domain/as-of';
 import { dataFor } from '@/lib/server/data';
 import { requireViewer } from '@/lib/server/viewer';
 

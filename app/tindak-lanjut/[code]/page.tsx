@@ -11,7 +11,7 @@ import { openCases } from '@/lib/domain/refusals';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { mayRecordFollowups } from '@/lib/ingest/record-followup';
-import { resolveAsOf } from '@/lib/queries/campaign';
+import { resolveAsOf } from '@/lib/domain/as-of';
 import { dataFor } from '@/lib/server/data';
 import { requireViewer } from '@/lib/server/viewer';
 

@@ -7,7 +7,7 @@ import { areaCodeSchema } from '@/lib/api/schemas';
 import { isIsoDate } from '@/lib/domain/dates';
 import type { AreaLevel } from '@/lib/domain/types';
 import { AttentionPanel } from '@/components/dashboard/attention-panel';
-import { resolveAsOf } from '@/lib/queries/campaign';
+import { resolveAsOf } from '@/lib/domain/as-of';
 import { dataFor } from '@/lib/server/data';
 import { requireViewer } from '@/lib/server/viewer';
 import { AreaDashboard } from './area-dashboard';
