@@ -7,7 +7,6 @@ import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import { seriesStart, type PlanWindow } from '@/lib/domain/as-of';
 import { forecast, type PplPlan } from '@/lib/domain/pace';
 import type { Scope } from '@/lib/domain/scope';
-import type { CampaignWindow } from '@/lib/domain/types';
 import { areaVisible } from '@/lib/db/scope-sql';
 
 /** A window whose pace and forecasts stop at the latest complete day (lib/queries/campaign.ts). */
