@@ -9,7 +9,7 @@ import { officerKeys, parseOfficersQuery } from '@/lib/api/officers-client';
 import { formatDate, formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { resolveAsOf } from '@/lib/domain/as-of';
-import { groupSilentOfficers } from '@/lib/queries/officers';
+import { groupSilentOfficers } from '@/lib/domain/silent-officers';
 import { dataFor } from '@/lib/server/data';
 import { getViewer } from '@/lib/server/viewer';
 import { OfficersView } from './officers-view';

@@ -8,7 +8,8 @@ import { openCases } from '@/lib/domain/refusals';
 import type { Scope } from '@/lib/domain/scope';
 import { LEVEL_CODE_LENGTH } from '@/lib/domain/types';
 import { areaVisible } from '@/lib/db/scope-sql';
-import { getRefusalOverview, groupByPrefix, groupChange, listSubslsRefusals, type RefusalOverview, type RefusalRow } from './refusals';
+import { groupByPrefix, groupChange } from '@/lib/domain/refusal-groups';
+import { getRefusalOverview, listSubslsRefusals, type RefusalOverview, type RefusalRow } from './refusals';
 import { slsVisible } from './followups';
 
 export interface FollowupListRow extends RefusalRow {

@@ -7,7 +7,8 @@ import type { Scope } from '@/lib/domain/scope';
 import { AREA_LEVELS, LEVEL_CODE_LENGTH, type AreaLevel, type CampaignWindow, type Status } from '@/lib/domain/types';
 import { boundsOf, labelPoint, type Bounds } from '@/lib/geo/label-point';
 import { getArea, listAreaChildren, type AreaMetrics, type AreaRef } from './areas';
-import { groupByPrefix, groupChange, listSubslsRefusals } from './refusals';
+import { groupByPrefix, groupChange } from '@/lib/domain/refusal-groups';
+import { listSubslsRefusals } from './refusals';
 import { areaVisible } from '@/lib/db/scope-sql';
 
 

@@ -11,7 +11,7 @@ import type { OfficerRow, OfficerTable } from './officer-table';
 
 export type { OfficerRow } from './officer-table';
 export { getOfficer, type OfficerDetail, type SubslsProgress } from './officer-detail';
-export { groupSilentOfficers, listSilentOfficers, type SilentOfficer } from './officer-silent';
+export { listSilentOfficers, type SilentOfficer } from './officer-silent';
 
 export { OFFICER_SORT_KEYS, type OfficerSortKey };
 
