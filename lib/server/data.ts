@@ -2,8 +2,8 @@
 // write functions of lib/queries (and the account writes of lib/auth) with the database, the
 // viewer's Scope and, where a function needs it, the viewer's identity already applied. Callers
 // never hold `db` and cannot pass another scope: no query runs without the viewer's Scope.
-// Modelled on openstatus's ServiceContext. Cheap per request: one small object, methods on a
-// shared prototype, the database resolved once on first use.
+// Modelled on openstatus's ServiceContext. Cheap per request: one small object, each function
+// bound on first use, the database resolved once.
 import 'server-only';
 import { getAreaViewBody } from '@/lib/api/area-bodies';
 import { officerPageFor } from '@/lib/api/officers-json';
@@ -131,10 +131,16 @@ class RequestData {
 }
 
 type AnyFn = (...args: unknown[]) => unknown;
+/**
+ * Each function is made on first use in a request and kept on that request's object, bound to it:
+ * `const { getArea } = data` works, and a request pays only for the functions it calls.
+ */
 function define(name: string, call: (data: RequestData, args: unknown[]) => Promise<unknown>) {
   Object.defineProperty(RequestData.prototype, name, {
-    value(this: RequestData, ...args: unknown[]) {
-      return call(this, args);
+    get(this: RequestData) {
+      const bound = (...args: unknown[]) => call(this, args);
+      Object.defineProperty(this, name, { value: bound });
+      return bound;
     },
   });
 }
