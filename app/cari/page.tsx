@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { searchAreas } from '@/lib/queries/areas';
-import { getDb } from '@/lib/server/database';
+import { dataFor } from '@/lib/server/data';
 import { getViewer } from '@/lib/server/viewer';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +18,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const viewer = await getViewer();
   if (!viewer) notFound();
   const [t, tc] = await Promise.all([getTranslations('dashboard.search'), getTranslations('common')]);
-  const results = q ? await searchAreas(await getDb(), viewer.scope, q) : [];
+  const results = q ? await dataFor(viewer).searchAreas(q) : [];
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{q ? t('resultsFor', { q }) : t('title')}</h1>

@@ -3,8 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { mayLoad } from '@/lib/ingest/actor';
 import { IMPORT_KINDS } from '@/lib/ingest/columns';
-import { getCampaign } from '@/lib/queries/campaign';
-import { getDb } from '@/lib/server/database';
+import { dataFor } from '@/lib/server/data';
 import { requireViewer } from '@/lib/server/viewer';
 import { ImportClient } from './import-client';
 
@@ -18,7 +17,7 @@ export default async function ImportPage() {
   const viewer = await requireViewer();
   const kinds = IMPORT_KINDS.filter((k) => mayLoad(viewer, k));
   if (kinds.length === 0) notFound();
-  const [t, campaign] = await Promise.all([getTranslations('ingest.ui'), getDb().then((db) => getCampaign(db, viewer.scope))]);
+  const [t, campaign] = await Promise.all([getTranslations('ingest.ui'), dataFor(viewer).getCampaign()]);
   return (
     <div className="space-y-4">
       <div>

@@ -2,9 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { reportDate } from '@/lib/ingest/report-date';
-import { getCampaign } from '@/lib/queries/campaign';
-import { listAssignedSubsls, listReportablePpl } from '@/lib/queries/report-form';
-import { getDb } from '@/lib/server/database';
+import { dataFor } from '@/lib/server/data';
 import { PplPicker } from '@/components/ppl-picker';
 import { requirePermission } from '@/lib/server/viewer';
 import { OfflineForm } from '@/components/offline/offline-form';
@@ -26,16 +24,16 @@ const OFFICER_CODE = /^[A-Za-z0-9._-]{1,32}$/;
 export default async function ReportPage({ searchParams }: { searchParams: Promise<{ petugas?: string; tanggal?: string }> }) {
   const query = await searchParams;
   const viewer = await requirePermission('submitReports');
-  const db = await getDb();
-  const campaign = await getCampaign(db, viewer.scope);
+  const data = dataFor(viewer);
+  const campaign = await data.getCampaign();
   if (!campaign) notFound();
   const t = await getTranslations('ingest.lapor');
   const tanggal = reportDate(campaign, query.tanggal);
   const isPpl = viewer.role === 'ppl';
-  const choices = isPpl ? [] : await listReportablePpl(db, viewer.scope);
+  const choices = isPpl ? [] : await data.listReportablePpl();
   const asked = query.petugas && OFFICER_CODE.test(query.petugas) ? query.petugas : undefined;
   const chosen = isPpl ? (viewer.officerCode ?? undefined) : choices.find((c) => c.code === asked)?.code;
-  const items = chosen ? await listAssignedSubsls(db, viewer.scope, { asOf: tanggal, kodePetugas: chosen }) : [];
+  const items = chosen ? await data.listAssignedSubsls({ asOf: tanggal, kodePetugas: chosen }) : [];
   const who = choices.find((c) => c.code === chosen);
 
   return (

@@ -1,9 +1,8 @@
 'use server';
 
 import type { ActionResult } from '@/components/action-form';
-import { writeArchiveDay } from '@/lib/archive/archive-job';
 import { isIsoDate } from '@/lib/domain/dates';
-import { getCampaign } from '@/lib/queries/campaign';
+import { rewriteArchiveDay } from '@/lib/server/jobs';
 import { getTranslations } from 'next-intl/server';
 import { adminAction } from '../admin/admin-context';
 
@@ -16,12 +15,12 @@ export async function makeArchiveAction(_prev: ActionResult | null, form: FormDa
   const ctx = await adminAction('importData');
   if (!ctx) return { ok: false, message: 'Not found' };
   const t = await getTranslations('archive');
-  const campaign = await getCampaign(ctx.db, ctx.viewer.scope);
+  const campaign = await ctx.data.getCampaign();
   if (!campaign) return { ok: false, message: 'Not found' };
   const date = String(form.get('date') ?? '');
   if (!isIsoDate(date) || date < campaign.startDate || date > campaign.lastReportDate) {
     return { ok: false, message: t('invalidDate', { from: campaign.startDate, to: campaign.lastReportDate }) };
   }
-  void writeArchiveDay(ctx.db, campaign.kodeKota, date, { trigger: 'admin', rewrite: true }).catch((error: unknown) => console.error('[arsip] gagal:', error));
+  void rewriteArchiveDay(ctx.viewer, date).catch((error: unknown) => console.error('[arsip] gagal:', error));
   return { ok: true, message: t('started', { date }) };
 }

@@ -4,10 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { ArchiveSection } from '@/components/archive/archive-section';
 import { ExportPicker } from '@/components/export-picker';
 import { can } from '@/lib/domain/roles';
-import { getArchiveTime, listArchiveDays } from '@/lib/queries/archive';
-import { listAreaOptions } from '@/lib/queries/areas';
-import { getCampaign } from '@/lib/queries/campaign';
-import { getDb } from '@/lib/server/database';
+import { dataFor } from '@/lib/server/data';
 import { requireViewer } from '@/lib/server/viewer';
 import { makeArchiveAction } from './archive-actions';
 
@@ -16,12 +13,12 @@ export const metadata: Metadata = { title: 'Laporan' };
 
 export default async function ReportsPage() {
   const viewer = await requireViewer();
-  const db = await getDb();
+  const data = dataFor(viewer);
   const [campaign, options, archive, archiveTime] = await Promise.all([
-    getCampaign(db, viewer.scope),
-    listAreaOptions(db, viewer.scope),
-    listArchiveDays(db, viewer.scope),
-    getArchiveTime(db, viewer.scope),
+    data.getCampaign(),
+    data.listAreaOptions(),
+    data.listArchiveDays(),
+    data.getArchiveTime(),
   ]);
   if (!campaign || options.length === 0) notFound();
   const t = await getTranslations('reports');

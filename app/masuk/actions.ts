@@ -4,9 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { sessionCookieName, sessionCookieOptions } from '@/lib/auth/cookie';
 import { clientIp, isHttps, safeNextPath } from '@/lib/auth/request-info';
-import { signIn, signOut } from '@/lib/auth/session';
-import { getAuth } from '@/lib/server/auth';
-import { getDb } from '@/lib/server/database';
+import { signIn, signOut } from '@/lib/server/sign-in';
 
 export interface LoginState {
   error: 'invalid' | 'locked' | 'rate_limited' | 'demo_password' | 'missing' | null;
@@ -20,7 +18,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const password = String(form.get('password') ?? '').slice(0, 1024);
   if (!username.trim() || !password) return { error: 'missing', username };
   const h = await headers();
-  const result = await signIn(await getDb(), await getAuth(), {
+  const result = await signIn({
     username,
     password,
     ip: clientIp(h),
@@ -39,7 +37,7 @@ export async function logout(): Promise<void> {
   const h = await headers();
   const https = isHttps(h);
   const token = jar.get(sessionCookieName(https))?.value;
-  if (token) await signOut(await getDb(), await getAuth(), token, clientIp(h));
+  if (token) await signOut(token, clientIp(h));
   // Cleared with the attributes it was set with: a browser ignores a __Host- cookie without Secure.
   jar.set(sessionCookieName(https), '', { ...sessionCookieOptions(https), maxAge: 0 });
   redirect('/masuk');

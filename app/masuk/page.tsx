@@ -3,11 +3,11 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { DemoLogins } from '@/components/demo-logins';
 import { LoginForm } from '@/components/login-form';
-import { DEMO_PASSWORD, listDemoLogins } from '@/lib/auth/demo-users';
+import { DEMO_PASSWORD } from '@/lib/auth/demo-users';
 import { safeNextPath } from '@/lib/auth/request-info';
 import type { Role } from '@/lib/domain/roles';
 import { readEnv } from '@/lib/env';
-import { getDb } from '@/lib/server/database';
+import { listDemoLogins } from '@/lib/server/sign-in';
 import { getViewer } from '@/lib/server/viewer';
 import { login } from './actions';
 
@@ -80,10 +80,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 }
 
 async function demoSection(params: { u?: string; cari?: string }) {
-  const db = await getDb();
-  const examples = await listDemoLogins(db, { limit: 12, examples: true });
+  const examples = await listDemoLogins({ limit: 12, examples: true });
   if (examples.length === 0) return null;
-  const results = params.cari?.trim() ? await listDemoLogins(db, { q: params.cari.slice(0, 64), limit: SEARCH_LIMIT + 1 }) : null;
-  const [picked] = params.u ? await listDemoLogins(db, { username: params.u.slice(0, 64), limit: 1 }) : [];
+  const results = params.cari?.trim() ? await listDemoLogins({ q: params.cari.slice(0, 64), limit: SEARCH_LIMIT + 1 }) : null;
+  const [picked] = params.u ? await listDemoLogins({ username: params.u.slice(0, 64), limit: 1 }) : [];
   return { examples, results, picked: picked?.username ?? null };
 }

@@ -5,10 +5,8 @@ import { getTranslations } from 'next-intl/server';
 import { MapExplorer } from '@/components/map/map-explorer';
 import { mapPageQuerySchema, mapWindowOf } from '@/lib/api/geo-schemas';
 import { queryKeys } from '@/lib/client/queries';
-import { getArea, listBreadcrumb } from '@/lib/queries/areas';
-import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
-import { getAreaGeo } from '@/lib/queries/geo';
-import { getDb } from '@/lib/server/database';
+import { resolveAsOf } from '@/lib/domain/as-of';
+import { dataFor } from '@/lib/server/data';
 import { requireViewer } from '@/lib/server/viewer';
 
 export const dynamic = 'force-dynamic';
@@ -23,11 +21,11 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const viewer = await requireViewer();
   const code = query.area ?? viewer?.homeArea;
   if (!code) notFound();
-  const db = await getDb();
+  const data = dataFor(viewer);
   const [campaign, area, breadcrumb] = await Promise.all([
-    getCampaign(db, viewer.scope),
-    getArea(db, viewer.scope, code),
-    listBreadcrumb(db, viewer.scope, code),
+    data.getCampaign(),
+    data.getArea(code),
+    data.listBreadcrumb(code),
   ]);
   if (!campaign || !area) notFound();
   const initial = {
@@ -39,7 +37,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   };
   // The first day comes with the page (figures and table render at once); later days are fetched.
   const request = { code: area.code, level: initial.level, asOf: initial.asOf };
-  const geo = await getAreaGeo(db, viewer.scope, { ...request, window: campaign, metric: initial.metric });
+  const geo = await data.getAreaGeo({ ...request, window: campaign, metric: initial.metric });
   const client = new QueryClient();
   if (geo) client.setQueryData(queryKeys.geo(request), { ...geo, window: mapWindowOf(campaign) });
   return (

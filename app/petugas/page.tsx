@@ -5,16 +5,13 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import { OfficerExportLinks } from '@/components/officers/officer-export-links';
 import { SilentList } from '@/components/officers/silent-list';
 import { SilentShare } from '@/components/share/silent-share';
-import { officerPageFor } from '@/lib/api/officers-json';
 import { parseOfficersQuery } from '@/lib/client/officers';
 import { queryKeys } from '@/lib/client/queries';
 import { formatDate, formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { listSilentInArea } from '@/lib/queries/attention';
-import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
-import { getArea } from '@/lib/queries/areas';
-import { groupSilentOfficers, listOfficerFilterOptions, listSilentOfficers } from '@/lib/queries/officers';
-import { getDb } from '@/lib/server/database';
+import { resolveAsOf } from '@/lib/domain/as-of';
+import { groupSilentOfficers } from '@/lib/domain/silent-officers';
+import { dataFor } from '@/lib/server/data';
 import { getViewer } from '@/lib/server/viewer';
 import { OfficersView } from './officers-view';
 
@@ -31,8 +28,8 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const viewer = await getViewer();
   if (!viewer) notFound();
-  const db = await getDb();
-  const campaign = await getCampaign(db, viewer.scope);
+  const data = dataFor(viewer);
+  const campaign = await data.getCampaign();
   if (!campaign) notFound();
   const locale = toLocale(await getLocale());
   const t = await getTranslations('officers');
@@ -46,13 +43,13 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
 
   const queryClient = new QueryClient();
   const [options, silent] = await Promise.all([
-    listOfficerFilterOptions(db, viewer.scope, scoped),
-    area ? listSilentInArea(db, viewer.scope, { ...scoped, code: area }) : listSilentOfficers(db, viewer.scope, scoped),
+    data.listOfficerFilterOptions(scoped),
+    area ? data.listSilentInArea({ ...scoped, code: area }) : data.listSilentOfficers(scoped),
     silentTab
       ? null
       : queryClient.prefetchQuery({ queryKey: queryKeys.officerList(query), queryFn: async () => {
             // Dehydration leaves failed queries out: the browser then asks the API and shows its error.
-            const page = await officerPageFor(db, viewer.scope, { query, campaign, asOf, locale });
+            const page = await data.officerPageFor({ query, campaign, asOf, locale });
             if (!page) throw new Error('area not visible');
             return page;
           },
@@ -84,7 +81,7 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
       <OfficerExportLinks code={area ?? (viewer.scope.kind === 'area' ? viewer.scope.areaCode : viewer.scope.kodeKota)} asOf={asOf} list={silentTab ? 'silent' : 'all'} />
       {silentTab ? (
         <>
-          <SilentShare areaName={(await getArea(db, viewer.scope, viewer.homeArea ?? viewer.scope.kodeKota))?.name ?? viewer.username} asOf={asOf} officers={silent} />
+          <SilentShare areaName={(await data.getArea(viewer.homeArea ?? viewer.scope.kodeKota))?.name ?? viewer.username} asOf={asOf} officers={silent} />
           <SilentList groups={groupSilentOfficers(silent)} asOf={asOf} total={silent.length} />
         </>
       ) : (

@@ -4,11 +4,9 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { archiveFile } from '@/lib/db/schema';
-import { areaScope } from '@/lib/domain/scope';
 import { buildAreaExport } from '@/lib/export/area-export';
-import { listAreaChildren } from '@/lib/queries/areas';
-import { getCampaign, type Campaign } from '@/lib/queries/campaign';
-import type { Viewer } from '@/lib/server/viewer';
+import type { Campaign } from '@/lib/queries/campaign';
+import { dataOn, systemViewer, type Data } from '@/lib/server/data';
 import { buildAreaCard } from '@/lib/share/area-card';
 import { archiveDayDue } from './archive-day';
 
@@ -24,8 +22,6 @@ export interface ArchiveOutcome {
 
 /** A claim older than this is a dead process's (a day takes well under a minute). */
 const STALE_CLAIM = '15 minutes';
-/** The archive account: what the PDF's "made by" line names. */
-const ARCHIVE_USER = 'pantau-arsip';
 
 /**
  * Claims the day for this process. Taken when nobody has it, when an earlier run failed or died,
@@ -55,12 +51,11 @@ async function runStatus(db: Db, kodeKota: string, tanggal: string): Promise<{ s
 }
 
 /** The kota, its kecamatan and its kelurahan, top level first. */
-async function archivedAreas(db: Db, campaign: Campaign, tanggal: string): Promise<string[]> {
-  const scope = areaScope(campaign.kodeKota);
+async function archivedAreas(data: Data, campaign: Campaign, tanggal: string): Promise<string[]> {
   const params = { code: campaign.kodeKota, asOf: tanggal, window: campaign };
   const [kecamatan, kelurahan] = await Promise.all([
-    listAreaChildren(db, scope, { ...params, level: 'kecamatan' }),
-    listAreaChildren(db, scope, { ...params, level: 'kelurahan' }),
+    data.listAreaChildren({ ...params, level: 'kecamatan' }),
+    data.listAreaChildren({ ...params, level: 'kelurahan' }),
   ]);
   return [campaign.kodeKota, ...kecamatan.map((a) => a.code), ...kelurahan.map((a) => a.code)];
 }
@@ -86,8 +81,10 @@ export async function writeArchiveDay(
   tanggal: string,
   opts: { trigger: ArchiveTrigger; rewrite?: boolean; now?: Date },
 ): Promise<ArchiveOutcome> {
-  const scope = areaScope(kodeKota);
-  const campaign = await getCampaign(db, scope);
+  // Read as the system for this kab/kota: an admin of it, and of nothing else.
+  const viewer = systemViewer(kodeKota, 'arsip');
+  const data = dataOn(db, viewer);
+  const campaign = await data.getCampaign();
   if (!campaign) throw new RangeError(`no campaign for kab/kota ${kodeKota}`);
   if (tanggal < campaign.startDate || tanggal > campaign.lastReportDate) {
     throw new RangeError(`tanggal must be between ${campaign.startDate} and ${campaign.lastReportDate}: ${tanggal}`);
@@ -97,13 +94,12 @@ export async function writeArchiveDay(
     const run = await runStatus(db, kodeKota, tanggal);
     return { kodeKota, tanggal, status: run?.status === 'done' ? 'done' : 'busy', files: run?.files ?? 0 };
   }
-  const viewer: Viewer = { username: ARCHIVE_USER, role: 'admin', scope, homeArea: kodeKota, officerCode: null };
   let files = 0;
   try {
-    for (const code of await archivedAreas(db, campaign, tanggal)) {
+    for (const code of await archivedAreas(data, campaign, tanggal)) {
       const pdf = await buildAreaExport(db, viewer, { code, format: 'pdf', asOf: tanggal, locale: 'id', now: opts.now });
       if (pdf) await keep(db, { kodeKota, tanggal, areaCode: code, kind: 'pdf', filename: pdf.filename, body: pdf.body as Buffer });
-      const png = await buildAreaCard(db, scope, campaign, { code, asOf: tanggal, locale: 'id' });
+      const png = await buildAreaCard(db, viewer.scope, campaign, { code, asOf: tanggal, locale: 'id' });
       if (png) await keep(db, { kodeKota, tanggal, areaCode: code, kind: 'png', filename: `pantau-${code}-kartu-${tanggal}.png`, body: png });
       files += (pdf ? 1 : 0) + (png ? 1 : 0);
     }
@@ -126,7 +122,7 @@ export async function runDueArchives(db: Db, now: Date, trigger: ArchiveTrigger 
   const campaigns = await queryRows<{ kode_kota: string; archive_time: string }>(db, sql`select kode_kota, archive_time from campaign order by kode_kota`);
   const outcomes: ArchiveOutcome[] = [];
   for (const c of campaigns) {
-    const campaign = await getCampaign(db, areaScope(c.kode_kota));
+    const campaign = await dataOn(db, systemViewer(c.kode_kota, 'arsip')).getCampaign();
     if (!campaign) continue;
     const day = archiveDayDue({ ...campaign, archiveTime: c.archive_time }, now);
     if (day) outcomes.push(await writeArchiveDay(db, c.kode_kota, day, { trigger, now }));

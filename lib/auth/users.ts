@@ -5,7 +5,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { queryRows, type Db } from '@/lib/db/client';
 import { ROLES, ROLE_ROOT, type Role } from '@/lib/domain/roles';
 import type { Scope } from '@/lib/domain/scope';
-import { areaVisible, officerVisible } from '@/lib/queries/scope-sql';
+import { areaVisible, officerVisible } from '@/lib/db/scope-sql';
 import { userVisible } from '@/lib/queries/users';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword } from './password';
 import { USERNAME_PATTERN } from './username';

@@ -2,6 +2,7 @@
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text that PostgreSQL stores: without NUL, lone surrogates replaced by U+FFFD. */
+import 'server-only';
 export function storableText(text: string): string {
   return text.replace(/\u0000/g, '').replace(LONE_SURROGATE, '\ufffd');
 }

@@ -1,5 +1,8 @@
-// Who may see what (DESIGN.md, Access). Every query function takes a Scope; there is no way
-// to call one without it and no "all" value: the widest scope is one whole kab/kota.
+// Who may see what (DESIGN.md, Access). Every function of lib/queries that touches the database
+// takes a Scope (or a Viewer, which carries one); the readers that do not are private to their
+// module (tests/unit/scoped-readers.test.ts checks this with the compiler). Pages and actions
+// reach them only through dataFor(viewer) (lib/server/data.ts), which applies the viewer's Scope.
+// There is no "all" value: the widest scope is one whole kab/kota.
 
 import { areaCodePattern, codeAtLevel } from './area-code';
 

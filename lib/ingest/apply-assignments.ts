@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import { bulkInsert } from '@/lib/db/bulk';
-import { areaVisible } from '@/lib/queries/scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 import type { Actor } from './actor';
 import type { MasterOutcome } from './apply-areas';
 import type { AssignmentInput, Parsed } from './parse-rows';

@@ -82,7 +82,7 @@ export async function recordFollowup(
     const [problem] = checkFollowupCounts(input, openCases(open));
     if (problem) throw countError(problem, opts.locale);
     const version = (previous?.version ?? 0) + 1;
-    const followup = await writeFollowup(tx, kodeKota, input, { username: actor.username, version });
+    const followup = await writeFollowup(tx, actor.scope, input, { username: actor.username, version });
     await recordAudit(tx, {
       kodeKota,
       actor: actor.username,

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
 import type { OutcomeCounts } from '@/lib/domain/types';
-import { areaVisible } from '@/lib/queries/scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 export interface SubslsContext {
   prelist: number;

@@ -1,10 +1,11 @@
 // The kept daily archive, read within the viewer's scope: the days and, for each, the files of
 // the areas the viewer may see. A file of an area outside the scope does not exist for them.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
 import type { AreaLevel } from '@/lib/domain/types';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 export interface ArchiveEntry {
   areaCode: string;

@@ -1,5 +1,6 @@
 // The area API's reads in one round trip each: an area with its breadcrumb, and an area's children
 // together with the check that the area itself is visible.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { addDays } from '@/lib/domain/dates';
@@ -6,7 +7,7 @@ import { PACE7_DAYS, dailyPace, pace7 } from '@/lib/domain/pace';
 import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow } from '@/lib/domain/types';
 import type { DayRow } from './areas';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 /** One date of an area: its as-of counts, their ratios, the day's pace, pace7, the pace then required and the plan line. */
 export type DailyRow = { tanggal: string } & AreaCounts &

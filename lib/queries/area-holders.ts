@@ -1,8 +1,9 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
 import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 export interface OfficerRef {
   code: string;

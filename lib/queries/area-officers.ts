@@ -1,10 +1,11 @@
 // Who works each area: the PPL holding its sub-SLS and their PML, with phone numbers, so a lurah
 // or camat can call the right person from the page or the printed report.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
 import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 export interface OfficerContact {
   code: string;

@@ -1,7 +1,9 @@
+import 'server-only';
 import type { Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
 import { getAreaSummary, listAreaChildren, listBreadcrumb, type AreaMetrics, type AreaRef } from './areas';
-import { getCampaign, resolveAsOf, type Campaign } from './campaign';
+import { resolveAsOf } from '@/lib/domain/as-of';
+import { getCampaign, type Campaign } from './campaign';
 
 export interface AreaView {
   campaign: Campaign;

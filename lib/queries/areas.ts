@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import { diffDays } from '@/lib/domain/dates';
@@ -5,8 +6,9 @@ import { closedOf } from '@/lib/domain/metrics';
 import { areaMetrics, forecastDay, type AreaMetricValues, type PplPlan } from '@/lib/domain/pace';
 import type { Scope } from '@/lib/domain/scope';
 import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
-import { listPplPlans, seriesStart, type PlanWindow } from './ppl-plan';
-import { areaVisible } from './scope-sql';
+import { seriesStart, type PlanWindow } from '@/lib/domain/as-of';
+import { listPplPlans } from './ppl-plan';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 export interface AreaRef {
   code: string;
@@ -70,7 +72,7 @@ function daysSinceFirstReport(row: AreaSeriesRow, day: string, from: string): nu
  * and status stop at the window's latest complete day; an SLS or sub-SLS with a plan is judged
  * against its PPL's (lib/queries/ppl-plan.ts).
  */
-export function metricsOfSeries(row: AreaSeriesRow, window: PlanWindow, asOf: string, plan?: PplPlan | null): AreaMetrics {
+function metricsOfSeries(row: AreaSeriesRow, window: PlanWindow, asOf: string, plan?: PplPlan | null): AreaMetrics {
   const series = new Map(row.dates.map((d, i) => [d, closedOf({ selesai: row.selesai_series[i], tidakDitemukan: row.tidak_ditemukan_series[i] })]));
   const day = forecastDay(window, asOf, window.completeThrough);
   const counts = {

@@ -1,6 +1,7 @@
 // "Perlu perhatian": the few child areas and PPL of an area most behind, with whom to call, and
 // how many PPL have not reported on the as-of day. Everything through scoped queries; the
 // ranking is lib/domain/attention.ts.
+import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { daysLate, mostBehind } from '@/lib/domain/attention';
 import type { OfficerStatus } from '@/lib/domain/officer-status';

@@ -1,7 +1,8 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 export interface Boundary {
   code: string;

@@ -1,11 +1,13 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
+import { completenessRange } from '@/lib/domain/as-of';
 import { addDays, clampDate } from '@/lib/domain/dates';
 import { latestCompleteDay } from '@/lib/domain/completeness';
 import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow } from '@/lib/domain/types';
 import { memoByStamp } from '@/lib/server/stamp-cache';
-import { completenessRange, listDayReporting } from './reporting';
+import { listDayReporting } from './reporting';
 
 export interface Campaign extends CampaignWindow {
   kodeKota: string;
@@ -97,7 +99,5 @@ function latestComplete(db: Db, row: CampaignRow, lastReportDate: string): Promi
   });
 }
 
-/** An as-of date the user asked for, or the default, always inside the campaign's dates. */
-export function resolveAsOf(campaign: Campaign, requested?: string | null): string {
-  return requested ? clampDate(requested, campaign.startDate, campaign.lastReportDate) : campaign.defaultAsOf;
-}
+// Moved to lib/domain/as-of.ts; re-exported until the route handlers import it from there.
+export { resolveAsOf } from '@/lib/domain/as-of';

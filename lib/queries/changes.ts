@@ -1,8 +1,9 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
 import { getCampaign } from './campaign';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 /**
  * A cheap version of the data the viewer may see: the newest report version on a sub-SLS inside

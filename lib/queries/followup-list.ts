@@ -1,13 +1,15 @@
 // "Tindak lanjut penolakan": every SLS under an area with its open refusals and not-met
 // families, their weekly change, the PPL/PML who hold it and the date of its latest follow-up —
 // the list a lurah or camat works from. Counts only: never a family.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { openCases } from '@/lib/domain/refusals';
 import type { Scope } from '@/lib/domain/scope';
 import { LEVEL_CODE_LENGTH } from '@/lib/domain/types';
-import { areaVisible } from './scope-sql';
-import { getRefusalOverview, groupByPrefix, groupChange, listSubslsRefusals, type RefusalOverview, type RefusalRow } from './refusals';
+import { areaVisible } from '@/lib/db/scope-sql';
+import { groupByPrefix, groupChange } from '@/lib/domain/refusal-groups';
+import { getRefusalOverview, listSubslsRefusals, type RefusalOverview, type RefusalRow } from './refusals';
 import { slsVisible } from './followups';
 
 export interface FollowupListRow extends RefusalRow {

@@ -1,4 +1,5 @@
 // The follow-up log of an area (the SLS and kelurahan pages, the API, the kelurahan's PDF).
+import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { followupTotals, type FollowupTotals } from '@/lib/domain/followup';
 import type { Scope } from '@/lib/domain/scope';

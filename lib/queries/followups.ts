@@ -1,11 +1,12 @@
 // Follow-ups (tindak lanjut) of refusals and not-met families: the scoped write and reads.
 // An SLS is in a viewer's scope when any of its sub-SLS is (a PML: their PPL's sub-SLS), the
 // same rule every read applies; the check and the write run in one transaction.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import type { FollowupParty } from '@/lib/domain/followup';
 import type { Scope } from '@/lib/domain/scope';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 export interface FollowupInput {
   /** Present to edit: the follow-up to write a new version of. */
@@ -99,7 +100,8 @@ export async function getFollowup(db: Db, scope: Scope, id: number): Promise<Fol
  * numbers a new follow-up, then the current row. Run inside the caller's transaction, after
  * the scope and count checks.
  */
-export async function writeFollowup(db: Db, kodeKota: string, input: FollowupInput, by: { username: string; version: number }): Promise<Followup> {
+export async function writeFollowup(db: Db, scope: Scope, input: FollowupInput, by: { username: string; version: number }): Promise<Followup> {
+  const { kodeKota } = scope;
   const [{ n }] = await queryRows<{ n: string }>(db, sql`select nextval(pg_get_serial_sequence('followup_history', 'history_id'))::text as n`);
   const id = input.id ?? Number(n);
   const values = sql`${id}, ${kodeKota}, ${input.kodeSls}, ${input.tanggal}::date, ${arrayParam(input.parties)}::text[], ${input.visited},

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Feature, Geometry, Position } from 'geojson';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
@@ -6,8 +7,9 @@ import type { Scope } from '@/lib/domain/scope';
 import { AREA_LEVELS, LEVEL_CODE_LENGTH, type AreaLevel, type CampaignWindow, type Status } from '@/lib/domain/types';
 import { boundsOf, labelPoint, type Bounds } from '@/lib/geo/label-point';
 import { getArea, listAreaChildren, type AreaMetrics, type AreaRef } from './areas';
-import { groupByPrefix, groupChange, listSubslsRefusals } from './refusals';
-import { areaVisible } from './scope-sql';
+import { groupByPrefix, groupChange } from '@/lib/domain/refusal-groups';
+import { listSubslsRefusals } from './refusals';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 
 export type AreaFeatureProperties = AreaMetrics &
@@ -38,7 +40,7 @@ export interface AreaGeo {
 const depth = (level: AreaLevel) => AREA_LEVELS.indexOf(level);
 
 /** The level the features are at: the requested one when it lies below the area, else the children's. */
-export function featureLevel(areaLevel: AreaLevel, requested?: MapLevel): AreaLevel {
+function featureLevel(areaLevel: AreaLevel, requested?: MapLevel): AreaLevel {
   if (requested && depth(requested) > depth(areaLevel)) return requested;
   return AREA_LEVELS[Math.min(depth(areaLevel) + 1, AREA_LEVELS.length - 1)];
 }

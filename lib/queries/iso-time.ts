@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 
 /** A timestamptz as ISO 8601 in UTC ("2022-11-02T01:30:00Z"), the same on both drivers and any server time zone. */

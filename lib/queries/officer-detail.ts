@@ -1,4 +1,5 @@
 // One officer's page: their row, the sub-SLS they hold with progress, the daily series, the team.
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { addDays } from '@/lib/domain/dates';
@@ -8,8 +9,8 @@ import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow } from '@/lib/domain/types';
 import { scopedOfficers } from './officer-scope';
 import type { OfficerRow } from './officer-table';
-import { seriesStart, type PlanWindow } from './ppl-plan';
-import { areaVisible } from './scope-sql';
+import { seriesStart, type PlanWindow } from '@/lib/domain/as-of';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 /** A sub-SLS an officer holds, with who holds it directly and its metrics as of the date. */
 export interface SubslsProgress extends AreaMetricValues {

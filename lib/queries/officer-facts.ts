@@ -1,8 +1,11 @@
 // The raw facts behind the officer table of one kab/kota as of a date, one query each.
-// Internal to lib/queries: the exported officer queries filter every row they return by the scope.
+// Each reader is private: the one export, loadKotaFacts, reads the scope's kab/kota only, and its
+// one caller (officer-table.ts) cuts the facts to the scope's lens before anything leaves lib/queries.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { AreaCounts } from '@/lib/domain/metrics';
+import type { Scope } from '@/lib/domain/scope';
 import type { OfficerRole } from '@/lib/domain/types';
 
 export interface OfficerMasterRow {
@@ -64,13 +67,13 @@ export interface KelurahanCountsRow extends AreaCounts {
   name: string;
 }
 
-export interface FactParams {
+interface FactParams {
   kodeKota: string;
   startDate: string;
   asOf: string;
 }
 
-export function loadOfficerMaster(db: Db, p: FactParams): Promise<OfficerMasterRow[]> {
+function loadOfficerMaster(db: Db, p: FactParams): Promise<OfficerMasterRow[]> {
   return queryRows<OfficerMasterRow>(
     db,
     sql`select o.code, o.role, o.name, o.supervisor_code, o.phone, o.area_code, a.name as area_name, a.level as area_level,
@@ -86,7 +89,7 @@ export function loadOfficerMaster(db: Db, p: FactParams): Promise<OfficerMasterR
  * Every assigned sub-SLS with its carried-forward counts (area_day) from the window's first day
  * to asOf. Grouped by the area_day primary key order, so no sort is needed.
  */
-export function loadSubslsDays(db: Db, p: FactParams): Promise<SubslsDaysRow[]> {
+function loadSubslsDays(db: Db, p: FactParams): Promise<SubslsDaysRow[]> {
   const atAsOf = (col: string) => sql`(max(d.${sql.raw(col)}) filter (where d.tanggal = ${p.asOf}::date))::int`;
   return queryRows<SubslsDaysRow>(
     db,
@@ -105,7 +108,7 @@ export function loadSubslsDays(db: Db, p: FactParams): Promise<SubslsDaysRow[]> 
  * Per assignee and sub-SLS they hold: the latest report dated ≤ asOf and whether one is dated
  * asOf. Per sub-SLS, so a viewer's table counts only the reports on sub-SLS inside their scope.
  */
-export function loadReportSummary(db: Db, p: FactParams): Promise<ReportSummaryRow[]> {
+function loadReportSummary(db: Db, p: FactParams): Promise<ReportSummaryRow[]> {
   return queryRows<ReportSummaryRow>(
     db,
     sql`select s.kode_petugas as code, s.kode_subsls as subsls, max(r.tanggal)::text as last, bool_or(r.tanggal = ${p.asOf}::date) as today
@@ -116,7 +119,7 @@ export function loadReportSummary(db: Db, p: FactParams): Promise<ReportSummaryR
 }
 
 /** Reports dated ≤ asOf whose selesai, tidak ditemukan or keluarga baru is below the sub-SLS's previous report. */
-export function loadDecreases(db: Db, p: FactParams): Promise<DecreaseRow[]> {
+function loadDecreases(db: Db, p: FactParams): Promise<DecreaseRow[]> {
   return queryRows<DecreaseRow>(
     db,
     sql`select kode_subsls, kode_petugas, tanggal::text as tanggal, prev_tanggal::text as prev_tanggal, selesai, prev_selesai,
@@ -134,7 +137,7 @@ export function loadDecreases(db: Db, p: FactParams): Promise<DecreaseRow[]> {
 }
 
 /** Reports dated ≤ asOf made by an officer for a sub-SLS assigned to someone else (or nobody). */
-export function loadForeignReports(db: Db, p: FactParams): Promise<ForeignReportRow[]> {
+function loadForeignReports(db: Db, p: FactParams): Promise<ForeignReportRow[]> {
   return queryRows<ForeignReportRow>(
     db,
     sql`select r.kode_petugas, r.kode_subsls, r.tanggal::text as tanggal, s.kode_petugas as assigned_to
@@ -145,7 +148,7 @@ export function loadForeignReports(db: Db, p: FactParams): Promise<ForeignReport
 }
 
 /** Every kelurahan's counts as of the date: the benchmark for refusal rates. */
-export function loadKelurahanCounts(db: Db, p: FactParams): Promise<KelurahanCountsRow[]> {
+function loadKelurahanCounts(db: Db, p: FactParams): Promise<KelurahanCountsRow[]> {
   return queryRows<KelurahanCountsRow>(
     db,
     sql`select d.code, a.name, d.prelist, d.keluarga_baru as "keluargaBaru", d.selesai, d.menolak,
@@ -155,8 +158,45 @@ export function loadKelurahanCounts(db: Db, p: FactParams): Promise<KelurahanCou
   );
 }
 
+/** The kab/kota's facts as loaded: what every scope's table is cut from. */
+export interface KotaFacts {
+  master: OfficerMasterRow[];
+  subsls: SubslsDaysRow[];
+  reports: ReportSummaryRow[];
+  decreases: DecreaseRow[];
+  foreign: ForeignReportRow[];
+  kelurahan: Map<string, KelurahanCountsRow>;
+  /** Names of the kab/kota, kecamatan and kelurahan. */
+  names: Map<string, string>;
+}
+
+/**
+ * All facts from one read-only snapshot, so they agree with each other. Each query aggregates a
+ * whole kab/kota, so hash joins are always right; nested loops are off because without table
+ * statistics (PGlite has no autovacuum) the planner picks them over whole tables and takes
+ * seconds. JIT is off: compiling costs more than it saves on a few ten thousand rows.
+ */
+export async function loadKotaFacts(db: Db, scope: Scope, params: { startDate: string; asOf: string }): Promise<KotaFacts> {
+  const p: FactParams = { kodeKota: scope.kodeKota, ...params };
+  const [master, subsls, reports, decreases, foreign, kelurahan, names] = await db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read, read only`);
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local enable_nestloop = off`);
+    return [
+      await loadOfficerMaster(tx, p),
+      await loadSubslsDays(tx, p),
+      await loadReportSummary(tx, p),
+      await loadDecreases(tx, p),
+      await loadForeignReports(tx, p),
+      await loadKelurahanCounts(tx, p),
+      await loadAreaNames(tx, p.kodeKota),
+    ] as const;
+  });
+  return { master, subsls, reports, decreases, foreign, kelurahan: new Map(kelurahan.map((k) => [k.code, k])), names };
+}
+
 /** Names of the kab/kota, its kecamatan and kelurahan (how an officer's place and benchmarks are named). */
-export async function loadAreaNames(db: Db, kodeKota: string): Promise<Map<string, string>> {
+async function loadAreaNames(db: Db, kodeKota: string): Promise<Map<string, string>> {
   const rows = await queryRows<{ code: string; name: string }>(
     db,
     sql`select code, name from area where kode_kota = ${kodeKota} and level in ('kota', 'kecamatan', 'kelurahan')`,
@@ -172,7 +212,8 @@ export async function loadAreaNames(db: Db, kodeKota: string): Promise<Map<strin
  * so it reads one row and 37 by primary key, whatever the number of officers and assignments
  * (summing their xmin instead cost a scan of both tables per request).
  */
-export async function loadDataStamp(db: Db, kodeKota: string): Promise<string> {
+export async function loadDataStamp(db: Db, scope: Scope): Promise<string> {
+  const { kodeKota } = scope;
   const [row] = await queryRows<{ campaign: string | null; rollup: string | null }>(
     db,
     sql`select

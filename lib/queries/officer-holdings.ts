@@ -1,5 +1,6 @@
 // What each officer holds: a PPL their assigned sub-SLS, a supervisor everything their
 // supervisees hold. Sums of counts only; every metric is computed from them by lib/domain.
+import 'server-only';
 import { closedOf, universeOf, type AreaCounts } from '@/lib/domain/metrics';
 import type { OfficerMasterRow, ReportSummaryRow, SubslsDaysRow } from './officer-facts';
 

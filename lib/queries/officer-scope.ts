@@ -1,5 +1,6 @@
 // The officer table a scope sees: which officers it may see and which sub-SLS count for them
 // (the scope decides both in SQL), and the table cut to them (officer-table.ts).
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
@@ -7,7 +8,7 @@ import type { CampaignWindow } from '@/lib/domain/types';
 import { memoByStamp } from '@/lib/server/stamp-cache';
 import { loadDataStamp } from './officer-facts';
 import { getOfficerTable, type OfficerEntry, type OfficerTable, type ScopeLens } from './officer-table';
-import { areaVisible, officerVisible } from './scope-sql';
+import { areaVisible, officerVisible } from '@/lib/db/scope-sql';
 
 /** A scope that sees the whole kab/kota: every sub-SLS counts, no set needed. */
 const wholeKota = (scope: Scope) => scope.kind === 'area' && scope.areaCode === scope.kodeKota;
@@ -49,9 +50,9 @@ export interface ScopedOfficers {
 
 /** The officer table as the scope sees it. */
 export async function scopedOfficers(db: Db, scope: Scope, params: { asOf: string; window: CampaignWindow }): Promise<ScopedOfficers> {
-  const stamp = await loadDataStamp(db, scope.kodeKota);
+  const stamp = await loadDataStamp(db, scope);
   const lens = await scopeLens(db, scope, stamp);
-  const table = await getOfficerTable(db, { kodeKota: scope.kodeKota, window: params.window, asOf: params.asOf, stamp, lens });
+  const table = await getOfficerTable(db, scope, { window: params.window, asOf: params.asOf, stamp, lens });
   const isVisible = (code: string | null) => code !== null && table.byCode.has(code);
   return { table, isVisible, visible: () => table.entries };
 }

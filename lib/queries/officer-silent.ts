@@ -1,28 +1,12 @@
 // "Belum lapor hari ini": PPL with no report dated the as-of date, for the morning phone round.
+import 'server-only';
 import type { Db } from '@/lib/db/client';
-import type { OfficerStatus } from '@/lib/domain/officer-status';
 import type { Scope } from '@/lib/domain/scope';
+import type { SilentOfficer } from '@/lib/domain/silent-officers';
 import type { CampaignWindow } from '@/lib/domain/types';
 import { scopedOfficers } from './officer-scope';
 
-export interface SilentOfficer {
-  code: string;
-  name: string;
-  phone: string | null;
-  kecamatanCode: string | null;
-  kecamatanName: string | null;
-  kelurahanCode: string | null;
-  kelurahanName: string | null;
-  pmlCode: string | null;
-  pmlName: string | null;
-  /** The PML's phone, when the PML is visible in the scope. */
-  pmlPhone: string | null;
-  /** Assigned sub-SLS not closed yet (the reminder names them). */
-  subslsOpen: number;
-  lastReport: string | null;
-  daysSilent: number;
-  status: OfficerStatus;
-}
+export type { SilentGroup, SilentOfficer } from '@/lib/domain/silent-officers';
 
 const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
 
@@ -58,29 +42,4 @@ export async function listSilentOfficers(db: Db, scope: Scope, params: { asOf: s
       (a.pmlCode ?? '').localeCompare(b.pmlCode ?? '') ||
       a.code.localeCompare(b.code),
   );
-}
-
-export interface SilentGroup {
-  kecamatanCode: string | null;
-  kecamatanName: string | null;
-  teams: { pmlCode: string | null; pmlName: string | null; pmlPhone: string | null; officers: SilentOfficer[] }[];
-}
-
-/** Rows of listSilentOfficers grouped by kecamatan, then PML, keeping their order. */
-export function groupSilentOfficers(rows: readonly SilentOfficer[]): SilentGroup[] {
-  const groups: SilentGroup[] = [];
-  for (const r of rows) {
-    let group = groups[groups.length - 1];
-    if (!group || group.kecamatanCode !== r.kecamatanCode) {
-      group = { kecamatanCode: r.kecamatanCode, kecamatanName: r.kecamatanName, teams: [] };
-      groups.push(group);
-    }
-    let team = group.teams[group.teams.length - 1];
-    if (!team || team.pmlCode !== r.pmlCode) {
-      team = { pmlCode: r.pmlCode, pmlName: r.pmlName, pmlPhone: r.pmlPhone, officers: [] };
-      group.teams.push(team);
-    }
-    team.officers.push(r);
-  }
-  return groups;
 }

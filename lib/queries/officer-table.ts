@@ -2,8 +2,9 @@
 // sub-SLS inside the scope only (a lurah sees a PPL who also works next door with the figures of
 // their own kelurahan, never the whole workload). Built from the kab/kota's facts (officer-facts.ts,
 // loaded once per data stamp) using lib/domain for every figure.
-import { sql } from 'drizzle-orm';
+import 'server-only';
 import type { Db } from '@/lib/db/client';
+import type { Scope } from '@/lib/domain/scope';
 import { addDays, diffDays } from '@/lib/domain/dates';
 import { closedOf, countMetrics } from '@/lib/domain/metrics';
 import {
@@ -23,7 +24,7 @@ import type { CampaignWindow, OfficerRole, Status, StatusReason } from '@/lib/do
 import { memoByStamp } from '@/lib/server/stamp-cache';
 import type { PlanWindow } from './ppl-plan';
 import { ownersOf, rollUpHoldings, type Holding } from './officer-holdings';
-import * as facts from './officer-facts';
+import { loadKotaFacts, type DecreaseRow, type KotaFacts, type OfficerMasterRow } from './officer-facts';
 
 /** One officer as of a date: identity, the area metrics of what they hold, status, flags. */
 export interface OfficerRow extends Omit<AreaMetricValues, 'status'> {
@@ -75,7 +76,7 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   return out;
 }
 
-function toDecreases(rows: facts.DecreaseRow[]): CountDecrease[] {
+function toDecreases(rows: DecreaseRow[]): CountDecrease[] {
   const fields = [
     ['selesai', 'selesai', 'prev_selesai'],
     ['tidakDitemukan', 'tidak_ditemukan', 'prev_tidak_ditemukan'],
@@ -88,18 +89,6 @@ function toDecreases(rows: facts.DecreaseRow[]): CountDecrease[] {
   );
 }
 
-/** The kab/kota's facts as loaded: what every scope's table is cut from. */
-export interface KotaFacts {
-  master: facts.OfficerMasterRow[];
-  subsls: facts.SubslsDaysRow[];
-  reports: facts.ReportSummaryRow[];
-  decreases: facts.DecreaseRow[];
-  foreign: facts.ForeignReportRow[];
-  kelurahan: Map<string, facts.KelurahanCountsRow>;
-  /** Names of the kab/kota, kecamatan and kelurahan. */
-  names: Map<string, string>;
-}
-
 /**
  * What a scope lets the table show: the sub-SLS whose figures count (null: the whole kab/kota),
  * the officers it may name, and the area whose subtree it can open (null for a PML's or PPL's
@@ -110,30 +99,6 @@ export interface ScopeLens {
   within: ReadonlySet<string> | null;
   officers: ReadonlySet<string>;
   areaRoot: string | null;
-}
-
-/**
- * All facts from one read-only snapshot, so they agree with each other. Each query aggregates a
- * whole kab/kota, so hash joins are always right; nested loops are off because without table
- * statistics (PGlite has no autovacuum) the planner picks them over whole tables and takes
- * seconds. JIT is off: compiling costs more than it saves on a few ten thousand rows.
- */
-async function load(db: Db, p: facts.FactParams): Promise<KotaFacts> {
-  const [master, subsls, reports, decreases, foreign, kelurahan, names] = await db.transaction(async (tx) => {
-    await tx.execute(sql`set transaction isolation level repeatable read, read only`);
-    await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`set local enable_nestloop = off`);
-    return [
-      await facts.loadOfficerMaster(tx, p),
-      await facts.loadSubslsDays(tx, p),
-      await facts.loadReportSummary(tx, p),
-      await facts.loadDecreases(tx, p),
-      await facts.loadForeignReports(tx, p),
-      await facts.loadKelurahanCounts(tx, p),
-      await facts.loadAreaNames(tx, p.kodeKota),
-    ] as const;
-  });
-  return { master, subsls, reports, decreases, foreign, kelurahan: new Map(kelurahan.map((k) => [k.code, k])), names };
 }
 
 /** The facts cut to the lens: only sub-SLS inside the scope count, for holdings, reports and flags. */
@@ -176,7 +141,7 @@ function seriesOf(closed: number[], startDate: string): Map<string, number> {
 
 /** Where the officer works as the viewer sees it: their home area, or — when that lies outside an
  * area scope — the kelurahan inside it where most of the sub-SLS the viewer sees of theirs are. */
-function placeOf(m: facts.OfficerMasterRow, c: Cut, lens: ScopeLens) {
+function placeOf(m: OfficerMasterRow, c: Cut, lens: ScopeLens) {
   const home = { areaCode: m.area_code, areaName: m.area_name, kecCode: m.kec_code, kecName: m.kec_name, isKelurahan: m.area_level === 'kelurahan' };
   if (lens.areaRoot === null || m.area_code.startsWith(lens.areaRoot)) return home;
   const counts = [...(c.kelurahanOf.get(m.code) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -186,7 +151,7 @@ function placeOf(m: facts.OfficerMasterRow, c: Cut, lens: ScopeLens) {
   return { areaCode: kel, areaName: names.get(kel) ?? null, kecCode: kel.slice(0, 7), kecName: names.get(kel.slice(0, 7)) ?? null, isKelurahan: true };
 }
 
-function buildRow(m: facts.OfficerMasterRow, c: Cut, lens: ScopeLens, window: CampaignWindow, asOf: string): OfficerEntry {
+function buildRow(m: OfficerMasterRow, c: Cut, lens: ScopeLens, window: CampaignWindow, asOf: string): OfficerEntry {
   const held = c.holdings.get(m.code)!;
   const closed = held.selesai.map((s, i) => closedOf({ selesai: s, tidakDitemukan: held.tidakDitemukan[i] }));
   const series = seriesOf(closed, window.startDate);
@@ -274,17 +239,19 @@ function buildTable(data: KotaFacts, lens: ScopeLens, window: CampaignWindow, as
 
 /**
  * The table of the officers a scope sees as of a date, rebuilt only when the data stamp changes:
- * the kab/kota's facts are loaded once per stamp and cut per scope (each scope its own entry).
+ * the scope's kab/kota's facts are loaded once per stamp and cut to the lens (each scope its own
+ * entry). The lens must be the scope's own (officer-scope.ts derives it).
  */
 export async function getOfficerTable(
   db: Db,
-  params: { kodeKota: string; window: CampaignWindow; asOf: string; stamp: string; lens: ScopeLens },
+  scope: Scope,
+  params: { window: CampaignWindow; asOf: string; stamp: string; lens: ScopeLens },
 ): Promise<OfficerTable> {
-  const { kodeKota, window, asOf, stamp, lens } = params;
+  const { window, asOf, stamp, lens } = params;
   if (diffDays(asOf, window.startDate) < 0) throw new RangeError(`asOf ${asOf} is before the window starts`);
-  const at = `${kodeKota}|${window.startDate}|${window.endDate}|${asOf}`;
+  const at = `${scope.kodeKota}|${window.startDate}|${window.endDate}|${asOf}`;
   return memoByStamp(db, 'table', `${lens.key}|${at}`, stamp, async () => {
-    const data = await memoByStamp(db, 'facts', at, stamp, () => load(db, { kodeKota, startDate: window.startDate, asOf }));
+    const data = await memoByStamp(db, 'facts', at, stamp, () => loadKotaFacts(db, scope, { startDate: window.startDate, asOf }));
     return buildTable(data, lens, window, asOf);
   });
 }

@@ -1,4 +1,5 @@
 // Officers in a scope: the paged, sorted, filtered list; the silent-today list; filter options.
+import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { FLAG_IDS, type FlagId } from '@/lib/domain/officer-flags';
 import { OFFICER_STATUS_RANK, OFFICER_STATUSES, type OfficerStatus } from '@/lib/domain/officer-status';
@@ -10,7 +11,7 @@ import type { OfficerRow, OfficerTable } from './officer-table';
 
 export type { OfficerRow } from './officer-table';
 export { getOfficer, type OfficerDetail, type SubslsProgress } from './officer-detail';
-export { groupSilentOfficers, listSilentOfficers, type SilentOfficer } from './officer-silent';
+export { listSilentOfficers, type SilentOfficer } from './officer-silent';
 
 export { OFFICER_SORT_KEYS, type OfficerSortKey };
 
@@ -72,7 +73,7 @@ export interface OfficerPage {
 const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
 
 /** Compares two officers by a column; nulls last in either direction, then by code. */
-export function compareOfficers(sort: OfficerSortKey, dir: 'asc' | 'desc'): (a: OfficerRow, b: OfficerRow) => number {
+function compareOfficers(sort: OfficerSortKey, dir: 'asc' | 'desc'): (a: OfficerRow, b: OfficerRow) => number {
   const value = SORT_VALUE[sort];
   const sign = dir === 'desc' ? -1 : 1;
   return (a, b) => {

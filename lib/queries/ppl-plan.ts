@@ -1,24 +1,16 @@
 // The plan an SLS or sub-SLS is judged against (DESIGN.md, Metrics): what its PPL has left over
 // the days left, at the PPL's pace. PPL work their SLS one after another, so an SLS at 0 % on
 // day 19 is usually next in line, not late; the PPL's own schedule says whether it is.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
-import { addDays } from '@/lib/domain/dates';
-import { BAND_DAYS, forecast, forecastDay, type PplPlan } from '@/lib/domain/pace';
+import { seriesStart, type PlanWindow } from '@/lib/domain/as-of';
+import { forecast, type PplPlan } from '@/lib/domain/pace';
 import type { Scope } from '@/lib/domain/scope';
-import type { CampaignWindow } from '@/lib/domain/types';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 /** A window whose pace and forecasts stop at the latest complete day (lib/queries/campaign.ts). */
-export type PlanWindow = CampaignWindow & { completeThrough?: string | null };
-
-/**
- * The first date of the series a read carries: 15 days before the forecast day (the latest
- * complete day, or asOf), for pace7, the forecast band and a stall; the series runs on to asOf.
- */
-export function seriesStart(window: PlanWindow, asOf: string): string {
-  return addDays(forecastDay(window, asOf, window.completeThrough), -(BAND_DAYS + 1));
-}
+export type { PlanWindow } from '@/lib/domain/as-of';
 
 /** The longest prefix every code starts with. */
 function commonPrefix(codes: string[]): string {

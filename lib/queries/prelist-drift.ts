@@ -1,5 +1,6 @@
 // "Rekonsiliasi prelist": each SLS's drift from its prelist as of a date, scored against the
 // other SLS of its kelurahan (lib/domain/prelist-drift.ts holds the definition and threshold).
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { isDriftOutlier, prelistDrift, robustZ, type PrelistDrift } from '@/lib/domain/prelist-drift';

@@ -2,13 +2,17 @@
 // it, with the weekly change and konversiPenolakan — counted from the carried-forward sub-SLS
 // rows of area_day, the report history as the rollup keeps it. lib/domain/refusals.ts does the
 // arithmetic; this file only gathers the points.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
-import { refusalChange, refusalWindow, sumRefusals, type RefusalChange, type RefusalPoint } from '@/lib/domain/refusals';
+import { groupByPrefix, groupChange, type SubslsRefusals } from '@/lib/domain/refusal-groups';
+import { refusalWindow, type RefusalChange } from '@/lib/domain/refusals';
 import type { Scope } from '@/lib/domain/scope';
 import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
 import { getArea, type AreaRef } from './areas';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
+
+export type { SubslsRefusals };
 
 interface SubslsRow {
   code: string;
@@ -20,12 +24,6 @@ interface SubslsRow {
   peak_b: number;
 }
 
-/** A sub-SLS's points on the window's last day and on the day before it began. */
-export interface SubslsRefusals {
-  code: string;
-  now: RefusalPoint & { tidakDitemui: number };
-  before: RefusalPoint & { tidakDitemui: number };
-}
 
 /** Every visible sub-SLS under `code` with its refusal points around asOf. */
 export async function listSubslsRefusals(db: Db, scope: Scope, params: { code: string; asOf: string }): Promise<SubslsRefusals[]> {
@@ -49,27 +47,6 @@ export async function listSubslsRefusals(db: Db, scope: Scope, params: { code: s
     now: { menolak: r.men_d, peak: r.peak_d, tidakDitemui: r.tdm_d },
     before: { menolak: r.men_b, peak: r.peak_b, tidakDitemui: r.tdm_b },
   }));
-}
-
-/** The window figures of a group of sub-SLS (an SLS, a kelurahan, the whole area). */
-export function groupChange(rows: readonly SubslsRefusals[]): RefusalChange {
-  const side = (pick: 'now' | 'before') => {
-    const points = rows.map((r) => r[pick]);
-    return { ...sumRefusals(points), tidakDitemui: points.reduce((s, p) => s + p.tidakDitemui, 0) };
-  };
-  return refusalChange(side('now'), side('before'));
-}
-
-/** Groups sub-SLS rows by the prefix of `length` digits (their ancestor at that level). */
-export function groupByPrefix(rows: readonly SubslsRefusals[], length: number): Map<string, SubslsRefusals[]> {
-  const out = new Map<string, SubslsRefusals[]>();
-  for (const r of rows) {
-    const key = r.code.slice(0, length);
-    const list = out.get(key);
-    if (list) list.push(r);
-    else out.set(key, [r]);
-  }
-  return out;
 }
 
 export type RefusalRow = { code: string; name: string; level: AreaLevel } & RefusalChange;

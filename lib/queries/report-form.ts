@@ -1,8 +1,9 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
 import type { OutcomeCounts } from '@/lib/domain/types';
-import { areaVisible, officerVisible } from './scope-sql';
+import { areaVisible, officerVisible } from '@/lib/db/scope-sql';
 
 export interface PplChoice {
   code: string;

@@ -1,10 +1,11 @@
 // Reporting completeness per date (lib/domain/completeness.ts): who was expected to report and who
 // did, for a kab/kota or an area within the viewer's scope.
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { DayReporting } from '@/lib/domain/completeness';
 import type { Scope } from '@/lib/domain/scope';
-import { areaVisible } from './scope-sql';
+import { areaVisible } from '@/lib/db/scope-sql';
 
 /**
  * Expected and reported PPL on each date from `from` to `to`, counting only sub-SLS under
@@ -72,10 +73,3 @@ export async function getDayReporting(db: Db, scope: Scope, params: { areaCode: 
   const [day] = await listDayReporting(db, scope, { areaCode: params.areaCode, from: params.tanggal, to: params.tanggal });
   return day ?? { tanggal: params.tanggal, reported: 0, expected: 0 };
 }
-
-/** The dates a latest-complete-day search must look at: the window's first day up to the latest report. */
-export function completenessRange(startDate: string, latestReport: string | null, lastReportDate: string): { from: string; to: string } | null {
-  if (latestReport === null || latestReport < startDate) return null;
-  return { from: startDate, to: latestReport < lastReportDate ? latestReport : lastReportDate };
-}
-

@@ -1,9 +1,10 @@
 // What an admin can pick as an account's root: the areas (kab/kota, kecamatan, kelurahan) and the
 // PML/PPL of their scope, by name — so nobody has to know a BPS code by heart.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
-import { areaVisible, officerVisible } from './scope-sql';
+import { areaVisible, officerVisible } from '@/lib/db/scope-sql';
 
 export interface RootOption {
   code: string;

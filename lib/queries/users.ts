@@ -1,9 +1,10 @@
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import type { Role } from '@/lib/domain/roles';
 import type { Scope } from '@/lib/domain/scope';
 import { isoTime } from './iso-time';
-import { areaVisible, officerVisible } from './scope-sql';
+import { areaVisible, officerVisible } from '@/lib/db/scope-sql';
 
 /**
  * SQL condition over `auth_user u`: the account's root (area or officer) lies inside the

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createAuth, type Auth } from '@/lib/auth/better-auth';
 import { getOrCreateSecret } from '@/lib/auth/secret';
 import { readEnv } from '@/lib/env';

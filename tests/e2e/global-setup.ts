@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
   const dataRoot = mkdtempSync(path.join(tmpdir(), 'pantau-e2e-'));
   // Seeded once; the shared server and every isolated server run on copies of it.
   const template = path.join(dataRoot, 'template');
-  const seed = spawnSync('./node_modules/.bin/tsx', ['scripts/db.ts', 'setup'], {
+  const seed = spawnSync('./node_modules/.bin/tsx', ['--import', './scripts/server-only-hook.mjs', 'scripts/db.ts', 'setup'], {
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: '', PANTAU_DATA_DIR: template, PANTAU_DEMO: '1', PANTAU_ARCHIVE: '0' },
   });

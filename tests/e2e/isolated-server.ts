@@ -23,7 +23,7 @@ export async function startIsolatedServer(): Promise<IsolatedServer> {
   if (template) {
     cpSync(template, env.PANTAU_DATA_DIR, { recursive: true });
   } else {
-    const seed = spawnSync('./node_modules/.bin/tsx', ['scripts/db.ts', 'setup'], { stdio: 'inherit', env });
+    const seed = spawnSync('./node_modules/.bin/tsx', ['--import', './scripts/server-only-hook.mjs', 'scripts/db.ts', 'setup'], { stdio: 'inherit', env });
     if (seed.status !== 0) throw new Error('seeding the isolated e2e database failed');
   }
   const port = await freePort();

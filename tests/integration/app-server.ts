@@ -87,7 +87,7 @@ export function serverEnv(database: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Seeds the demo at `scale` with its demo logins (scripts/db.ts seed). */
 export function seedDatabase(env: NodeJS.ProcessEnv, scale: number): void {
-  const seed = spawnSync('./node_modules/.bin/tsx', ['scripts/db.ts', 'seed', '--scale', String(scale)], { stdio: 'inherit', env });
+  const seed = spawnSync('./node_modules/.bin/tsx', ['--import', './scripts/server-only-hook.mjs', 'scripts/db.ts', 'seed', '--scale', String(scale)], { stdio: 'inherit', env });
   if (seed.status !== 0) throw new Error('seeding the test database failed');
 }
 

@@ -78,7 +78,7 @@ export class Tally {
  */
 export function runDbCheck(databaseUrl: string): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('./node_modules/.bin/tsx', ['scripts/db.ts', 'check'], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+    const child = spawn('./node_modules/.bin/tsx', ['--import', './scripts/server-only-hook.mjs', 'scripts/db.ts', 'check'], { env: { ...process.env, DATABASE_URL: databaseUrl } });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

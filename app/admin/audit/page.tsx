@@ -5,10 +5,7 @@ import { isIsoDate } from '@/lib/domain/dates';
 import { describeAudit } from '@/lib/audit/describe';
 import { formatDate, formatDateTime, zoneName } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { getArea } from '@/lib/queries/areas';
-import { listAuditLog } from '@/lib/queries/audit';
-import { getCampaign } from '@/lib/queries/campaign';
-import { getDb } from '@/lib/server/database';
+import { dataFor } from '@/lib/server/data';
 import { requirePermission } from '@/lib/server/viewer';
 
 export const dynamic = 'force-dynamic';
@@ -31,10 +28,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const to = params.sampai && isIsoDate(params.sampai) ? params.sampai : undefined;
   const q = params.q?.slice(0, 64) || undefined;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.hal ?? '1', 10) || 1));
-  const db = await getDb();
+  const data = dataFor(viewer);
   const [{ rows, total }, campaign] = await Promise.all([
-    listAuditLog(db, viewer.scope, { action, q, from, to, page, pageSize: PAGE_SIZE }),
-    getCampaign(db, viewer.scope),
+    data.listAuditLog({ action, q, from, to, page, pageSize: PAGE_SIZE }),
+    data.getCampaign(),
   ]);
   const [t, ta, tc, locale] = await Promise.all([getTranslations('admin'), getTranslations('auditlog'), getTranslations('common'), getLocale().then(toLocale)]);
   const zone = campaign?.timezone ?? 'UTC';
@@ -47,7 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">{t('audit.title')}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t('audit.intro', { kota: (await getArea(db, viewer.scope, viewer.scope.kodeKota))?.name ?? viewer.scope.kodeKota })}</p>
+        <p className="mt-1 text-sm text-slate-600">{t('audit.intro', { kota: (await data.getArea(viewer.scope.kodeKota))?.name ?? viewer.scope.kodeKota })}</p>
       </div>
       <form method="get" className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap" role="search" aria-label={t('audit.title')}>
         <select name="aksi" defaultValue={action ?? ''} aria-label={t('audit.action')} className={input}>

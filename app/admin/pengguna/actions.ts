@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { ActionResult } from '@/components/action-form';
-import { accessSchema, createUser, generatePassword, newUserSchema, passwordSchema, resetUserPassword, setUserAccess, setUserDisabled } from '@/lib/auth/users';
+import { accessSchema, generatePassword, newUserSchema, passwordSchema } from '@/lib/auth/users';
 import { adminAction, fieldList } from '../admin-context';
 
 const DENIED: ActionResult = { ok: false, message: 'Not found' };
@@ -21,7 +21,7 @@ export async function createUserAction(_prev: ActionResult | null, form: FormDat
   const { password, generated } = passwordOf(form);
   const input = newUserSchema.safeParse({ ...Object.fromEntries(form), password });
   if (!input.success) return { ok: false, message: t('users.errors.invalid', { fields: fieldList(input.error.issues) }) };
-  const result = await createUser(ctx.db, ctx.viewer.scope, ctx.actor, input.data);
+  const result = await ctx.data.createUser(input.data);
   if (!result.ok) return { ok: false, message: t(`users.errors.${result.error}`, { ...input.data }) };
   revalidatePath('/admin/pengguna');
   return {
@@ -38,7 +38,7 @@ export async function setAccessAction(_prev: ActionResult | null, form: FormData
   const username = String(form.get('username') ?? '');
   const input = accessSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return { ok: false, message: t('users.errors.invalid', { fields: fieldList(input.error.issues) }) };
-  const result = await setUserAccess(ctx.db, ctx.viewer.scope, ctx.actor, username, input.data);
+  const result = await ctx.data.setUserAccess(username, input.data);
   if (!result.ok) return { ok: false, message: t(`users.errors.${result.error}`, { ...input.data, username }) };
   revalidatePath(`/admin/pengguna/${username}`);
   return { ok: true, message: t('users.accessSaved', { username }) };
@@ -51,7 +51,7 @@ export async function resetPasswordAction(_prev: ActionResult | null, form: Form
   const username = String(form.get('username') ?? '');
   const { password, generated } = passwordOf(form);
   if (!passwordSchema.safeParse(password).success) return { ok: false, message: t('users.errors.invalid', { fields: 'password' }) };
-  const result = await resetUserPassword(ctx.db, ctx.viewer.scope, ctx.actor, username, password);
+  const result = await ctx.data.resetUserPassword(username, password);
   if (!result.ok) return { ok: false, message: t(`users.errors.${result.error}`) };
   return { ok: true, message: t('users.passwordSet', { username }), ...(generated ? { secret: password, secretNote: t('users.shownOnce') } : {}) };
 }
@@ -64,7 +64,7 @@ export async function setDisabledAction(_prev: ActionResult | null, form: FormDa
   const { t } = ctx;
   const input = disableSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return { ok: false, message: t('users.errors.invalid', { fields: fieldList(input.error.issues) }) };
-  const result = await setUserDisabled(ctx.db, ctx.viewer.scope, ctx.actor, input.data.username, input.data.disabled === '1');
+  const result = await ctx.data.setUserDisabled(input.data.username, input.data.disabled === '1');
   if (!result.ok) return { ok: false, message: t(`users.errors.${result.error}`) };
   revalidatePath(`/admin/pengguna/${input.data.username}`);
   return { ok: true, message: input.data.disabled === '1' ? t('users.disabled') : t('users.active') };

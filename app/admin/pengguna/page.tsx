@@ -8,10 +8,7 @@ import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { ROLES, isRole } from '@/lib/domain/roles';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { getCampaign } from '@/lib/queries/campaign';
-import { listRootOptions } from '@/lib/queries/root-options';
-import { listRootAreas, listUsers } from '@/lib/queries/users';
-import { getDb } from '@/lib/server/database';
+import { dataFor } from '@/lib/server/data';
 import { requirePermission } from '@/lib/server/viewer';
 import { createUserAction } from './actions';
 
@@ -28,12 +25,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const role = isRole(params.peran) ? params.peran : undefined;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.hal ?? '1', 10) || 1));
-  const db = await getDb();
+  const data = dataFor(viewer);
   const [{ rows, total }, campaign, roots, rootOptions] = await Promise.all([
-    listUsers(db, viewer.scope, { q: params.q?.slice(0, 64), role, page, pageSize: PAGE_SIZE }),
-    getCampaign(db, viewer.scope),
-    listRootAreas(db, viewer.scope),
-    listRootOptions(db, viewer.scope),
+    data.listUsers({ q: params.q?.slice(0, 64), role, page, pageSize: PAGE_SIZE }),
+    data.getCampaign(),
+    data.listRootAreas(),
+    data.listRootOptions(),
   ]);
   const [t, ta, locale] = await Promise.all([getTranslations('admin'), getTranslations('auth'), getLocale().then(toLocale)]);
   const zone = campaign?.timezone ?? 'UTC';

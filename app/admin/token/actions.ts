@@ -4,7 +4,6 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { ActionResult } from '@/components/action-form';
 import { isIsoDate } from '@/lib/domain/dates';
-import { issueApiToken, revokeApiToken } from '@/lib/auth/tokens';
 import { adminAction, fieldList } from '../admin-context';
 
 const issueSchema = z.object({
@@ -22,7 +21,7 @@ export async function issueTokenAction(_prev: ActionResult | null, form: FormDat
   const { t } = ctx;
   const input = issueSchema.safeParse({ ...Object.fromEntries(form), expiresOn: String(form.get('expiresOn') ?? '') });
   if (!input.success) return { ok: false, message: t('tokens.errors.invalid', { fields: fieldList(input.error.issues) }) };
-  const issued = await issueApiToken(ctx.db, ctx.viewer.scope, ctx.actor, input.data);
+  const issued = await ctx.data.issueApiToken(input.data);
   if (!issued) return { ok: false, message: t('tokens.errors.not_found', { username: input.data.username }) };
   revalidatePath('/admin/token');
   return { ok: true, message: t('tokens.issued', { username: input.data.username }), secret: issued.token, secretNote: t('users.shownOnce') };
@@ -32,6 +31,6 @@ export async function issueTokenAction(_prev: ActionResult | null, form: FormDat
 export async function revokeTokenAction(form: FormData): Promise<void> {
   const ctx = await adminAction('manageTokens');
   if (!ctx) return;
-  await revokeApiToken(ctx.db, ctx.viewer.scope, ctx.actor, String(form.get('id') ?? '').slice(0, 64));
+  await ctx.data.revokeApiToken(String(form.get('id') ?? '').slice(0, 64));
   revalidatePath('/admin/token');
 }

@@ -3,9 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ActionForm, Field } from '@/components/action-form';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { listApiTokens } from '@/lib/queries/api-tokens';
-import { getCampaign } from '@/lib/queries/campaign';
-import { getDb } from '@/lib/server/database';
+import { dataFor } from '@/lib/server/data';
 import { requirePermission } from '@/lib/server/viewer';
 import { issueTokenAction, revokeTokenAction } from './actions';
 
@@ -18,8 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TokensPage({ searchParams }: { searchParams: Promise<{ pengguna?: string }> }) {
   const viewer = await requirePermission('manageTokens');
   const { pengguna } = await searchParams;
-  const db = await getDb();
-  const [tokens, campaign] = await Promise.all([listApiTokens(db, viewer.scope, { limit: 200 }), getCampaign(db, viewer.scope)]);
+  const data = dataFor(viewer);
+  const [tokens, campaign] = await Promise.all([data.listApiTokens({ limit: 200 }), data.getCampaign()]);
   const [t, locale] = await Promise.all([getTranslations('admin'), getLocale().then(toLocale)]);
   const zone = campaign?.timezone ?? 'UTC';
   const when = (v: string | null) => (v ? formatDateTime(v, locale, zone) : t('tokens.never'));

@@ -8,9 +8,8 @@ import { SubslsTable } from '@/components/officers/subsls-table';
 import { TeamTable } from '@/components/officers/team-table';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
-import { getOfficer } from '@/lib/queries/officers';
-import { getDb } from '@/lib/server/database';
+import { resolveAsOf } from '@/lib/domain/as-of';
+import { dataFor } from '@/lib/server/data';
 import { getViewer } from '@/lib/server/viewer';
 import { forecastText, statusReasonText, type StatusT } from '@/lib/status-text';
 
@@ -20,11 +19,11 @@ export default async function OfficerPage({ params, searchParams }: { params: Pr
   const [{ code }, { asOf: asOfParam }] = await Promise.all([params, searchParams]);
   const viewer = await getViewer();
   if (!viewer || !/^[A-Za-z0-9._-]{1,32}$/.test(code)) notFound();
-  const db = await getDb();
-  const campaign = await getCampaign(db, viewer.scope);
+  const data = dataFor(viewer);
+  const campaign = await data.getCampaign();
   if (!campaign) notFound();
   const asOf = resolveAsOf(campaign, /^\d{4}-\d{2}-\d{2}$/.test(asOfParam ?? '') ? asOfParam : null);
-  const detail = await getOfficer(db, viewer.scope, { code, asOf, window: campaign });
+  const detail = await data.getOfficer({ code, asOf, window: campaign });
   if (!detail) notFound();
   const locale = toLocale(await getLocale());
   const t = await getTranslations('officers');

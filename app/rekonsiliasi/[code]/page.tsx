@@ -6,9 +6,8 @@ import { isIsoDate } from '@/lib/domain/dates';
 import { DRIFT_Z_THRESHOLD } from '@/lib/domain/prelist-drift';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
-import { listPrelistDrift } from '@/lib/queries/prelist-drift';
-import { getDb } from '@/lib/server/database';
+import { resolveAsOf } from '@/lib/domain/as-of';
+import { dataFor } from '@/lib/server/data';
 import { requireViewer } from '@/lib/server/viewer';
 
 export const dynamic = 'force-dynamic';
@@ -27,11 +26,11 @@ export default async function DriftPage({ params, searchParams }: Props) {
   const [{ code }, query] = await Promise.all([params, searchParams]);
   const viewer = await requireViewer();
   if (!areaCodeSchema.safeParse(code).success) notFound();
-  const db = await getDb();
-  const campaign = await getCampaign(db, viewer.scope);
+  const data = dataFor(viewer);
+  const campaign = await data.getCampaign();
   if (!campaign) notFound();
   const asOf = resolveAsOf(campaign, query.asOf && isIsoDate(query.asOf) ? query.asOf : null);
-  const rows = await listPrelistDrift(db, viewer.scope, { code, asOf });
+  const rows = await data.listPrelistDrift({ code, asOf });
   if (!rows) notFound();
   const [t, locale] = await Promise.all([getTranslations('followup'), getLocale().then(toLocale)]);
   const d = (k: string) => t(`drift.columns.${k}`);

@@ -11,9 +11,8 @@ import { openCases } from '@/lib/domain/refusals';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { mayRecordFollowups } from '@/lib/ingest/record-followup';
-import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
-import { getFollowupList } from '@/lib/queries/followup-list';
-import { getDb } from '@/lib/server/database';
+import { resolveAsOf } from '@/lib/domain/as-of';
+import { dataFor } from '@/lib/server/data';
 import { requireViewer } from '@/lib/server/viewer';
 
 export const dynamic = 'force-dynamic';
@@ -34,11 +33,11 @@ export default async function FollowupPage({ params, searchParams }: Props) {
   const [{ code }, query] = await Promise.all([params, searchParams]);
   const viewer = await requireViewer();
   if (!areaCodeSchema.safeParse(code).success) notFound();
-  const db = await getDb();
-  const campaign = await getCampaign(db, viewer.scope);
+  const data = dataFor(viewer);
+  const campaign = await data.getCampaign();
   if (!campaign) notFound();
   const asOf = resolveAsOf(campaign, query.asOf && isIsoDate(query.asOf) ? query.asOf : null);
-  const list = await getFollowupList(db, viewer.scope, { code, asOf });
+  const list = await data.getFollowupList({ code, asOf });
   if (!list) notFound();
   const [t, locale] = await Promise.all([getTranslations('followup'), getLocale().then(toLocale)]);
   const a = list.area;

@@ -1,17 +1,14 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getAreaViewBody, levelBelow } from '@/lib/api/area-bodies';
+import { levelBelow } from '@/lib/api/area-bodies';
 import { areaCodeSchema } from '@/lib/api/schemas';
 import { queryKeys } from '@/lib/client/queries';
 import { isIsoDate } from '@/lib/domain/dates';
 import type { AreaLevel } from '@/lib/domain/types';
 import { AttentionPanel } from '@/components/dashboard/attention-panel';
-import { listAreaHolders } from '@/lib/queries/area-holders';
-import { getAttention } from '@/lib/queries/attention';
-import { getArea } from '@/lib/queries/areas';
-import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
-import { getDb } from '@/lib/server/database';
+import { resolveAsOf } from '@/lib/domain/as-of';
+import { dataFor } from '@/lib/server/data';
 import { requireViewer } from '@/lib/server/viewer';
 import { AreaDashboard } from './area-dashboard';
 
@@ -25,7 +22,7 @@ interface Props {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;
   const viewer = await requireViewer();
-  const area = viewer && areaCodeSchema.safeParse(code).success ? await getArea(await getDb(), viewer.scope, code) : null;
+  const area = viewer && areaCodeSchema.safeParse(code).success ? await dataFor(viewer).getArea(code) : null;
   return { title: area?.name ?? code };
 }
 
@@ -34,16 +31,16 @@ export default async function AreaPage({ params, searchParams }: Props) {
   const [{ code }, query] = await Promise.all([params, searchParams]);
   const viewer = await requireViewer();
   if (!viewer || !areaCodeSchema.safeParse(code).success) notFound();
-  const db = await getDb();
-  const campaign = await getCampaign(db, viewer.scope);
+  const data = dataFor(viewer);
+  const campaign = await data.getCampaign();
   if (!campaign) notFound();
   const asOf = resolveAsOf(campaign, query.asOf && isIsoDate(query.asOf) ? query.asOf : null);
   const levels = [levelBelow(code), levelBelow(code, 2)].filter((l): l is AreaLevel => l !== null);
   const level = levels.slice(1).find((l) => l === query.level) ?? null;
   const [view, holders, attention] = await Promise.all([
-    getAreaViewBody(db, viewer.scope, campaign, { code, asOf, level }),
-    code.length >= 14 ? listAreaHolders(db, viewer.scope, { code, level: code.length === 14 ? 'sls' : 'subsls' }) : null,
-    getAttention(db, viewer.scope, { code, asOf, window: campaign }),
+    data.getAreaViewBody(campaign, { code, asOf, level }),
+    code.length >= 14 ? data.listAreaHolders({ code, level: code.length === 14 ? 'sls' : 'subsls' }) : null,
+    data.getAttention({ code, asOf, window: campaign }),
   ]);
   if (!view) notFound();
   const queryClient = new QueryClient();

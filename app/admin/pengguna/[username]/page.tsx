@@ -8,11 +8,7 @@ import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { ROLES } from '@/lib/domain/roles';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { listApiTokens } from '@/lib/queries/api-tokens';
-import { getCampaign } from '@/lib/queries/campaign';
-import { listRootOptions } from '@/lib/queries/root-options';
-import { getUser } from '@/lib/queries/users';
-import { getDb } from '@/lib/server/database';
+import { dataFor } from '@/lib/server/data';
 import { requirePermission } from '@/lib/server/viewer';
 import { resetPasswordAction, setAccessAction, setDisabledAction } from '../actions';
 
@@ -25,12 +21,12 @@ export async function generateMetadata({ params }: { params: Promise<{ username:
 export default async function UserPage({ params }: { params: Promise<{ username: string }> }) {
   const viewer = await requirePermission('manageUsers');
   const username = decodeURIComponent((await params).username).slice(0, 64);
-  const db = await getDb();
+  const data = dataFor(viewer);
   const [user, campaign, tokens, rootOptions] = await Promise.all([
-    getUser(db, viewer.scope, username),
-    getCampaign(db, viewer.scope),
-    listApiTokens(db, viewer.scope, { limit: 20, username }),
-    listRootOptions(db, viewer.scope),
+    data.getUser(username),
+    data.getCampaign(),
+    data.listApiTokens({ limit: 20, username }),
+    data.listRootOptions(),
   ]);
   if (!user) notFound();
   const [t, ta, locale] = await Promise.all([getTranslations('admin'), getTranslations('auth'), getLocale().then(toLocale)]);
