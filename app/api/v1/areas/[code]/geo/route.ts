@@ -1,11 +1,10 @@
 import { ApiError } from '@/lib/api/errors';
 import { cachedBody } from '@/lib/api/body-cache';
 import { cachedResponse } from '@/lib/api/etag';
-import { geoQuerySchema, mapWindowOf } from '@/lib/api/geo-schemas';
-import { apiRoute } from '@/lib/api/handler';
-import { areaParamsSchema } from '@/lib/api/schemas';
-import { getCampaign } from '@/lib/queries/campaign';
+import { mapWindowOf } from '@/lib/api/geo-schemas';
 import { getAreaGeo } from '@/lib/queries/geo';
+import { implement } from '@/lib/api/route';
+import { areasApi } from '@/lib/api/routes/areas';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,16 +13,7 @@ export const dynamic = 'force-dynamic';
  * FeatureCollection (simplified boundaries, every area metric in the properties), with an
  * ETag so an unchanged map costs a 304.
  */
-export const GET = apiRoute({ params: areaParamsSchema, query: geoQuerySchema }, async ({ req, db, viewer, params, query }) => {
-  const campaign = await getCampaign(db, viewer.scope);
-  if (!campaign) throw new ApiError('not_found');
-  const asOf = query.asOf ?? campaign.defaultAsOf;
-  if (asOf < campaign.startDate || asOf > campaign.lastReportDate) {
-    throw new ApiError('bad_request', {
-      id: `asOf harus di antara ${campaign.startDate} dan ${campaign.lastReportDate}.`,
-      en: `asOf must be between ${campaign.startDate} and ${campaign.lastReportDate}.`,
-    });
-  }
+export const { GET, HEAD, POST, PUT, PATCH, DELETE } = implement(areasApi, '/api/v1/areas/{code}/geo', { GET: async ({ req, db, viewer, params, query, campaign, asOf }) => {
   const cached = cachedBody(db, campaign, viewer.scope, `geo|${params.code}|${asOf}|${query.metric ?? ''}|${query.level ?? ''}`, async () => {
     const geo = await getAreaGeo(db, viewer.scope, { code: params.code, asOf, window: campaign, metric: query.metric, level: query.level });
     return geo && { ...geo, window: mapWindowOf(campaign) };
@@ -31,4 +21,4 @@ export const GET = apiRoute({ params: areaParamsSchema, query: geoQuerySchema },
   const body = await cached.body;
   if (body === null) throw new ApiError('not_found');
   return cachedResponse(req, body, 'application/geo+json', (await cached.etag())!);
-});
+} });
