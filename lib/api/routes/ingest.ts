@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   assignmentsQuerySchema,
   assignmentsResponseSchema,
@@ -37,6 +38,7 @@ export const ingestApi = {
     ImportDetail: importDetailSchema,
     ChangesResponse: changesResponseSchema,
     AssignmentsResponse: assignmentsResponseSchema,
+    ImportFile: z.string().meta({ description: 'A CSV (UTF-8 with BOM) or XLSX file', contentEncoding: 'binary' }),
   },
   endpoints: [
     endpoint({
@@ -90,7 +92,7 @@ export const ingestApi = {
       summary: 'The rejected rows as CSV, to fix and upload again',
       params: importParamsSchema,
       query: rejectionsCsvQuerySchema,
-      responses: { 200: { description: 'CSV (UTF-8 with BOM) with baris_asal and alasan_penolakan columns', contentType: 'text/csv' } },
+      responses: { 200: { description: 'CSV (UTF-8 with BOM) with baris_asal and alasan_penolakan columns', schema: 'ImportFile', contentType: 'text/csv' } },
       errors: [401, 404],
     }),
     endpoint({
@@ -101,7 +103,7 @@ export const ingestApi = {
       summary: 'The rejected rows as XLSX (code columns as text)',
       params: importParamsSchema,
       query: langQuerySchema,
-      responses: { 200: { description: 'XLSX', contentType: XLSX } },
+      responses: { 200: { description: 'XLSX', schema: 'ImportFile', contentType: XLSX } },
       errors: [401, 404],
     }),
     endpoint({
@@ -112,7 +114,7 @@ export const ingestApi = {
       summary: 'An empty template: {kind}.csv or {kind}.xlsx',
       params: templateParamsSchema,
       query: langQuerySchema,
-      responses: { 200: { description: 'CSV or XLSX with the Indonesian headers' } },
+      responses: { 200: { description: 'CSV or XLSX with the Indonesian headers', schema: 'ImportFile', contentType: 'application/octet-stream' } },
       errors: [401, 404],
     }),
     endpoint({
