@@ -95,7 +95,7 @@ export function implement<F extends ApiFeature, P extends F['endpoints'][number]
   feature: F,
   path: P,
   handlers: NoInfer<Handlers<Extract<F["endpoints"][number], { path: P }>>>,
-): Record<HttpMethod, RouteHandler> & { HEAD: RouteHandler | undefined } {
+): Record<HttpMethod | 'OPTIONS', RouteHandler> & { HEAD: RouteHandler | undefined } {
   const declared = feature.endpoints.filter((e) => e.path === path);
   const given = handlers as Partial<Record<HttpMethod, (ctx: never) => unknown>>;
   const names = declared.map((e) => e.method.toUpperCase() as HttpMethod);
@@ -103,9 +103,12 @@ export function implement<F extends ApiFeature, P extends F['endpoints'][number]
   const missing = names.filter((m) => !given[m]);
   if (extra.length || missing.length) throw new Error(`route ${path}: handlers ${extra.join(',')} undeclared, ${missing.join(',')} missing`);
   const refuse = methodNotAllowed(allowOf(names));
-  const out = Object.fromEntries(HTTP_METHODS.map((m) => [m, refuse])) as unknown as Record<HttpMethod, RouteHandler> & { HEAD: RouteHandler | undefined };
+  const out = Object.fromEntries(HTTP_METHODS.map((m) => [m, refuse])) as unknown as Record<HttpMethod | 'OPTIONS', RouteHandler> & { HEAD: RouteHandler | undefined };
   for (const e of declared) out[e.method.toUpperCase() as HttpMethod] = wrap(e, given[e.method.toUpperCase() as HttpMethod]!);
   // HEAD comes with GET (Next answers it from GET); a route without GET refuses it too.
   out.HEAD = names.includes('GET') ? undefined : refuse;
+  // Next's own OPTIONS would list every exported method, the refusing ones too.
+  const allow = allowOf(names).join(', ');
+  out.OPTIONS = async () => new Response(null, { status: 204, headers: { Allow: allow } });
   return out;
 }

@@ -45,6 +45,11 @@ export interface ApiEndpoint {
   /** Who may call it beyond being signed in; anyone else gets 404, like a missing resource. */
   permission?: (viewer: Viewer) => boolean;
   asOf?: AsOfRule;
+  /**
+   * A force-static GET (the health floor): its route file exports GET alone — any other export
+   * would make the route dynamic — so other methods get Next's own bare 405, not the JSON one.
+   */
+  prerendered?: true;
 }
 
 export interface ApiFeature {

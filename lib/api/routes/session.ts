@@ -54,6 +54,7 @@ export const sessionApi = {
       path: '/api/v1/health',
       operationId: 'getHealth',
       auth: 'none',
+      prerendered: true,
       summary: 'Liveness: no session, no database, a constant body',
       responses: { 200: { description: 'Always ok while the server runs', schema: 'Health' } },
       errors: [],

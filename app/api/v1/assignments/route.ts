@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * given), who holds them, their prelist and the values they carry on asOf: what a PPL's
  * phone form and the simulator start from.
  */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = implement(ingestApi, '/api/v1/assignments', { GET: async ({ db, viewer, query }) => {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(ingestApi, '/api/v1/assignments', { GET: async ({ db, viewer, query }) => {
   const campaign = await getCampaign(db, viewer.scope);
   if (!campaign) throw new ApiError('not_found');
   // A PPL outside the scope answers like a missing one.

@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * camat, PML, admin), or with `id` a new version of one. Counts only; the note may not hold
  * a 16-digit number. Out of scope answers 404, like a missing SLS.
  */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = implement(followupsApi, '/api/v1/followups', { POST: async ({ req, db, viewer, locale }) =>
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(followupsApi, '/api/v1/followups', { POST: async ({ req, db, viewer, locale }) =>
   answering(async () => {
     const body = await readJsonBody(req, 16 * 1024);
     const campaign = await requireCampaign(db, viewer.scope);

@@ -49,4 +49,4 @@ const route = implement(ingestApi, '/api/v1/imports', {
     );
   }),
 });
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = route;
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = route;

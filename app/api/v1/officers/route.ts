@@ -6,7 +6,7 @@ import { officersApi } from '@/lib/api/routes/officers';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/officers?area=&role=&pml=&status=&flag=&q=&sort=&dir=&page=&pageSize=&asOf= — a page of the officers in scope. */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = implement(officersApi, '/api/v1/officers', { GET: async ({ db, viewer, locale, query, campaign, asOf }) => {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(officersApi, '/api/v1/officers', { GET: async ({ db, viewer, locale, query, campaign, asOf }) => {
   const page = await officerPageFor(db, viewer.scope, { query, campaign, asOf, locale });
   if (!page) throw new ApiError('not_found');
   return page;

@@ -13,4 +13,4 @@ export function GET(): Response {
 }
 
 // GET itself above, bare (no auth, no parsing); every other method answers a JSON 405.
-export const { HEAD, POST, PUT, PATCH, DELETE } = implement(sessionApi, '/api/v1/openapi.json', { GET });
+export const { HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(sessionApi, '/api/v1/openapi.json', { GET });

@@ -19,7 +19,7 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
  * An Idempotency-Key header makes a retry safe: the same key and body answer the first result
  * again (with Idempotent-Replayed: true) and write nothing.
  */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = implement(ingestApi, '/api/v1/reports', { POST: async ({ req, db, viewer, locale, query }) =>
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(ingestApi, '/api/v1/reports', { POST: async ({ req, db, viewer, locale, query }) =>
   answering(async () => {
     const rawHeaders = { 'idempotency-key': req.headers.get('idempotency-key') ?? undefined };
     const headers = submissionHeadersSchema.safeParse(rawHeaders);

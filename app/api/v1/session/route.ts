@@ -79,4 +79,4 @@ const route = implement(sessionApi, '/api/v1/session', {
   return response;
 },
 });
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = route;
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = route;

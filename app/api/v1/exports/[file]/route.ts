@@ -7,7 +7,7 @@ import { exportsApi } from '@/lib/api/routes/exports';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/exports/{code}.{csv|xlsx|pdf}?asOf=&level=&delimiter= — the area's progress report. */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = implement(exportsApi, '/api/v1/exports/{file}', {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(exportsApi, '/api/v1/exports/{file}', {
   GET: async ({ db, viewer, params, query, locale, req }) => {
     const [code, format] = params.file.split('.') as [string, ExportFormat];
     const file = await buildAreaExport(db, viewer, {

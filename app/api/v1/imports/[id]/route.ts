@@ -9,7 +9,7 @@ import { ingestApi } from '@/lib/api/routes/ingest';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/imports/{id}?offset=&limit= — the import's record and a page of its rejected rows. */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = implement(ingestApi, '/api/v1/imports/{id}', { GET: async ({ db, viewer, locale, params, query }) => {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(ingestApi, '/api/v1/imports/{id}', { GET: async ({ db, viewer, locale, params, query }) => {
   const who = { username: viewer.username, id: params.id };
   await settleInterruptedImports(db);
   const job = await getImport(db, viewer.scope, who);

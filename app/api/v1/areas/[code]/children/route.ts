@@ -6,7 +6,7 @@ import { areasApi } from '@/lib/api/routes/areas';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/areas/{code}/children?asOf=&level= — each child area with its metrics. */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = implement(areasApi, '/api/v1/areas/{code}/children', { GET: async ({ db, viewer, params, query, campaign, asOf }) => {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(areasApi, '/api/v1/areas/{code}/children', { GET: async ({ db, viewer, params, query, campaign, asOf }) => {
   const { body } = cachedBody(db, campaign, viewer.scope, `children|${params.code}|${asOf}|${query.level ?? ''}`, () =>
     getChildrenBody(db, viewer.scope, campaign, { code: params.code, asOf, level: query.level }),
   );

@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
  * FeatureCollection (simplified boundaries, every area metric in the properties), with an
  * ETag so an unchanged map costs a 304.
  */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = implement(areasApi, '/api/v1/areas/{code}/geo', { GET: async ({ req, db, viewer, params, query, campaign, asOf }) => {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(areasApi, '/api/v1/areas/{code}/geo', { GET: async ({ req, db, viewer, params, query, campaign, asOf }) => {
   const cached = cachedBody(db, campaign, viewer.scope, `geo|${params.code}|${asOf}|${query.metric ?? ''}|${query.level ?? ''}`, async () => {
     const geo = await getAreaGeo(db, viewer.scope, { code: params.code, asOf, window: campaign, metric: query.metric, level: query.level });
     return geo && { ...geo, window: mapWindowOf(campaign) };

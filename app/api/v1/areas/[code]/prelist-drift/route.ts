@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
  * keluarga baru and tidak ditemukan as shares of its prelist, flagged when far outside its
  * kelurahan's spread. City, kecamatan and kelurahan scopes only (others: 404).
  */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = implement(followupsApi, '/api/v1/areas/{code}/prelist-drift', { GET: async ({ req, db, viewer, params, query, asOf, locale }) => {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(followupsApi, '/api/v1/areas/{code}/prelist-drift', { GET: async ({ req, db, viewer, params, query, asOf, locale }) => {
   const rows = orNotFound(await listPrelistDrift(db, viewer.scope, { code: params.code, asOf }));
   const format = query.format ?? 'json';
   if (format === 'json') {

@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
  * by SLS with their 7-day change and konversiPenolakan ("Tindak lanjut penolakan"); as JSON,
  * CSV, XLSX or the PDF with one page per kelurahan.
  */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = implement(followupsApi, '/api/v1/areas/{code}/refusals', { GET: async ({ req, db, viewer, params, query, asOf, locale }) => {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(followupsApi, '/api/v1/areas/{code}/refusals', { GET: async ({ req, db, viewer, params, query, asOf, locale }) => {
   const list = orNotFound(await getFollowupList(db, viewer.scope, { code: params.code, asOf }));
   const format = query.format ?? 'json';
   if (format === 'json') {

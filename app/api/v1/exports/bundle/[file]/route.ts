@@ -7,7 +7,7 @@ import { exportsApi } from '@/lib/api/routes/exports';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/exports/bundle/{code}.zip?asOf= — every kelurahan's PDF report under the area, zipped. */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = implement(exportsApi, '/api/v1/exports/bundle/{file}', {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(exportsApi, '/api/v1/exports/bundle/{file}', {
   GET: async ({ db, viewer, params, query, locale, req }) => {
     const file = await buildKelurahanBundle(db, viewer, { code: params.file.slice(0, -4), asOf: query.asOf, locale });
     if (!file) throw new ApiError('not_found');

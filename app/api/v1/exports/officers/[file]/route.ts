@@ -7,7 +7,7 @@ import { exportsApi } from '@/lib/api/routes/exports';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/exports/officers/{code}.{csv|xlsx}?asOf=&list=all|silent&delimiter= — the officer lists of /petugas. */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = implement(exportsApi, '/api/v1/exports/officers/{file}', {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(exportsApi, '/api/v1/exports/officers/{file}', {
   GET: async ({ db, viewer, params, query, locale, req }) => {
     const [code, format] = params.file.split('.') as [string, 'csv' | 'xlsx'];
     const file = await buildOfficerExport(db, viewer, {

@@ -7,7 +7,7 @@ import { ingestApi } from '@/lib/api/routes/ingest';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/imports/{id}/rejections.xlsx — the rejected rows, code columns kept as text. */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = implement(ingestApi, '/api/v1/imports/{id}/rejections.xlsx', { GET: async ({ db, viewer, locale, params, query }) => {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(ingestApi, '/api/v1/imports/{id}/rejections.xlsx', { GET: async ({ db, viewer, locale, params, query }) => {
   const who = { username: viewer.username, id: params.id };
   const job = await getImport(db, viewer.scope, who);
   if (!job) throw new ApiError('not_found');
