@@ -5,6 +5,7 @@
 // every method the route does not declare answers a JSON 405 with Allow — without the proxy.
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
+import { isHttps } from '@/lib/auth/request-info';
 import type { Campaign } from '@/lib/queries/campaign';
 import type { Viewer } from '@/lib/server/viewer';
 import { assertInWindow, requireCampaign } from './area-bodies';
@@ -33,6 +34,17 @@ type Handlers<E extends ApiEndpoint> = { [M in E['method'] as Uppercase<M>]: Han
 type RouteArgs = { params: Promise<Record<string, string | string[]>> };
 type RouteHandler = (req: NextRequest, route: RouteArgs) => Promise<Response>;
 
+/** HSTS over https, as proxy.ts sends with every page (the proxy no longer sees /api/). */
+const HSTS = 'max-age=31536000';
+
+function withHsts(handler: RouteHandler): RouteHandler {
+  return async (req, route) => {
+    const response = await handler(req, route);
+    if (isHttps(req.headers)) response.headers.set('Strict-Transport-Security', HSTS);
+    return response;
+  };
+}
+
 /** The methods a path answers: the declared ones, HEAD with GET, and OPTIONS (both answered by Next). */
 export function allowOf(declared: readonly string[]): string[] {
   return declared.includes('GET') ? [...declared, 'HEAD', 'OPTIONS'] : [...declared, 'OPTIONS'];
@@ -53,7 +65,9 @@ export function methodNotAllowed(allow: readonly string[]) {
 /** A JSON 404 for a path no route matches (app/api/[...path]/route.ts). */
 export async function apiNotFound(req: NextRequest): Promise<Response> {
   const error = new ApiError('not_found', { id: 'Tidak ada endpoint API di alamat ini.', en: 'No API endpoint at this address.' });
-  return NextResponse.json(errorBody(error, requestLocale(req)), { status: 404, headers: { 'Cache-Control': 'private, no-store' } });
+  const response = NextResponse.json(errorBody(error, requestLocale(req)), { status: 404, headers: { 'Cache-Control': 'private, no-store' } });
+  if (isHttps(req.headers)) response.headers.set('Strict-Transport-Security', HSTS);
+  return response;
 }
 
 /** The as-of rule of a declaration: the campaign, and the date(s) resolved and checked against its window. */
@@ -102,9 +116,9 @@ export function implement<F extends ApiFeature, P extends F['endpoints'][number]
   const extra = Object.keys(given).filter((m) => !names.includes(m as HttpMethod));
   const missing = names.filter((m) => !given[m]);
   if (extra.length || missing.length) throw new Error(`route ${path}: handlers ${extra.join(',')} undeclared, ${missing.join(',')} missing`);
-  const refuse = methodNotAllowed(allowOf(names));
+  const refuse = withHsts(methodNotAllowed(allowOf(names)));
   const out = Object.fromEntries(HTTP_METHODS.map((m) => [m, refuse])) as unknown as Record<HttpMethod | 'OPTIONS', RouteHandler> & { HEAD: RouteHandler | undefined };
-  for (const e of declared) out[e.method.toUpperCase() as HttpMethod] = wrap(e, given[e.method.toUpperCase() as HttpMethod]!);
+  for (const e of declared) out[e.method.toUpperCase() as HttpMethod] = withHsts(wrap(e, given[e.method.toUpperCase() as HttpMethod]!));
   // HEAD comes with GET (Next answers it from GET); a route without GET refuses it too.
   out.HEAD = names.includes('GET') ? undefined : refuse;
   // Next's own OPTIONS would list every exported method, the refusing ones too.
