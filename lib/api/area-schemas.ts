@@ -1,6 +1,6 @@
 // Request and response schemas of the area read API (DESIGN.md, Public contracts). The route
 // handlers parse with the request schemas; the OpenAPI document is generated from all of them
-// (component names are given there, in lib/api/openapi/areas.ts, not as global ids here).
+// (component names are given there, in lib/api/routes/areas.ts, not as global ids here).
 import { z } from 'zod';
 import { AREA_LEVELS, STATUS_REASONS, STATUSES } from '@/lib/domain/types';
 import { areaCodeSchema, isoDateSchema } from './schemas';

@@ -41,3 +41,19 @@ export const mapPageQuerySchema = z.object({
     .default('0')
     .transform((v) => v === '1'),
 });
+
+/** GET /api/v1/areas/{code}/geo: the child areas as a GeoJSON FeatureCollection, with the window to replay. */
+export const geoResponseSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: areaCodeSchema,
+        geometry: z.record(z.string(), z.unknown()).nullable().meta({ description: 'A simplified GeoJSON geometry (null when the area has no boundary)' }),
+        properties: z.record(z.string(), z.unknown()).meta({ description: 'Every area metric (as in GET /api/v1/areas/{code}/children), the label point and `value` of the chosen metric' }),
+      }),
+    ),
+    window: mapWindowSchema,
+  })
+  .loose();

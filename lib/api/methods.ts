@@ -1,38 +1,10 @@
-// The method of every /api/v1 route handler, for the proxy: Next answers a method a route does
-// not export with an empty 405, and a path no route matches with the HTML not-found page; an API
-// client gets JSON instead. tests/integration/hostile-input.test.ts checks this table against
-// the route handlers found under app/api/v1, so a new route or method fails until listed here.
-// Kept free of imports: the proxy is bundled on its own.
+// The methods of every /api/v1 route, derived from the route manifest (lib/api/routes): what a
+// route file's 405 answers name in Allow. tests/unit/route-manifest.test.ts pairs the manifest
+// with the route files under app/api.
+import { API_OPERATIONS } from './routes';
 
-export const API_METHODS: Record<string, readonly string[]> = {
-  '/api/v1/areas/[code]': ['GET'],
-  '/api/v1/areas/[code]/card.png': ['GET'],
-  '/api/v1/areas/[code]/children': ['GET'],
-  '/api/v1/areas/[code]/daily': ['GET'],
-  '/api/v1/areas/[code]/followups': ['GET'],
-  '/api/v1/areas/[code]/geo': ['GET'],
-  '/api/v1/archive/[date]/[file]': ['GET'],
-  '/api/v1/areas/[code]/prelist-drift': ['GET'],
-  '/api/v1/areas/[code]/refusals': ['GET'],
-  '/api/v1/assignments': ['GET'],
-  '/api/v1/changes': ['GET'],
-  '/api/v1/exports/[file]': ['GET'],
-  '/api/v1/followups': ['POST'],
-  '/api/v1/health': ['GET'],
-  '/api/v1/exports/bundle/[file]': ['GET'],
-  '/api/v1/exports/officers/[file]': ['GET'],
-  '/api/v1/imports': ['GET', 'POST'],
-  '/api/v1/imports/[id]': ['GET'],
-  '/api/v1/imports/[id]/rejections.csv': ['GET'],
-  '/api/v1/imports/[id]/rejections.xlsx': ['GET'],
-  '/api/v1/imports/templates/[file]': ['GET'],
-  '/api/v1/officers': ['GET'],
-  '/api/v1/officers/[code]': ['GET'],
-  '/api/v1/openapi.json': ['GET'],
-  '/api/v1/reports': ['POST'],
-  '/api/v1/search': ['GET'],
-  '/api/v1/session': ['GET', 'POST', 'DELETE'],
-};
+export const API_METHODS: Record<string, readonly string[]> = {};
+for (const op of API_OPERATIONS) API_METHODS[op.pattern] = [...(API_METHODS[op.pattern] ?? []), op.method.toUpperCase()];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|\\]/g, '\\$&');
 

@@ -4,8 +4,7 @@ import { levelOfCode } from '@/lib/domain/area-code';
 import type { Scope } from '@/lib/domain/scope';
 import type { Locale } from '@/lib/i18n/config';
 import { getArea } from '@/lib/queries/areas';
-import { getCampaign, type Campaign } from '@/lib/queries/campaign';
-import { ApiError } from './errors';
+import type { Campaign } from '@/lib/queries/campaign';
 import { listOfficers, type OfficerDetail, type OfficerPage, type OfficerRow } from '@/lib/queries/officers';
 import type { OfficerDetailJson, OfficerPageJson, OfficerRowJson, OfficersQuery } from './officers-schemas';
 
@@ -27,20 +26,6 @@ export function officerDetailJson(d: OfficerDetail, locale: Locale): OfficerDeta
     daily: d.daily,
     subsls: d.subsls,
   };
-}
-
-/** The scope's campaign and the as-of date asked for (default: the latest report), or a 404/400. */
-export async function requireCampaignAsOf(db: Db, scope: Scope, asOf: string | undefined): Promise<{ campaign: Campaign; asOf: string }> {
-  const campaign = await getCampaign(db, scope);
-  if (!campaign) throw new ApiError('not_found');
-  const resolved = asOf ?? campaign.defaultAsOf;
-  if (resolved < campaign.startDate || resolved > campaign.lastReportDate) {
-    throw new ApiError('bad_request', {
-      id: `asOf harus di antara ${campaign.startDate} dan ${campaign.lastReportDate}.`,
-      en: `asOf must be between ${campaign.startDate} and ${campaign.lastReportDate}.`,
-    });
-  }
-  return { campaign, asOf: resolved };
 }
 
 /**

@@ -1,5 +1,5 @@
 // The zod schemas of the ingest endpoints: what the route handlers parse and what the OpenAPI
-// document (lib/api/openapi/ingest.ts) describes, from one definition.
+// document (lib/api/routes/ingest.ts) describes, from one definition.
 import { z } from 'zod';
 import { isoDateSchema } from '@/lib/api/schemas';
 import { OFFICER_CODE_PATTERN } from '@/lib/domain/area-code';

@@ -1,7 +1,10 @@
 // Every route of the app, found by walking app/ (so routes added later show up), and the
-// table of what each role may get from it. A route missing from RULES fails the matrix.
+// table of what each role may get from it. A route missing from RULES fails the matrix. The
+// methods of an API route come from its declarations in the route manifest (lib/api/routes),
+// which tests/unit/route-manifest.test.ts pairs with the route files.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { API_METHODS } from '@/lib/api/methods';
 import type { Role } from '@/lib/domain/roles';
 import type { ParamKind } from './access-fixtures';
 
@@ -15,7 +18,10 @@ export interface AppRoute {
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-/** Pages (GET) and route handlers (each exported method) under `appDir`. */
+/** The API's fallback for paths no route matches (a JSON 404 for every method): not a route of its own. */
+export const API_FALLBACK = '/api/[...path]';
+
+/** Pages (GET), route handlers outside the API (each exported method) and API routes (each declared method) under `appDir`. */
 export function enumerateRoutes(appDir = path.resolve('app')): AppRoute[] {
   const out: AppRoute[] = [];
   const walk = (dir: string, segments: string[]) => {
@@ -29,7 +35,11 @@ export function enumerateRoutes(appDir = path.resolve('app')): AppRoute[] {
       }
       const pattern = '/' + segments.join('/');
       if (/^page\.(tsx|ts|jsx|js)$/.test(entry.name)) out.push({ key: `GET ${pattern}`, method: 'GET', pattern, kind: 'page' });
-      if (/^route\.(ts|js)$/.test(entry.name)) {
+      if (/^route\.(ts|js)$/.test(entry.name) && pattern.startsWith('/api/')) {
+        if (pattern === API_FALLBACK) continue;
+        // A route file without a declaration shows up as UNDECLARED and fails the matrix's rules.
+        for (const method of API_METHODS[pattern] ?? ['UNDECLARED']) out.push({ key: `${method} ${pattern}`, method, pattern, kind: 'api' });
+      } else if (/^route\.(ts|js)$/.test(entry.name)) {
         const source = readFileSync(full, 'utf8');
         for (const method of METHODS) {
           if (new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b`).test(source)) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '@/lib/api/openapi/features';
+import { openApiDocument } from '@/lib/api/openapi/document';
 import { buildOpenApiDocument, type ApiFeature } from '@/lib/api/openapi/registry';
 
 const info = { title: 't', version: '1', description: 'd' };

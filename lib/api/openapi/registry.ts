@@ -1,43 +1,13 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the route handlers
-// parse with. Each feature describes its endpoints in its own file (areas.ts, search.ts, …) and
-// is listed once in features.ts; this file turns them into one document.
+// parse with. Each feature declares its endpoints in the route manifest (lib/api/routes/*.ts),
+// listed once in lib/api/routes/index.ts; this file turns them into one document.
 import { z } from 'zod';
 import { ERROR_STATUS, type ErrorCode } from '../errors';
+import type { ApiEndpoint, ApiFeature } from '../routes/define';
 
 type JsonSchema = Record<string, unknown>;
 
-export interface ApiResponseSpec {
-  description: string;
-  /** Name of a component schema of the feature (or a core one such as ErrorResponse). */
-  schema?: string;
-  contentType?: string;
-}
-
-export interface ApiEndpoint {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** OpenAPI path template, e.g. /api/v1/areas/{code}. */
-  path: string;
-  operationId: string;
-  summary: string;
-  description?: string;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  /** Request headers the endpoint reads (lower-case names). */
-  headers?: z.ZodObject;
-  requestBody?: { contentType: string; schema: string; description?: string };
-  /** Success responses by status. */
-  responses: Record<number, ApiResponseSpec>;
-  /** Error statuses this endpoint answers with (all carry ErrorResponse). */
-  errors: readonly number[];
-}
-
-export interface ApiFeature {
-  tag: { name: string; description: string };
-  /** Named component schemas; a schema nested in another is referenced by its name. */
-  schemas: Record<string, z.ZodType>;
-  endpoints: readonly ApiEndpoint[];
-}
-
+export type { ApiEndpoint, ApiFeature, ApiResponseSpec } from '../routes/define';
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid parameters; details lists the failing fields',

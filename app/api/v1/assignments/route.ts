@@ -1,8 +1,8 @@
 import { ApiError } from '@/lib/api/errors';
-import { apiRoute } from '@/lib/api/handler';
-import { assignmentsQuerySchema } from '@/lib/ingest/api-schemas';
 import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
 import { getReportablePpl, listAssignedSubsls } from '@/lib/queries/report-form';
+import { implement } from '@/lib/api/route';
+import { ingestApi } from '@/lib/api/routes/ingest';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * given), who holds them, their prelist and the values they carry on asOf: what a PPL's
  * phone form and the simulator start from.
  */
-export const GET = apiRoute({ query: assignmentsQuerySchema }, async ({ db, viewer, query }) => {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(ingestApi, '/api/v1/assignments', { GET: async ({ db, viewer, query }) => {
   const campaign = await getCampaign(db, viewer.scope);
   if (!campaign) throw new ApiError('not_found');
   // A PPL outside the scope answers like a missing one.
@@ -19,4 +19,4 @@ export const GET = apiRoute({ query: assignmentsQuerySchema }, async ({ db, view
   const asOf = resolveAsOf(campaign, query.asOf);
   const items = await listAssignedSubsls(db, viewer.scope, { asOf, kodePetugas: query.petugas });
   return { asOf, window: { startDate: campaign.startDate, endDate: campaign.endDate, lastReportDate: campaign.lastReportDate }, items };
-});
+} });

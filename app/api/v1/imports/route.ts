@@ -1,12 +1,10 @@
 import { NextResponse } from 'next/server';
-import { ApiError } from '@/lib/api/errors';
-import { apiRoute } from '@/lib/api/handler';
-import { mayViewImports } from '@/lib/ingest/actor';
-import { importListQuerySchema } from '@/lib/ingest/api-schemas';
 import { answering, bodyChunks, presentCorrection, presentRejection, requestIp } from '@/lib/ingest/http';
 import { settleInterruptedImports } from '@/lib/ingest/import-job';
 import { importUpload } from '@/lib/ingest/upload';
 import { listImports } from '@/lib/queries/imports';
+import { implement } from '@/lib/api/route';
+import { ingestApi } from '@/lib/api/routes/ingest';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,18 +12,18 @@ export const dynamic = 'force-dynamic';
 const INLINE_REJECTIONS = 100;
 
 /** GET /api/v1/imports — the imports the viewer may see, newest first. */
-export const GET = apiRoute({ query: importListQuerySchema }, async ({ db, viewer, query }) => {
-  if (!mayViewImports(viewer)) throw new ApiError('not_found');
+const route = implement(ingestApi, '/api/v1/imports', {
+  GET: async ({ db, viewer, query }) => {
   await settleInterruptedImports(db);
   const { items, total } = await listImports(db, viewer.scope, { username: viewer.username, ...query });
   return { items, total, page: query.page, pageSize: query.pageSize };
-});
+},
 
 /**
  * POST /api/v1/imports — multipart form with `kind` (reports, areas, officers, assignments;
  * omitted = detected from the headers) and then `file` (CSV or XLSX, at most 20 MB).
  */
-export const POST = apiRoute({}, async ({ req, db, viewer, locale }) =>
+  POST: async ({ req, db, viewer, locale }) =>
   answering(async () => {
     const length = req.headers.get('content-length');
     const result = await importUpload(db, viewer, {
@@ -50,4 +48,5 @@ export const POST = apiRoute({}, async ({ req, db, viewer, locale }) =>
       { status: 201 },
     );
   }),
-);
+});
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = route;

@@ -1,9 +1,11 @@
 import { NextResponse } from 'next/server';
-import { apiRoute, invalidInput } from '@/lib/api/handler';
-import { submissionHeadersSchema, submitQuerySchema } from '@/lib/ingest/api-schemas';
+import { invalidInput } from '@/lib/api/handler';
+import { submissionHeadersSchema } from '@/lib/ingest/api-schemas';
 import { answering, presentCorrection, readJsonBody, requestIp } from '@/lib/ingest/http';
 import { describeRejections } from '@/lib/ingest/reasons';
 import { submitReports } from '@/lib/ingest/submit-reports';
+import { implement } from '@/lib/api/route';
+import { ingestApi } from '@/lib/api/routes/ingest';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +19,7 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
  * An Idempotency-Key header makes a retry safe: the same key and body answer the first result
  * again (with Idempotent-Replayed: true) and write nothing.
  */
-export const POST = apiRoute({ query: submitQuerySchema }, async ({ req, db, viewer, locale, query }) =>
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(ingestApi, '/api/v1/reports', { POST: async ({ req, db, viewer, locale, query }) =>
   answering(async () => {
     const rawHeaders = { 'idempotency-key': req.headers.get('idempotency-key') ?? undefined };
     const headers = submissionHeadersSchema.safeParse(rawHeaders);
@@ -36,4 +38,4 @@ export const POST = apiRoute({ query: submitQuerySchema }, async ({ req, db, vie
     };
     return result.replayed ? NextResponse.json(answer, { headers: { 'Idempotent-Replayed': 'true' } }) : answer;
   }),
-);
+});

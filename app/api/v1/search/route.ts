@@ -1,8 +1,8 @@
 import { getSearchBody } from '@/lib/api/area-bodies';
-import { searchQuerySchema } from '@/lib/api/area-schemas';
-import { apiRoute } from '@/lib/api/handler';
+import { implement } from '@/lib/api/route';
+import { searchApi } from '@/lib/api/routes/search';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/search?q= — areas in the viewer's scope by name, BPS code or Kemendagri code. */
-export const GET = apiRoute({ query: searchQuerySchema }, async ({ db, viewer, query }) => getSearchBody(db, viewer.scope, query.q));
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(searchApi, '/api/v1/search', { GET: async ({ db, viewer, query }) => getSearchBody(db, viewer.scope, query.q) });

@@ -1,15 +1,15 @@
 import { NextResponse } from 'next/server';
-import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
-import { apiRoute, invalidInput, publicApiRoute } from '@/lib/api/handler';
+import { invalidInput } from '@/lib/api/handler';
 import { sessionCookieName, sessionCookieOptions, sessionTokenOf } from '@/lib/auth/cookie';
 import { clientIp, isHttps } from '@/lib/auth/request-info';
 import { signIn, signOut } from '@/lib/auth/session';
 import { getAuth } from '@/lib/server/auth';
+import { implement } from '@/lib/api/route';
+import { sessionApi } from '@/lib/api/routes/session';
+import { credentialsSchema } from '@/lib/api/session-schemas';
 
 export const dynamic = 'force-dynamic';
-
-const credentialsSchema = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(1024) });
 
 const INVALID = { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' };
 const LOCKED = {
@@ -27,19 +27,20 @@ const demoPasswordMessage = (username: string) => {
 };
 
 /** GET /api/v1/session — who the request is authenticated as. */
-export const GET = apiRoute({}, async ({ viewer }) => ({
+const route = implement(sessionApi, '/api/v1/session', {
+  GET: async ({ viewer }) => ({
   username: viewer.username,
   role: viewer.role,
   scope: viewer.scope,
   homeArea: viewer.homeArea,
   officerCode: viewer.officerCode,
-}));
+}),
 
 /**
  * POST /api/v1/session {username, password} — the same session the login form makes: sets
  * the cookie and returns the signed session token (also usable as `Authorization: Bearer`).
  */
-export const POST = publicApiRoute({}, async ({ req, db, locale }) => {
+  POST: async ({ req, db, locale }) => {
   if (Number(req.headers.get('content-length') ?? 0) > 8192) throw new ApiError('payload_too_large');
   const input: unknown = await req.json().catch(() => null);
   const body = credentialsSchema.safeParse(input);
@@ -60,10 +61,10 @@ export const POST = publicApiRoute({}, async ({ req, db, locale }) => {
   const https = isHttps(req.headers);
   response.cookies.set(sessionCookieName(https), result.token, sessionCookieOptions(https));
   return response;
-});
+},
 
 /** DELETE /api/v1/session — signs out the session of the cookie or Bearer session token. */
-export const DELETE = apiRoute({}, async ({ req, db }) => {
+  DELETE: async ({ req, db }) => {
   const https = isHttps(req.headers);
   const token = sessionTokenOf(req.headers.get('authorization'), req.cookies.get(sessionCookieName(https))?.value);
   if (!token) {
@@ -76,4 +77,6 @@ export const DELETE = apiRoute({}, async ({ req, db }) => {
   const response = new NextResponse(null, { status: 204 });
   response.cookies.set(sessionCookieName(https), '', { ...sessionCookieOptions(https), maxAge: 0 });
   return response;
+},
 });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = route;

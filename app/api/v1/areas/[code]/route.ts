@@ -1,15 +1,12 @@
-import { assertInWindow, getAreaBody, orNotFound, requireCampaign } from '@/lib/api/area-bodies';
-import { areaPathSchema, areaQuerySchema } from '@/lib/api/area-schemas';
+import { getAreaBody, orNotFound } from '@/lib/api/area-bodies';
 import { cachedBody, jsonResponse } from '@/lib/api/body-cache';
-import { apiRoute } from '@/lib/api/handler';
+import { implement } from '@/lib/api/route';
+import { areasApi } from '@/lib/api/routes/areas';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/areas/{code}?asOf= — the area, its breadcrumb and its metrics. */
-export const GET = apiRoute({ params: areaPathSchema, query: areaQuerySchema }, async ({ db, viewer, params, query }) => {
-  const campaign = await requireCampaign(db, viewer.scope);
-  const asOf = query.asOf ?? campaign.defaultAsOf;
-  assertInWindow(campaign, asOf, 'asOf');
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(areasApi, '/api/v1/areas/{code}', { GET: async ({ db, viewer, params, campaign, asOf }) => {
   const { body } = cachedBody(db, campaign, viewer.scope, `area|${params.code}|${asOf}`, () => getAreaBody(db, viewer.scope, campaign, params.code, asOf));
   return jsonResponse(orNotFound(await body));
-});
+} });

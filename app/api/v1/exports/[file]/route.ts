@@ -1,16 +1,14 @@
-import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
-import { exportFileSchema, exportQuerySchema } from '@/lib/api/export-schemas';
 import { exportResponse } from '@/lib/api/file-response';
-import { apiRoute } from '@/lib/api/handler';
 import { buildAreaExport, type ExportFormat } from '@/lib/export/area-export';
+import { implement } from '@/lib/api/route';
+import { exportsApi } from '@/lib/api/routes/exports';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/exports/{code}.{csv|xlsx|pdf}?asOf=&level=&delimiter= — the area's progress report. */
-export const GET = apiRoute(
-  { params: z.object({ file: exportFileSchema }), query: exportQuerySchema },
-  async ({ db, viewer, params, query, locale, req }) => {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(exportsApi, '/api/v1/exports/{file}', {
+  GET: async ({ db, viewer, params, query, locale, req }) => {
     const [code, format] = params.file.split('.') as [string, ExportFormat];
     const file = await buildAreaExport(db, viewer, {
       code,
@@ -23,4 +21,4 @@ export const GET = apiRoute(
     if (!file) throw new ApiError('not_found');
     return exportResponse(db, viewer, req, file, { asOf: query.asOf ?? null, level: query.level ?? null });
   },
-);
+});

@@ -1,10 +1,9 @@
 import { ApiError } from '@/lib/api/errors';
 import { cachedBody, jsonResponse } from '@/lib/api/body-cache';
-import { geoQuerySchema, mapWindowOf } from '@/lib/api/geo-schemas';
-import { apiRoute } from '@/lib/api/handler';
-import { areaParamsSchema } from '@/lib/api/schemas';
-import { getCampaign } from '@/lib/queries/campaign';
+import { mapWindowOf } from '@/lib/api/geo-schemas';
 import { getAreaGeo } from '@/lib/queries/geo';
+import { implement } from '@/lib/api/route';
+import { areasApi } from '@/lib/api/routes/areas';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,16 +12,7 @@ export const dynamic = 'force-dynamic';
  * FeatureCollection (simplified boundaries, every area metric in the properties), with an
  * ETag so an unchanged map costs a 304.
  */
-export const GET = apiRoute({ params: areaParamsSchema, query: geoQuerySchema }, async ({ db, viewer, params, query }) => {
-  const campaign = await getCampaign(db, viewer.scope);
-  if (!campaign) throw new ApiError('not_found');
-  const asOf = query.asOf ?? campaign.defaultAsOf;
-  if (asOf < campaign.startDate || asOf > campaign.lastReportDate) {
-    throw new ApiError('bad_request', {
-      id: `asOf harus di antara ${campaign.startDate} dan ${campaign.lastReportDate}.`,
-      en: `asOf must be between ${campaign.startDate} and ${campaign.lastReportDate}.`,
-    });
-  }
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(areasApi, '/api/v1/areas/{code}/geo', { GET: async ({ db, viewer, params, query, campaign, asOf }) => {
   const cached = cachedBody(db, campaign, viewer.scope, `geo|${params.code}|${asOf}|${query.metric ?? ''}|${query.level ?? ''}`, async () => {
     const geo = await getAreaGeo(db, viewer.scope, { code: params.code, asOf, window: campaign, metric: query.metric, level: query.level });
     return geo && { ...geo, window: mapWindowOf(campaign) };
@@ -30,4 +20,4 @@ export const GET = apiRoute({ params: areaParamsSchema, query: geoQuerySchema },
   const body = await cached.body;
   if (body === null) throw new ApiError('not_found');
   return jsonResponse(body, 'application/geo+json');
-});
+} });

@@ -1,11 +1,10 @@
-import { assertInWindow, orNotFound, requireCampaign } from '@/lib/api/area-bodies';
-import { areaPathSchema } from '@/lib/api/area-schemas';
+import { orNotFound } from '@/lib/api/area-bodies';
 import { exportResponse } from '@/lib/api/file-response';
-import { driftQuerySchema } from '@/lib/api/followup-schemas';
-import { apiRoute } from '@/lib/api/handler';
 import { DRIFT_Z_THRESHOLD } from '@/lib/domain/prelist-drift';
 import { buildDriftFile } from '@/lib/export/followup-export';
 import { listPrelistDrift } from '@/lib/queries/prelist-drift';
+import { implement } from '@/lib/api/route';
+import { followupsApi } from '@/lib/api/routes/followups';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,10 +13,7 @@ export const dynamic = 'force-dynamic';
  * keluarga baru and tidak ditemukan as shares of its prelist, flagged when far outside its
  * kelurahan's spread. City, kecamatan and kelurahan scopes only (others: 404).
  */
-export const GET = apiRoute({ params: areaPathSchema, query: driftQuerySchema }, async ({ req, db, viewer, params, query, locale }) => {
-  const campaign = await requireCampaign(db, viewer.scope);
-  const asOf = query.asOf ?? campaign.defaultAsOf;
-  assertInWindow(campaign, asOf, 'asOf');
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(followupsApi, '/api/v1/areas/{code}/prelist-drift', { GET: async ({ req, db, viewer, params, query, asOf, locale }) => {
   const rows = orNotFound(await listPrelistDrift(db, viewer.scope, { code: params.code, asOf }));
   const format = query.format ?? 'json';
   if (format === 'json') {
@@ -26,4 +22,4 @@ export const GET = apiRoute({ params: areaPathSchema, query: driftQuerySchema },
   }
   const file = await buildDriftFile(rows, { code: params.code, asOf }, format, locale);
   return exportResponse(db, viewer, req, file, { asOf, list: 'rekonsiliasi-prelist' });
-});
+} });

@@ -1,10 +1,9 @@
-import { assertInWindow, orNotFound, requireCampaign } from '@/lib/api/area-bodies';
-import { areaPathSchema } from '@/lib/api/area-schemas';
+import { orNotFound } from '@/lib/api/area-bodies';
 import { exportResponse } from '@/lib/api/file-response';
-import { refusalsQuerySchema } from '@/lib/api/followup-schemas';
-import { apiRoute } from '@/lib/api/handler';
 import { buildFollowupListFile } from '@/lib/export/followup-export';
 import { getFollowupList } from '@/lib/queries/followup-list';
+import { implement } from '@/lib/api/route';
+import { followupsApi } from '@/lib/api/routes/followups';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,10 +12,7 @@ export const dynamic = 'force-dynamic';
  * by SLS with their 7-day change and konversiPenolakan ("Tindak lanjut penolakan"); as JSON,
  * CSV, XLSX or the PDF with one page per kelurahan.
  */
-export const GET = apiRoute({ params: areaPathSchema, query: refusalsQuerySchema }, async ({ req, db, viewer, params, query, locale }) => {
-  const campaign = await requireCampaign(db, viewer.scope);
-  const asOf = query.asOf ?? campaign.defaultAsOf;
-  assertInWindow(campaign, asOf, 'asOf');
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(followupsApi, '/api/v1/areas/{code}/refusals', { GET: async ({ req, db, viewer, params, query, asOf, locale }) => {
   const list = orNotFound(await getFollowupList(db, viewer.scope, { code: params.code, asOf }));
   const format = query.format ?? 'json';
   if (format === 'json') {
@@ -26,5 +22,5 @@ export const GET = apiRoute({ params: areaPathSchema, query: refusalsQuerySchema
   }
   const file = await buildFollowupListFile(list, format, locale);
   return exportResponse(db, viewer, req, file, { asOf, list: 'tindak-lanjut' });
-});
+} });
 

@@ -1,16 +1,14 @@
-import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
-import { officerExportFileSchema, officerExportQuerySchema } from '@/lib/api/export-schemas';
 import { exportResponse } from '@/lib/api/file-response';
-import { apiRoute } from '@/lib/api/handler';
 import { buildOfficerExport } from '@/lib/export/officer-export';
+import { implement } from '@/lib/api/route';
+import { exportsApi } from '@/lib/api/routes/exports';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/exports/officers/{code}.{csv|xlsx}?asOf=&list=all|silent&delimiter= — the officer lists of /petugas. */
-export const GET = apiRoute(
-  { params: z.object({ file: officerExportFileSchema }), query: officerExportQuerySchema },
-  async ({ db, viewer, params, query, locale, req }) => {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(exportsApi, '/api/v1/exports/officers/{file}', {
+  GET: async ({ db, viewer, params, query, locale, req }) => {
     const [code, format] = params.file.split('.') as [string, 'csv' | 'xlsx'];
     const file = await buildOfficerExport(db, viewer, {
       code,
@@ -23,4 +21,4 @@ export const GET = apiRoute(
     if (!file) throw new ApiError('not_found');
     return exportResponse(db, viewer, req, file, { asOf: query.asOf ?? null, list: query.list });
   },
-);
+});

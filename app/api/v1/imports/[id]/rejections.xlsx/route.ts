@@ -1,16 +1,15 @@
 import { ApiError } from '@/lib/api/errors';
-import { apiRoute } from '@/lib/api/handler';
-import { mayViewImports } from '@/lib/ingest/actor';
-import { importParamsSchema, langQuerySchema } from '@/lib/ingest/api-schemas';
 import { rejectionsXlsx } from '@/lib/ingest/rejections-file';
 import { getImport, listImportRejections } from '@/lib/queries/imports';
+import { implement } from '@/lib/api/route';
+import { ingestApi } from '@/lib/api/routes/ingest';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/imports/{id}/rejections.xlsx — the rejected rows, code columns kept as text. */
-export const GET = apiRoute({ params: importParamsSchema, query: langQuerySchema }, async ({ db, viewer, locale, params, query }) => {
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(ingestApi, '/api/v1/imports/{id}/rejections.xlsx', { GET: async ({ db, viewer, locale, params, query }) => {
   const who = { username: viewer.username, id: params.id };
-  const job = mayViewImports(viewer) ? await getImport(db, viewer.scope, who) : null;
+  const job = await getImport(db, viewer.scope, who);
   if (!job) throw new ApiError('not_found');
   const rows = await listImportRejections(db, viewer.scope, { ...who, offset: 0, limit: Number.MAX_SAFE_INTEGER });
   const body = await rejectionsXlsx(job.kind, rows, query.lang ?? locale);
@@ -21,4 +20,4 @@ export const GET = apiRoute({ params: importParamsSchema, query: langQuerySchema
       'cache-control': 'no-store',
     },
   });
-});
+} });

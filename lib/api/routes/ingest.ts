@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   assignmentsQuerySchema,
   assignmentsResponseSchema,
@@ -18,13 +19,14 @@ import {
   templateParamsSchema,
   uploadBodySchema,
 } from '@/lib/ingest/api-schemas';
+import { mayViewImports } from '@/lib/ingest/actor';
 import { dailyReportSchema } from '@/lib/ingest/report-schema';
-import type { ApiFeature } from './registry';
+import { endpoint, type ApiFeature } from './define';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Getting data in: daily reports as JSON, CSV/XLSX uploads, their history and rejected rows (docs/INGEST.md). */
-export const ingestApi: ApiFeature = {
+export const ingestApi = {
   tag: { name: 'ingest', description: 'Daily reports and master data in: JSON batches, CSV/XLSX uploads, rejected rows, live changes' },
   schemas: {
     DailyReport: dailyReportSchema,
@@ -36,9 +38,10 @@ export const ingestApi: ApiFeature = {
     ImportDetail: importDetailSchema,
     ChangesResponse: changesResponseSchema,
     AssignmentsResponse: assignmentsResponseSchema,
+    ImportFile: z.string().meta({ description: 'A CSV (UTF-8 with BOM) or XLSX file', contentEncoding: 'binary' }),
   },
   endpoints: [
-    {
+    endpoint({
       method: 'post',
       path: '/api/v1/reports',
       operationId: 'submitReports',
@@ -50,8 +53,8 @@ export const ingestApi: ApiFeature = {
       requestBody: { contentType: 'application/json', schema: 'DailyReportBatch' },
       responses: { 200: { description: 'Counts, every rejection and the corrections', schema: 'SubmitResponse' } },
       errors: [400, 401, 404, 409, 413, 503],
-    },
-    {
+    }),
+    endpoint({
       method: 'post',
       path: '/api/v1/imports',
       operationId: 'uploadImport',
@@ -59,57 +62,62 @@ export const ingestApi: ApiFeature = {
       requestBody: { contentType: 'multipart/form-data', schema: 'UploadBody' },
       responses: { 201: { description: 'The import: counts, the first rejected rows, corrections', schema: 'ImportResponse' } },
       errors: [400, 401, 404, 413, 422, 503],
-    },
-    {
+    }),
+    endpoint({
       method: 'get',
       path: '/api/v1/imports',
       operationId: 'listImports',
+      permission: mayViewImports,
       summary: 'Import history, newest first (the admin: the kab/kota’s; a PML or PPL: their own)',
       query: importListQuerySchema,
       responses: { 200: { description: 'A page of imports', schema: 'ImportList' } },
       errors: [400, 401, 404],
-    },
-    {
+    }),
+    endpoint({
       method: 'get',
       path: '/api/v1/imports/{id}',
       operationId: 'getImport',
+      permission: mayViewImports,
       summary: 'One import and a page of its rejected rows',
       params: importParamsSchema,
       query: importDetailQuerySchema,
       responses: { 200: { description: 'The import', schema: 'ImportDetail' } },
       errors: [400, 401, 404],
-    },
-    {
+    }),
+    endpoint({
       method: 'get',
       path: '/api/v1/imports/{id}/rejections.csv',
       operationId: 'getImportRejectionsCsv',
+      permission: mayViewImports,
       summary: 'The rejected rows as CSV, to fix and upload again',
       params: importParamsSchema,
       query: rejectionsCsvQuerySchema,
-      responses: { 200: { description: 'CSV (UTF-8 with BOM) with baris_asal and alasan_penolakan columns', contentType: 'text/csv' } },
+      responses: { 200: { description: 'CSV (UTF-8 with BOM) with baris_asal and alasan_penolakan columns', schema: 'ImportFile', contentType: 'text/csv' } },
       errors: [401, 404],
-    },
-    {
+    }),
+    endpoint({
       method: 'get',
       path: '/api/v1/imports/{id}/rejections.xlsx',
       operationId: 'getImportRejectionsXlsx',
+      permission: mayViewImports,
       summary: 'The rejected rows as XLSX (code columns as text)',
       params: importParamsSchema,
       query: langQuerySchema,
-      responses: { 200: { description: 'XLSX', contentType: XLSX } },
+      responses: { 200: { description: 'XLSX', schema: 'ImportFile', contentType: XLSX } },
       errors: [401, 404],
-    },
-    {
+    }),
+    endpoint({
       method: 'get',
       path: '/api/v1/imports/templates/{file}',
       operationId: 'getImportTemplate',
+      permission: mayViewImports,
       summary: 'An empty template: {kind}.csv or {kind}.xlsx',
       params: templateParamsSchema,
       query: langQuerySchema,
-      responses: { 200: { description: 'CSV or XLSX with the Indonesian headers' } },
+      responses: { 200: { description: 'CSV or XLSX with the Indonesian headers', schema: 'ImportFile', contentType: 'application/octet-stream' } },
       errors: [401, 404],
-    },
-    {
+    }),
+    endpoint({
       method: 'get',
       path: '/api/v1/changes',
       operationId: 'getChanges',
@@ -117,8 +125,8 @@ export const ingestApi: ApiFeature = {
       query: changesQuerySchema,
       responses: { 200: { description: 'The current token', schema: 'ChangesResponse' } },
       errors: [400, 401],
-    },
-    {
+    }),
+    endpoint({
       method: 'get',
       path: '/api/v1/assignments',
       operationId: 'listAssignments',
@@ -126,6 +134,6 @@ export const ingestApi: ApiFeature = {
       query: assignmentsQuerySchema,
       responses: { 200: { description: 'The sub-SLS', schema: 'AssignmentsResponse' } },
       errors: [400, 401, 404],
-    },
+    }),
   ],
-};
+} satisfies ApiFeature;

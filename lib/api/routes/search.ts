@@ -1,12 +1,12 @@
 import { searchQuerySchema, searchResponseSchema } from '../area-schemas';
-import type { ApiFeature } from './registry';
+import { endpoint, type ApiFeature } from './define';
 
 /** Finding an area by name, BPS code or Kemendagri code. */
-export const searchApi: ApiFeature = {
+export const searchApi = {
   tag: { name: 'search', description: 'Find areas in the caller’s scope' },
   schemas: { SearchResponse: searchResponseSchema },
   endpoints: [
-    {
+    endpoint({
       method: 'get',
       path: '/api/v1/search',
       operationId: 'searchAreas',
@@ -14,6 +14,6 @@ export const searchApi: ApiFeature = {
       query: searchQuerySchema,
       responses: { 200: { description: 'Up to 20 areas, the highest level first', schema: 'SearchResponse' } },
       errors: [400, 401],
-    },
+    }),
   ],
-};
+} satisfies ApiFeature;

@@ -13,10 +13,11 @@ import {
   officerRefSchema,
   reportingSchema,
 } from '../area-schemas';
-import type { ApiFeature } from './registry';
+import { geoQuerySchema, geoResponseSchema } from '../geo-schemas';
+import { endpoint, type ApiFeature } from './define';
 
 /** The area read API: one area, its children, its daily series (DESIGN.md, Public contracts). */
-export const areasApi: ApiFeature = {
+export const areasApi = {
   tag: { name: 'areas', description: 'Progress of an area (kota … sub-SLS) as of a date, its child areas and its daily series' },
   schemas: {
     AreaRef: areaRefSchema,
@@ -28,12 +29,14 @@ export const areasApi: ApiFeature = {
     ChildrenResponse: childrenResponseSchema,
     DailyRow: dailyRowSchema,
     DailyResponse: dailyResponseSchema,
+    AreaGeo: geoResponseSchema,
   },
   endpoints: [
-    {
+    endpoint({
       method: 'get',
       path: '/api/v1/areas/{code}',
       operationId: 'getArea',
+      asOf: 'asOf',
       summary: 'The area, its breadcrumb and every metric as of a date',
       description:
         'Without asOf: the kab/kota’s latest complete day. `reporting` says how many of the PPL expected on the as-of date (within your scope) reported, and whether the day is complete; ' +
@@ -42,27 +45,41 @@ export const areasApi: ApiFeature = {
       query: areaQuerySchema,
       responses: { 200: { description: 'The area with its metrics', schema: 'AreaResponse' } },
       errors: [400, 401, 404],
-    },
-    {
+    }),
+    endpoint({
       method: 'get',
       path: '/api/v1/areas/{code}/children',
       operationId: 'listAreaChildren',
+      asOf: 'asOf',
       summary: 'Each child area with its metrics as of a date',
       description: 'The totals of the children equal the area itself (GET /api/v1/areas/{code}); take ratios from there, never re-sum them.',
       params: areaPathSchema,
       query: childrenQuerySchema,
       responses: { 200: { description: 'The child areas in code order', schema: 'ChildrenResponse' } },
       errors: [400, 401, 404],
-    },
-    {
+    }),
+    endpoint({
       method: 'get',
       path: '/api/v1/areas/{code}/daily',
       operationId: 'listAreaDaily',
+      asOf: 'range',
       summary: 'One row per date: as-of counts, daily pace, pace7, required pace and the plan line',
       params: areaPathSchema,
       query: dailyQuerySchema,
       responses: { 200: { description: 'The dates from `from` to `to`', schema: 'DailyResponse' } },
       errors: [400, 401, 404],
-    },
+    }),
+    endpoint({
+      method: 'get',
+      path: '/api/v1/areas/{code}/geo',
+      operationId: 'getAreaGeo',
+      asOf: 'asOf',
+      summary: 'The child areas as a GeoJSON FeatureCollection: simplified boundaries, every metric in the properties',
+      description: 'Answers with an ETag; a client sending If-None-Match for an unchanged map gets a bodiless 304.',
+      params: areaPathSchema,
+      query: geoQuerySchema,
+      responses: { 200: { description: 'The features and the window a map client replays', schema: 'AreaGeo', contentType: 'application/geo+json' }, 304: { description: 'Unchanged since the ETag sent in If-None-Match' } },
+      errors: [400, 401, 404],
+    }),
   ],
-};
+} satisfies ApiFeature;

@@ -10,10 +10,10 @@ import {
   refusalsQuerySchema,
   refusalsResponseSchema,
 } from '../followup-schemas';
-import type { ApiFeature } from './registry';
+import { endpoint, type ApiFeature } from './define';
 
 /** Refusals and not-met families, their follow-up, and prelist reconciliation (counts only). */
-export const followupsApi: ApiFeature = {
+export const followupsApi = {
   tag: { name: 'followups', description: 'Open refusals and not-met families, follow-up visits (counts only, never names) and prelist reconciliation' },
   schemas: {
     FollowupBody: followupBodySchema,
@@ -24,7 +24,7 @@ export const followupsApi: ApiFeature = {
     PrelistDriftResponse: driftResponseSchema,
   },
   endpoints: [
-    {
+    endpoint({
       method: 'post',
       path: '/api/v1/followups',
       operationId: 'recordFollowup',
@@ -34,8 +34,8 @@ export const followupsApi: ApiFeature = {
       requestBody: { contentType: 'application/json', schema: 'FollowupBody' },
       responses: { 200: { description: 'The current version and how many versions exist', schema: 'FollowupWriteResponse' } },
       errors: [400, 401, 404, 413, 503],
-    },
-    {
+    }),
+    endpoint({
       method: 'get',
       path: '/api/v1/areas/{code}/followups',
       operationId: 'listAreaFollowups',
@@ -44,28 +44,30 @@ export const followupsApi: ApiFeature = {
       query: followupsQuerySchema,
       responses: { 200: { description: 'The log and its totals', schema: 'FollowupsResponse' } },
       errors: [400, 401, 404],
-    },
-    {
+    }),
+    endpoint({
       method: 'get',
       path: '/api/v1/areas/{code}/refusals',
       operationId: 'getAreaRefusals',
+      asOf: 'asOf',
       summary: 'Open refusals and not-met by child area and by SLS, with the 7-day change and konversiPenolakan',
       description: 'format=csv|xlsx answers the SLS list as a file; format=pdf one printable page per kelurahan.',
       params: areaPathSchema,
       query: refusalsQuerySchema,
       responses: { 200: { description: 'The area, its children and its SLS, most open cases first', schema: 'RefusalsResponse' } },
       errors: [400, 401, 404],
-    },
-    {
+    }),
+    endpoint({
       method: 'get',
       path: '/api/v1/areas/{code}/prelist-drift',
       operationId: 'getPrelistDrift',
+      asOf: 'asOf',
       summary: 'Prelist reconciliation: each SLS’s drift from its prelist, flagged when far outside its kelurahan’s spread',
       description: 'format=csv|xlsx answers a file. City, kecamatan and kelurahan scopes only.',
       params: areaPathSchema,
       query: driftQuerySchema,
       responses: { 200: { description: 'SLS, flagged first', schema: 'PrelistDriftResponse' } },
       errors: [400, 401, 404],
-    },
+    }),
   ],
-};
+} satisfies ApiFeature;
