@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { officerCodeSchema } from '@/lib/domain/area-code';
 import { reportDate } from '@/lib/ingest/report-date';
 import { dataFor } from '@/lib/server/data';
 import { PplPicker } from '@/components/ppl-picker';
@@ -19,8 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { themeColor: '#1d4ed8' };
 
-const OFFICER_CODE = /^[A-Za-z0-9._-]{1,32}$/;
-
 export default async function ReportPage({ searchParams }: { searchParams: Promise<{ petugas?: string; tanggal?: string }> }) {
   const query = await searchParams;
   const viewer = await requirePermission('submitReports');
@@ -31,9 +30,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const tanggal = reportDate(campaign, query.tanggal);
   const isPpl = viewer.role === 'ppl';
   const choices = isPpl ? [] : await data.listReportablePpl();
-  const asked = query.petugas && OFFICER_CODE.test(query.petugas) ? query.petugas : undefined;
+  const asked = query.petugas && officerCodeSchema.safeParse(query.petugas).success ? query.petugas : undefined;
   const chosen = isPpl ? (viewer.officerCode ?? undefined) : choices.find((c) => c.code === asked)?.code;
-  const items = chosen ? await data.listAssignedSubsls({ asOf: tanggal, kodePetugas: chosen }) : [];
+  const items = chosen ? await data.listAssignedSubsls({ asOf: tanggal, officerCode: chosen }) : [];
   const who = choices.find((c) => c.code === chosen);
 
   return (
@@ -62,7 +61,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <OfflineForm />
       <OutboxPanel username={viewer.username} />
       {who ? <p className="text-sm text-slate-700">{t('acting', { name: `${who.name} (${who.code})` })}</p> : null}
-      {chosen ? <ReportForm key={`${chosen}-${tanggal}`} items={items} tanggal={tanggal} petugas={chosen} username={viewer.username} /> : null}
+      {chosen ? <ReportForm key={`${chosen}-${tanggal}`} items={items} tanggal={tanggal} officerCode={chosen} username={viewer.username} /> : null}
     </div>
   );
 }

@@ -16,10 +16,10 @@ type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; body: Sub
 
 const LABELLED = ['selesai', 'menolak', 'tidakDitemui', 'tidakDitemukan', 'keluargaBaru', 'catatan'] as const;
 
-export const draftKey = (petugas: string, tanggal: string) => `pantau.lapor.${petugas}.${tanggal}`;
+export const draftKey = (officerCode: string, tanggal: string) => `pantau.lapor.${officerCode}.${tanggal}`;
 
 /** The PPL's counts for one date: prefilled with what each sub-SLS carries, sent in one batch. */
-export function ReportForm({ items, tanggal, petugas, username }: { items: AssignedSubsls[]; tanggal: string; petugas: string; username: string }) {
+export function ReportForm({ items, tanggal, officerCode, username }: { items: AssignedSubsls[]; tanggal: string; officerCode: string; username: string }) {
   const t = useTranslations('ingest.lapor');
   const tOffline = useTranslations('offline');
   const locale = toLocale(useLocale());
@@ -40,12 +40,12 @@ export function ReportForm({ items, tanggal, petugas, username }: { items: Assig
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
   useEffect(() => {
-    const saved = window.localStorage.getItem(draftKey(petugas, tanggal));
+    const saved = window.localStorage.getItem(draftKey(officerCode, tanggal));
     // Unsent entries survive a reload or a dropped connection. Read after hydration, since the
     // server cannot know them: a one-off sync from an external store.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (saved) setDrafts((d) => ({ ...d, ...(JSON.parse(saved) as Record<string, CountDraft>) }));
-  }, [petugas, tanggal]);
+  }, [officerCode, tanggal]);
 
   const checks = useMemo(
     () =>
@@ -64,7 +64,7 @@ export function ReportForm({ items, tanggal, petugas, username }: { items: Assig
     setDrafts((d) => {
       const next = { ...d, [code]: draft };
       const unsent = Object.fromEntries(Object.entries(next).filter(([c, v]) => !sameDraft(v, baseline[c])));
-      window.localStorage.setItem(draftKey(petugas, tanggal), JSON.stringify(unsent));
+      window.localStorage.setItem(draftKey(officerCode, tanggal), JSON.stringify(unsent));
       return next;
     });
     setServerErrors((e) => ({ ...e, [code]: {} }));
@@ -72,8 +72,8 @@ export function ReportForm({ items, tanggal, petugas, username }: { items: Assig
 
   /** No network: the batch waits in the outbox (lib/offline/outbox.ts) under the same submission id. */
   async function queue(batch: ReportInput[], id: string) {
-    await enqueueOutbox({ id, username, petugas, tanggal, locale, reports: batch });
-    window.localStorage.removeItem(draftKey(petugas, tanggal));
+    await enqueueOutbox({ id, username, petugas: officerCode, tanggal, locale, reports: batch });
+    window.localStorage.removeItem(draftKey(officerCode, tanggal));
     setQueued((q) => ({ ...q, ...Object.fromEntries(batch.map((r) => [r.kodeSubsls, drafts[r.kodeSubsls]])) }));
     setStatus({ kind: 'queued', count: batch.length });
   }
@@ -94,7 +94,7 @@ export function ReportForm({ items, tanggal, petugas, username }: { items: Assig
       setStatus({ kind: 'sent', body });
       const failed = new Set(Object.keys(errors));
       const unsent = Object.fromEntries(changed.filter((i) => failed.has(i.kodeSubsls)).map((i) => [i.kodeSubsls, drafts[i.kodeSubsls]]));
-      window.localStorage.setItem(draftKey(petugas, tanggal), JSON.stringify(unsent));
+      window.localStorage.setItem(draftKey(officerCode, tanggal), JSON.stringify(unsent));
       router.refresh();
     } catch {
       await queue(batch, id);

@@ -10,6 +10,7 @@ import { queryKeys } from '@/lib/client/queries';
 import { formatDate, formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { resolveAsOf } from '@/lib/domain/as-of';
+import { areaCodeSchema } from '@/lib/domain/area-code';
 import { groupSilentOfficers } from '@/lib/domain/silent-officers';
 import { dataFor } from '@/lib/server/data';
 import { getViewer } from '@/lib/server/viewer';
@@ -39,7 +40,7 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
   const silentTab = params.tab === 'belum-lapor';
   const scoped = { asOf, window: campaign };
   // From an area page's "Perlu perhatian": the belum-lapor list narrowed to that area.
-  const area = typeof params.wilayah === 'string' && /^\d{4}(\d{3}(\d{3}(\d{4}(\d{2})?)?)?)?$/.test(params.wilayah) ? params.wilayah : null;
+  const area = areaCodeSchema.safeParse(params.wilayah).success ? (params.wilayah as string) : null;
 
   const queryClient = new QueryClient();
   const [options, silent] = await Promise.all([

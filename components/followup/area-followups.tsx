@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { followupsQuery } from '@/lib/client/queries';
+import { codeAtLevel } from '@/lib/domain/area-code';
 import { addDays } from '@/lib/domain/dates';
 import { followupTotals } from '@/lib/domain/followup';
 import { REFUSAL_WINDOW_DAYS } from '@/lib/domain/refusals';
@@ -30,7 +31,7 @@ export function AreaFollowups({ code, level, asOf, link = true }: { code: string
           {withLog ? t('log.title') : t('title')}
         </h2>
         {link ? (
-          <Link href={`/tindak-lanjut/${code.slice(0, 14)}?asOf=${asOf}`} className="font-medium text-blue-800 underline">
+          <Link href={`/tindak-lanjut/${codeAtLevel(code, 'sls')}?asOf=${asOf}`} className="font-medium text-blue-800 underline">
             {t('areaLink')} →
           </Link>
         ) : null}

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import type { OfficerPageJson, OfficersQuery } from '@/lib/api/officers-schemas';
+import { codeAtLevel, levelOfCode } from '@/lib/domain/area-code';
 import { FLAG_IDS } from '@/lib/domain/officer-flags';
 import { OFFICER_STATUS_COLORS, OFFICER_STATUSES } from '@/lib/domain/officer-status';
 import { OFFICER_ROLES } from '@/lib/domain/types';
@@ -75,8 +76,9 @@ export function OfficersFilters(props: {
   const { query, options, counts, onChange } = props;
   const t = useTranslations('officers');
   const locale = toLocale(useLocale());
-  const kec = query.area && query.area.length >= 7 ? query.area.slice(0, 7) : '';
-  const kel = query.area && query.area.length === 10 ? query.area : '';
+  const areaLevel = query.area ? levelOfCode(query.area) : null;
+  const kec = query.area && (areaLevel === 'kecamatan' || areaLevel === 'kelurahan') ? codeAtLevel(query.area, 'kecamatan') : '';
+  const kel = query.area && areaLevel === 'kelurahan' ? query.area : '';
   const inKec = <T extends { kecamatanCode: string | null }>(list: T[]) => (kec ? list.filter((o) => o.kecamatanCode === kec) : list);
   const all = t('filters.all');
   const [open, setOpen] = useState(false);

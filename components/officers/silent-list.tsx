@@ -31,11 +31,11 @@ export function SilentList({ groups, asOf, total }: { groups: SilentGroup[]; asO
             <span className="text-xs font-normal text-slate-500">{t('silent.count', { count: formatNumber(g.teams.reduce((n, team) => n + team.officers.length, 0), locale) })}</span>
           </h2>
           {g.teams.map((team) => (
-            <div key={team.pmlCode ?? '-'} className="border-b border-slate-100 px-3 py-2 last:border-b-0">
+            <div key={team.supervisorCode ?? '-'} className="border-b border-slate-100 px-3 py-2 last:border-b-0">
               <h3 className="flex flex-wrap items-baseline gap-x-3 text-sm font-medium">
-                <span>{t('silent.pml', { name: team.pmlName ?? '–' })}</span>
-                {team.pmlPhone ? <Phone number={team.pmlPhone} none="" /> : null}
-                <RemindLink phone={team.pmlPhone} asOf={asOf} pmlName={team.pmlName ?? '–'} team={team.officers} />
+                <span>{t('silent.pml', { name: team.supervisorName ?? '–' })}</span>
+                {team.supervisorPhone ? <Phone number={team.supervisorPhone} none="" /> : null}
+                <RemindLink phone={team.supervisorPhone} asOf={asOf} supervisorName={team.supervisorName ?? '–'} team={team.officers} />
               </h3>
               <ul className="mt-1 divide-y divide-slate-100">
                 {team.officers.map((o) => (

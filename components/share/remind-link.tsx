@@ -3,7 +3,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { buildOfficerReminder, buildTeamReminder, type ReminderOfficer } from '@/lib/share/reminder-text';
 import { waNumber, whatsappUrl, type ShareT } from '@/lib/share/summary-text';
 
-type Props = { phone: string | null; asOf: string } & ({ officer: ReminderOfficer } | { pmlName: string; team: readonly ReminderOfficer[] });
+type Props = { phone: string | null; asOf: string } & ({ officer: ReminderOfficer } | { supervisorName: string; team: readonly ReminderOfficer[] });
 
 /**
  * "Ingatkan": a wa.me link to the officer's own number with a polite message already written —
@@ -16,8 +16,8 @@ export function RemindLink(props: Props) {
   if (!props.phone || !waNumber(props.phone)) return null;
   const input = { asOf: props.asOf, locale, t: t as unknown as ShareT };
   const isTeam = 'team' in props;
-  const text = isTeam ? buildTeamReminder(props.pmlName, props.team, input) : buildOfficerReminder(props.officer, input);
-  const label = isTeam ? t('remindTeam', { name: props.pmlName }) : t('remindOfficer', { name: props.officer.name });
+  const text = isTeam ? buildTeamReminder(props.supervisorName, props.team, input) : buildOfficerReminder(props.officer, input);
+  const label = isTeam ? t('remindTeam', { name: props.supervisorName }) : t('remindOfficer', { name: props.officer.name });
   return (
     <a
       href={whatsappUrl(text, props.phone)}

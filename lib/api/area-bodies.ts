@@ -41,9 +41,6 @@ export function assertInWindow(campaign: Campaign, date: string, field: string):
   );
 }
 
-/** @deprecated The area page's old name of `levelBelowCode` (lib/domain/area-code.ts): import that instead. */
-export const levelBelow = levelBelowCode;
-
 /** GET /areas/{code}: the area, its breadcrumb, its metrics and the as-of date's reporting within the scope; null when not visible. */
 export async function getAreaBody(db: Db, scope: Scope, campaign: Campaign, code: string, asOf: string): Promise<AreaResponse | null> {
   const [found, day] = await Promise.all([

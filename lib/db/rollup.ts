@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { codeAtLevel } from '@/lib/domain/area-code';
 import { arrayParam, queryRows, type Db } from './client';
 
 /*
@@ -45,7 +46,7 @@ export async function rebuildRollups(
   const all = kelurahanCodes === 'all';
   const kel = all ? [] : [...new Set(kelurahanCodes)].sort();
   if (!all && kel.length === 0) return;
-  const kec = [...new Set(kel.map((k) => k.slice(0, 7)))];
+  const kec = [...new Set(kel.map((k) => codeAtLevel(k, 'kecamatan')))];
   const subtree = (column: SQL) => (all ? sql`true` : inSubtrees(column, kel));
   await tx.execute(sql`set local jit = off`);
 
@@ -124,7 +125,7 @@ export async function applyReportChanges(tx: Db, kodeKota: string, subslsCodes: 
   );
   if ((lock?.ok ?? 0) !== codes.length) {
     // An area without a rollup row (or a window that changed under it): rebuild the kelurahan.
-    return rebuildRollups(tx, kodeKota, [...new Set(subs.map((c) => c.slice(0, 10)))]);
+    return rebuildRollups(tx, kodeKota, [...new Set(subs.map((c) => codeAtLevel(c, 'kelurahan')))]);
   }
   // The planner's row guesses for these set-returning functions make costs look huge; JIT would
   // then spend longer compiling than the statement takes.

@@ -14,10 +14,10 @@ export function areaVisible(scope: Scope, codeColumn: SQL): SQL {
     case 'team':
       return sql`(${codeColumn} in (select s.kode_subsls from assignment s join officer o
         on o.code = s.kode_petugas and o.kode_kota = s.kode_kota
-        where s.kode_kota = ${scope.kodeKota} and o.supervisor_code = ${scope.pmlCode}))`;
+        where s.kode_kota = ${scope.kodeKota} and o.supervisor_code = ${scope.officerCode}))`;
     case 'officer':
       return sql`(${codeColumn} in (select s.kode_subsls from assignment s
-        where s.kode_kota = ${scope.kodeKota} and s.kode_petugas = ${scope.pplCode}))`;
+        where s.kode_kota = ${scope.kodeKota} and s.kode_petugas = ${scope.officerCode}))`;
   }
 }
 
@@ -29,9 +29,9 @@ export function officerVisible(scope: Scope, codeColumn: SQL, areaColumn: SQL): 
         select s.kode_petugas from assignment s where s.kode_kota = ${scope.kodeKota}
         and s.kode_subsls like ${scope.areaCode + '%'}))`;
     case 'team':
-      return sql`(${codeColumn} = ${scope.pmlCode} or ${codeColumn} in (select o.code from officer o
-        where o.kode_kota = ${scope.kodeKota} and o.supervisor_code = ${scope.pmlCode}))`;
+      return sql`(${codeColumn} = ${scope.officerCode} or ${codeColumn} in (select o.code from officer o
+        where o.kode_kota = ${scope.kodeKota} and o.supervisor_code = ${scope.officerCode}))`;
     case 'officer':
-      return sql`(${codeColumn} = ${scope.pplCode})`;
+      return sql`(${codeColumn} = ${scope.officerCode})`;
   }
 }

@@ -47,8 +47,8 @@ export function viewerForAccount(a: AccountAccess): Viewer | null {
     if (!a.officerCode) return null;
     const scope: Scope =
       a.role === 'pml'
-        ? { kind: 'team', kodeKota: a.kodeKota, pmlCode: a.officerCode }
-        : { kind: 'officer', kodeKota: a.kodeKota, pplCode: a.officerCode };
+        ? { kind: 'team', kodeKota: a.kodeKota, officerCode: a.officerCode }
+        : { kind: 'officer', kodeKota: a.kodeKota, officerCode: a.officerCode };
     return { username: a.username, role: a.role, scope, homeArea: null, officerCode: a.officerCode };
   }
   if (!a.areaCode || a.areaCode.length !== LEVEL_CODE_LENGTH[root.area] || !a.areaCode.startsWith(a.kodeKota)) return null;

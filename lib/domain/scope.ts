@@ -12,9 +12,9 @@ export type Scope =
   /** The subtree of one area: a kab/kota (admin, pimpinan), a kecamatan (camat), a kelurahan (lurah). */
   | { readonly kind: 'area'; readonly kodeKota: string; readonly areaCode: string }
   /** A PML: the sub-SLS held by the PPL they supervise, and those officers. */
-  | { readonly kind: 'team'; readonly kodeKota: string; readonly pmlCode: string }
+  | { readonly kind: 'team'; readonly kodeKota: string; readonly officerCode: string }
   /** A PPL: their own sub-SLS and themselves. */
-  | { readonly kind: 'officer'; readonly kodeKota: string; readonly pplCode: string };
+  | { readonly kind: 'officer'; readonly kodeKota: string; readonly officerCode: string };
 
 export function areaScope(areaCode: string): Scope {
   if (!SCOPE_AREA_CODE.test(areaCode)) throw new RangeError(`scope area must be a kota, kecamatan or kelurahan code: ${areaCode}`);

@@ -9,10 +9,10 @@ export interface SilentOfficer {
   kecamatanName: string | null;
   kelurahanCode: string | null;
   kelurahanName: string | null;
-  pmlCode: string | null;
-  pmlName: string | null;
+  supervisorCode: string | null;
+  supervisorName: string | null;
   /** The PML's phone, when the PML is visible in the scope. */
-  pmlPhone: string | null;
+  supervisorPhone: string | null;
   /** Assigned sub-SLS not closed yet (the reminder names them). */
   subslsOpen: number;
   lastReport: string | null;
@@ -23,7 +23,7 @@ export interface SilentOfficer {
 export interface SilentGroup {
   kecamatanCode: string | null;
   kecamatanName: string | null;
-  teams: { pmlCode: string | null; pmlName: string | null; pmlPhone: string | null; officers: SilentOfficer[] }[];
+  teams: { supervisorCode: string | null; supervisorName: string | null; supervisorPhone: string | null; officers: SilentOfficer[] }[];
 }
 
 /** Rows of listSilentOfficers grouped by kecamatan, then PML, keeping their order. */
@@ -36,8 +36,8 @@ export function groupSilentOfficers(rows: readonly SilentOfficer[]): SilentGroup
       groups.push(group);
     }
     let team = group.teams[group.teams.length - 1];
-    if (!team || team.pmlCode !== r.pmlCode) {
-      team = { pmlCode: r.pmlCode, pmlName: r.pmlName, pmlPhone: r.pmlPhone, officers: [] };
+    if (!team || team.supervisorCode !== r.supervisorCode) {
+      team = { supervisorCode: r.supervisorCode, supervisorName: r.supervisorName, supervisorPhone: r.supervisorPhone, officers: [] };
       group.teams.push(team);
     }
     team.officers.push(r);

@@ -76,8 +76,8 @@ export async function buildOfficerExport(db: Db, viewer: Viewer, req: OfficerExp
         column('lastReport', 'date', 12, t), column('daysSilent', 'int', 8, t), column('status', 'text', 14, t),
       ],
       rows: rows.map((r) => ({
-        code: r.code, name: r.name, phone: r.phone, kecamatan: r.kecamatanName, kelurahan: r.kelurahanName, pml: r.pmlName,
-        pmlPhone: r.pmlPhone, lastReport: r.lastReport, daysSilent: r.daysSilent, status: to(`status.${r.status}`),
+        code: r.code, name: r.name, phone: r.phone, kecamatan: r.kecamatanName, kelurahan: r.kelurahanName, pml: r.supervisorName,
+        pmlPhone: r.supervisorPhone, lastReport: r.lastReport, daysSilent: r.daysSilent, status: to(`status.${r.status}`),
       })),
     };
   } else {

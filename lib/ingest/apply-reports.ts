@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { bulkInsert, type BulkColumn } from '@/lib/db/bulk';
 import { rebuildRollups } from '@/lib/db/rollup';
+import { codeAtLevel } from '@/lib/domain/area-code';
 import type { OutcomeCounts } from '@/lib/domain/types';
 import { mayReportFor, submitterOf, type Actor } from './actor';
 import { collapseDuplicates } from './duplicates';
@@ -142,7 +143,7 @@ export async function applyReports(tx: Db, actor: Actor, rows: Row[], opts: Repo
   }
   const fromDate = changed.reduce((min, r) => (r.record.tanggal < min ? r.record.tanggal : min), changed[0].record.tanggal);
   const touched = changed.map((r) => r.record.kodeSubsls);
-  await rebuildRollups(tx, kodeKota, [...new Set(touched.map((c) => c.slice(0, 10)))], fromDate, touched);
+  await rebuildRollups(tx, kodeKota, [...new Set(touched.map((c) => codeAtLevel(c, 'kelurahan')))], fromDate, touched);
   out.corrections = await findCorrections(tx, kodeKota, changed, opts);
   return out;
 }

@@ -37,8 +37,8 @@ function rowErrors(row: AreaRow, areaCode: string): FieldError[] {
   const errors: FieldError[] = [];
   if (!a.code.startsWith(areaCode)) errors.push({ field: 'kode_wilayah', code: 'outside_scope', params: { value: a.code } });
   if (levelOfCode(a.code) === 'subsls' && a.prelist === null) errors.push({ field: 'prelist', code: 'required', params: { value: '' } });
-  if (a.code.length !== 16 && a.prelist) errors.push({ field: 'prelist', code: 'prelist_only_subsls', params: { value: a.prelist } });
-  if (a.code.length !== 4) {
+  if (levelOfCode(a.code) !== 'subsls' && a.prelist) errors.push({ field: 'prelist', code: 'prelist_only_subsls', params: { value: a.prelist } });
+  if (levelOfCode(a.code) !== 'kota') {
     for (const [key, column] of CAMPAIGN_FIELDS) {
       if (a[key] !== null) errors.push({ field: column, code: 'campaign_only_kota', params: { value: String(a[key]) } });
     }

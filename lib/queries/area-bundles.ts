@@ -4,7 +4,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
-import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
+import { lineageCodes } from '@/lib/domain/area-code';
+import type { AreaLevel } from '@/lib/domain/types';
 import { arrayParam } from '@/lib/db/client';
 import { belowCondition, metricsWithPlans, selectAreaSeries, type AreaMetrics, type AreaRef } from './areas';
 import type { PlanWindow } from './ppl-plan';
@@ -23,7 +24,7 @@ export async function getAreaWithBreadcrumb(
   params: { code: string; asOf: string; window: PlanWindow },
 ): Promise<{ area: AreaMetrics; breadcrumb: AreaRef[] } | null> {
   const { code, asOf, window } = params;
-  const codes = [...Object.values(LEVEL_CODE_LENGTH).filter((n) => n < code.length).map((n) => code.slice(0, n)), code];
+  const codes = [...lineageCodes(code).filter((c) => c.length < code.length), code];
   const rows = await selectAreaSeries(db, scope, { where: sql`a.code = any(${arrayParam(codes)}::text[])`, withDays: sql`a.code = ${code}`, asOf, window });
   const self = rows.find((a) => a.code === code);
   if (!self) return null;

@@ -5,7 +5,8 @@ import { diffDays } from '@/lib/domain/dates';
 import { closedOf } from '@/lib/domain/metrics';
 import { areaMetrics, forecastDay, type AreaMetricValues, type PplPlan } from '@/lib/domain/pace';
 import type { Scope } from '@/lib/domain/scope';
-import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
+import { lineageCodes } from '@/lib/domain/area-code';
+import type { AreaLevel } from '@/lib/domain/types';
 import { seriesStart, type PlanWindow } from '@/lib/domain/as-of';
 import { listPplPlans } from './ppl-plan';
 import { areaVisible } from '@/lib/db/scope-sql';
@@ -133,9 +134,7 @@ export async function getArea(db: Db, scope: Scope, code: string): Promise<AreaR
 
 /** The area's ancestors inside the scope, from the top down (the breadcrumb). */
 export async function listBreadcrumb(db: Db, scope: Scope, code: string): Promise<AreaRef[]> {
-  const prefixes = Object.values(LEVEL_CODE_LENGTH)
-    .filter((n) => n < code.length)
-    .map((n) => code.slice(0, n));
+  const prefixes = lineageCodes(code).filter((c) => c.length < code.length);
   if (prefixes.length === 0) return [];
   const rows = await queryRows<AreaRow>(
     db,

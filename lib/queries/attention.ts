@@ -3,11 +3,12 @@
 // ranking is lib/domain/attention.ts.
 import 'server-only';
 import type { Db } from '@/lib/db/client';
+import { levelBelow, levelOfCode } from '@/lib/domain/area-code';
 import { daysLate, mostBehind } from '@/lib/domain/attention';
 import type { OfficerStatus } from '@/lib/domain/officer-status';
 import type { StatusDetail } from '@/lib/domain/status';
 import type { Scope } from '@/lib/domain/scope';
-import { AREA_LEVELS, LEVEL_CODE_LENGTH, type AreaLevel, type CampaignWindow, type Status, type StatusReason } from '@/lib/domain/types';
+import { type AreaLevel, type CampaignWindow, type Status, type StatusReason } from '@/lib/domain/types';
 import { listAreaOfficers, type OfficerContact } from './area-officers';
 import { listAreaChildren } from './areas';
 import { listOfficers, listSilentOfficers, type SilentOfficer } from './officers';
@@ -57,7 +58,6 @@ interface Params {
   limit?: number;
 }
 
-const levelOf = (code: string): AreaLevel | undefined => AREA_LEVELS.find((l) => LEVEL_CODE_LENGTH[l] === code.length);
 const finiteLate = (finish: string | null, endDate: string) => {
   const late = daysLate(finish, endDate);
   return Number.isFinite(late) ? late : null;
@@ -65,7 +65,7 @@ const finiteLate = (finish: string | null, endDate: string) => {
 
 /** The PPL working in the area (holding a visible sub-SLS under it), with PML contacts by code. */
 async function areaWorkers(db: Db, scope: Scope, code: string) {
-  const level = levelOf(code);
+  const level = levelOfCode(code);
   const group = level ? (await listAreaOfficers(db, scope, { code, level })).get(code) : undefined;
   return { ppl: new Set(group?.ppl.map((o) => o.code) ?? []), pml: new Map((group?.pml ?? []).map((o) => [o.code, o])) };
 }
@@ -83,9 +83,9 @@ export async function listSilentInArea(db: Db, scope: Scope, params: Params): Pr
 export async function getAttention(db: Db, scope: Scope, params: Params): Promise<Attention | null> {
   const { code, asOf, window } = params;
   const limit = params.limit ?? 3;
-  const level = levelOf(code);
+  const level = levelOfCode(code);
   if (!level) return null;
-  const childLevel = AREA_LEVELS[AREA_LEVELS.indexOf(level) + 1];
+  const childLevel = levelBelow(level);
   const [children, contacts, workers, officers, silent] = await Promise.all([
     childLevel ? listAreaChildren(db, scope, { code, asOf, window }) : [],
     childLevel ? listAreaOfficers(db, scope, { code, level: childLevel }) : new Map(),

@@ -5,6 +5,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { openCases } from '@/lib/domain/refusals';
+import { codeAtLevel } from '@/lib/domain/area-code';
 import type { Scope } from '@/lib/domain/scope';
 import { LEVEL_CODE_LENGTH } from '@/lib/domain/types';
 import { areaVisible } from '@/lib/db/scope-sql';
@@ -51,7 +52,7 @@ export async function getFollowupList(db: Db, scope: Scope, params: { code: stri
         where x.kode_kota = s.kode_kota and x.kode_subsls like s.code || '%' and ${areaVisible(scope, sql`x.kode_subsls`)}) as pml,
       (select max(f.tanggal)::text from followup f where f.kode_kota = s.kode_kota and f.kode_sls = s.code) as last_followup
     from area s join area k on k.kode_kota = s.kode_kota and k.code = s.parent_code
-    where s.kode_kota = ${scope.kodeKota} and s.level = 'sls' and s.code like ${params.code.slice(0, 14) + '%'}
+    where s.kode_kota = ${scope.kodeKota} and s.level = 'sls' and s.code like ${codeAtLevel(params.code, 'sls') + '%'}
       and ${slsVisible(scope, sql`s.code`)}`,
   );
   const sls: FollowupListRow[] = [];

@@ -5,6 +5,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import type { FollowupParty } from '@/lib/domain/followup';
+import { codeAtLevel } from '@/lib/domain/area-code';
 import type { Scope } from '@/lib/domain/scope';
 import { areaVisible } from '@/lib/db/scope-sql';
 
@@ -139,7 +140,7 @@ export async function listFollowups(
   const rows = await queryRows<FollowupRow>(
     db,
     sql`select ${COLUMNS} from followup f
-    where f.kode_kota = ${scope.kodeKota} and f.kode_sls like ${params.code.slice(0, 14) + '%'}
+    where f.kode_kota = ${scope.kodeKota} and f.kode_sls like ${codeAtLevel(params.code, 'sls') + '%'}
       and ${params.from ? sql`f.tanggal >= ${params.from}::date` : sql`true`} and ${params.to ? sql`f.tanggal <= ${params.to}::date` : sql`true`}
       and ${slsVisible(scope, sql`f.kode_sls`)}
     order by f.tanggal desc, f.id desc limit ${params.limit ?? 500}`,

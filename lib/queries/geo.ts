@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Feature, Geometry, Position } from 'geojson';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import { mapMetricValue, mapMetricValues, type MapLevel, type MapMetric, type MapMetricValues } from '@/lib/domain/map-metrics';
+import { parentCode } from '@/lib/domain/area-code';
 import type { Scope } from '@/lib/domain/scope';
 import { AREA_LEVELS, LEVEL_CODE_LENGTH, type AreaLevel, type CampaignWindow, type Status } from '@/lib/domain/types';
 import { boundsOf, labelPoint, type Bounds } from '@/lib/geo/label-point';
@@ -103,12 +104,12 @@ export async function getAreaGeo(
   const features = children.map((m): AreaFeature => {
     const geometry = boundaries.get(m.code) ?? null;
     const derived = mapMetricValues(m, groupChange(refusalsOf.get(m.code) ?? []));
-    const parentCode = m.code.slice(0, LEVEL_CODE_LENGTH[AREA_LEVELS[depth(m.level) - 1]]);
+    const parent = parentCode(m.code) ?? m.code;
     return {
       type: 'Feature',
       id: m.code,
       geometry,
-      properties: { ...m, ...derived, parentCode, labelPoint: labelPoint(geometry), value: mapMetricValue({ ...m, ...derived }, metric) },
+      properties: { ...m, ...derived, parentCode: parent, labelPoint: labelPoint(geometry), value: mapMetricValue({ ...m, ...derived }, metric) },
     };
   });
   const areaGeometry = boundaries.get(code) ?? null;

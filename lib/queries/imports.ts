@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
+import { levelOfCode } from '@/lib/domain/area-code';
 import type { Scope } from '@/lib/domain/scope';
 import type { ImportKind, Params, ProblemCode, RowRejection } from '@/lib/ingest/reasons';
 
@@ -65,7 +66,7 @@ function toSummary(r: JobRow): ImportSummary {
  * narrower (PML, PPL) sees only their own submissions.
  */
 function importVisible(scope: Scope, username: string): SQL {
-  const cityWide = scope.kind === 'area' && scope.areaCode.length === 4;
+  const cityWide = scope.kind === 'area' && levelOfCode(scope.areaCode) === 'kota';
   return cityWide ? sql`kode_kota = ${scope.kodeKota}` : sql`(kode_kota = ${scope.kodeKota} and created_by = ${username})`;
 }
 

@@ -27,9 +27,9 @@ export async function listSilentOfficers(db: Db, scope: Scope, params: { asOf: s
       kecamatanName: r.kecamatanName,
       kelurahanCode: r.kelurahanCode,
       kelurahanName: r.kelurahanName,
-      pmlCode: r.supervisorCode,
-      pmlName: r.supervisorName,
-      pmlPhone: isVisible(r.supervisorCode) ? (table.byCode.get(r.supervisorCode!)?.row.phone ?? null) : null,
+      supervisorCode: r.supervisorCode,
+      supervisorName: r.supervisorName,
+      supervisorPhone: isVisible(r.supervisorCode) ? (table.byCode.get(r.supervisorCode!)?.row.phone ?? null) : null,
       subslsOpen: r.subslsOpen,
       lastReport: r.lastReport,
       daysSilent: r.daysSilent,
@@ -38,8 +38,8 @@ export async function listSilentOfficers(db: Db, scope: Scope, params: { asOf: s
   return rows.sort(
     (a, b) =>
       collator.compare(a.kecamatanName ?? '', b.kecamatanName ?? '') ||
-      collator.compare(a.pmlName ?? '', b.pmlName ?? '') ||
-      (a.pmlCode ?? '').localeCompare(b.pmlCode ?? '') ||
+      collator.compare(a.supervisorName ?? '', b.supervisorName ?? '') ||
+      (a.supervisorCode ?? '').localeCompare(b.supervisorCode ?? '') ||
       a.code.localeCompare(b.code),
   );
 }

@@ -4,6 +4,7 @@
 // loaded once per data stamp) using lib/domain for every figure.
 import 'server-only';
 import type { Db } from '@/lib/db/client';
+import { codeAtLevel } from '@/lib/domain/area-code';
 import type { Scope } from '@/lib/domain/scope';
 import { addDays, diffDays } from '@/lib/domain/dates';
 import { closedOf, countMetrics } from '@/lib/domain/metrics';
@@ -120,7 +121,8 @@ function cut(data: KotaFacts, lens: ScopeLens, days: number): Cut {
   for (const s of subsls) {
     for (const owner of ownersOf(s.kode_petugas, supervisorOf)) {
       const counts = kelurahanOf.get(owner) ?? kelurahanOf.set(owner, new Map()).get(owner)!;
-      counts.set(s.code.slice(0, 10), (counts.get(s.code.slice(0, 10)) ?? 0) + 1);
+      const kelurahan = codeAtLevel(s.code, 'kelurahan');
+      counts.set(kelurahan, (counts.get(kelurahan) ?? 0) + 1);
     }
   }
   const decreases = groupBy(data.decreases.filter((d) => inside(d.kode_subsls)), (d) => d.kode_petugas);
@@ -148,7 +150,7 @@ function placeOf(m: OfficerMasterRow, c: Cut, lens: ScopeLens) {
   const kel = counts[0]?.[0];
   if (!kel) return home;
   const names = c.data.names;
-  return { areaCode: kel, areaName: names.get(kel) ?? null, kecCode: kel.slice(0, 7), kecName: names.get(kel.slice(0, 7)) ?? null, isKelurahan: true };
+  return { areaCode: kel, areaName: names.get(kel) ?? null, kecCode: codeAtLevel(kel, 'kecamatan'), kecName: names.get(codeAtLevel(kel, 'kecamatan')) ?? null, isKelurahan: true };
 }
 
 function buildRow(m: OfficerMasterRow, c: Cut, lens: ScopeLens, window: CampaignWindow, asOf: string): OfficerEntry {

@@ -4,6 +4,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { isDriftOutlier, prelistDrift, robustZ, type PrelistDrift } from '@/lib/domain/prelist-drift';
+import { codeAtLevel } from '@/lib/domain/area-code';
 import type { Scope } from '@/lib/domain/scope';
 import { getArea } from './areas';
 
@@ -39,8 +40,8 @@ export async function listPrelistDrift(db: Db, scope: Scope, params: { code: str
   const area = await getArea(db, scope, params.code);
   if (!area) return null;
   // An SLS is judged against the rest of its kelurahan: fetch the kelurahan, keep the SLS.
-  const fetchPrefix = params.code.slice(0, 10);
-  const keep = params.code.slice(0, 14);
+  const fetchPrefix = codeAtLevel(params.code, 'kelurahan');
+  const keep = codeAtLevel(params.code, 'sls');
   const rows = await queryRows<Row>(
     db,
     sql`select s.code, s.name, k.code as kel_code, k.name as kel_name,

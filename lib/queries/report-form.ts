@@ -65,7 +65,12 @@ interface Row {
 }
 
 /** Sub-SLS visible in the scope (of one PPL when given) with the values they carry on asOf. */
-export async function listAssignedSubsls(db: Db, scope: Scope, params: { asOf: string; kodePetugas?: string }): Promise<AssignedSubsls[]> {
+export async function listAssignedSubsls(
+  db: Db,
+  scope: Scope,
+  params: { asOf: string; officerCode?: string; /** @deprecated The old name of officerCode, until app/api/v1/assignments passes that. */ kodePetugas?: string },
+): Promise<AssignedSubsls[]> {
+  const officerCode = params.officerCode ?? params.kodePetugas;
   const rows = await queryRows<Row>(
     db,
     sql`select a.code, a.name, coalesce(k.name, '') as kelurahan, a.prelist, s.kode_petugas, o.name as nama_petugas,
@@ -78,7 +83,7 @@ export async function listAssignedSubsls(db: Db, scope: Scope, params: { asOf: s
     left join lateral (select * from report r where r.kode_subsls = a.code and r.kode_kota = a.kode_kota
       and r.tanggal <= ${params.asOf}::date order by r.tanggal desc limit 1) r on true
     where s.kode_kota = ${scope.kodeKota} and ${areaVisible(scope, sql`a.code`)}
-      ${params.kodePetugas ? sql`and s.kode_petugas = ${params.kodePetugas}` : sql``}
+      ${officerCode ? sql`and s.kode_petugas = ${officerCode}` : sql``}
     order by s.kode_petugas, a.code`,
   );
   return rows.map((r) => ({

@@ -24,9 +24,9 @@ export function buildOfficerReminder(o: ReminderOfficer, input: ReminderInput): 
 }
 
 /** To a PML: one message listing every silent PPL of their team. */
-export function buildTeamReminder(pmlName: string, officers: readonly ReminderOfficer[], input: ReminderInput): string {
+export function buildTeamReminder(supervisorName: string, officers: readonly ReminderOfficer[], input: ReminderInput): string {
   const { t, locale } = input;
-  const lines = [t('remind.team', { name: pmlName, date: formatDate(input.asOf, locale), count: formatNumber(officers.length, locale) })];
+  const lines = [t('remind.team', { name: supervisorName, date: formatDate(input.asOf, locale), count: formatNumber(officers.length, locale) })];
   for (const o of officers) lines.push(t('remind.teamItem', { name: o.name, code: o.code, left: formatNumber(o.subslsOpen, locale) }));
   lines.push('', t('remind.thanks'));
   return lines.join('\n');

@@ -71,9 +71,9 @@ describe.each(databaseTargets())('accounts and sessions on $name', (target) => {
   it('gives PML a team scope and PPL an officer scope', async () => {
     const [pml] = await queryRows<{ username: string; officer_code: string }>(db(), sql`select username, officer_code from auth_user where role = 'pml' and kode_kota = '6471' order by 1 limit 1`);
     const viewer = await viewerOf((await signedIn(pml.username)).token);
-    expect(viewer).toMatchObject({ role: 'pml', homeArea: null, officerCode: pml.officer_code, scope: { kind: 'team', kodeKota: '6471', pmlCode: pml.officer_code } });
+    expect(viewer).toMatchObject({ role: 'pml', homeArea: null, officerCode: pml.officer_code, scope: { kind: 'team', kodeKota: '6471', officerCode: pml.officer_code } });
     const ppl = await viewerOf((await signedIn('ppl-647110001')).token);
-    expect(ppl?.scope).toEqual({ kind: 'officer', kodeKota: '6471', pplCode: '647110001' });
+    expect(ppl?.scope).toEqual({ kind: 'officer', kodeKota: '6471', officerCode: '647110001' });
   });
 
   it('ends sessions at sign-out and at expiry', async () => {

@@ -87,12 +87,12 @@ describe.each(databaseTargets())('ingest of daily reports on $name', (target) =>
   });
 
   it('lets a PPL report only their own sub-SLS and a PML only for their team, recording who submitted', async () => {
-    const ppl = actor('ppl', { kind: 'officer', kodeKota: '6471', pplCode: '647110324' }, '647110324');
+    const ppl = actor('ppl', { kind: 'officer', kodeKota: '6471', officerCode: '647110324' }, '647110324');
     const own = await submitReports(db(), ppl, [report('6471020002000400', '647110324', '2022-11-03', 23, { menolak: 2, tidakDitemui: 4, tidakDitemukan: 1, keluargaBaru: 1 })], { source: 'form' });
     expect(own.accepted).toBe(1);
     const other = await submitReports(db(), ppl, [report('6471020002000100', '647110323', '2022-11-04', 80), report('6471020002000200', '647110324', '2022-11-04', 8)], { source: 'form' });
     expect(other.rejections.flatMap((r) => r.errors.map((e) => e.code))).toEqual(['subsls_not_found', 'subsls_not_found']);
-    const pml = actor('pml', { kind: 'team', kodeKota: '6471', pmlCode: '647120082' }, '647120082');
+    const pml = actor('pml', { kind: 'team', kodeKota: '6471', officerCode: '647120082' }, '647120082');
     const acting = await submitReports(db(), pml, [report('6471020002000400', '647110324', '2022-11-04', 25, { menolak: 2, tidakDitemui: 4, tidakDitemukan: 1, keluargaBaru: 1 })], { source: 'form' });
     expect(acting.accepted).toBe(1);
     expect(await currentRow(db(), '6471020002000400', '2022-11-04')).toMatchObject({ kode_petugas: '647110324', submitted_by: '647120082' });
@@ -170,7 +170,7 @@ describe.each(databaseTargets())('ingest of daily reports on $name', (target) =>
   });
 
   it('shows city-wide staff every import and a PML only their own; pages rejected rows in the database', async () => {
-    const pml = actor('pml', { kind: 'team', kodeKota: '6471', pmlCode: '647120082' }, '647120082');
+    const pml = actor('pml', { kind: 'team', kodeKota: '6471', officerCode: '647120082' }, '647120082');
     const own = await submitReports(db(), pml, [report('6471020002000400', '647110324', '2022-11-05', 26, { menolak: 2, tidakDitemui: 4, tidakDitemukan: 1, keluargaBaru: 1 }), { x: 1 }, { y: 2 }], { source: 'form' });
     const city = await listImports(db(), areaScope('6471'), { username: 'admin', page: 1, pageSize: 100 });
     expect(city.total).toBeGreaterThan(5);

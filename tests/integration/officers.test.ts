@@ -132,7 +132,7 @@ describe.each(databaseTargets())('officers on $name', (target) => {
         select 1 from assignment s join report r on r.kode_subsls = s.kode_subsls and r.tanggal = ${AS_OF}::date where s.kode_petugas = o.code)`,
     );
     expect(rows.map((r) => r.code).sort()).toEqual(expected.map((r) => r.code).sort());
-    const order = rows.map((r) => `${r.kecamatanName}|${r.pmlCode}`);
+    const order = rows.map((r) => `${r.kecamatanName}|${r.supervisorCode}`);
     expect(new Set(order).size).toBe(order.filter((k, i) => i === 0 || k !== order[i - 1]).length);
   });
 
@@ -150,7 +150,7 @@ describe.each(databaseTargets())('officers on $name', (target) => {
     expect(own?.supervisor).toBeNull(); // the PML is not in a lurah's scope
     expect(own?.subsls.every((s) => s.code.startsWith('6471020002'))).toBe(true);
     const silent = await listSilentOfficers(database.db, lurah, { asOf: AS_OF, window: campaign });
-    expect(silent.every((r) => r.kelurahanCode === '6471020002' && r.pmlPhone === null)).toBe(true);
+    expect(silent.every((r) => r.kelurahanCode === '6471020002' && r.supervisorPhone === null)).toBe(true);
   });
 
   it('shows a PPL who also works next door to each lurah with that kelurahan’s part only', async () => {
@@ -199,8 +199,8 @@ describe.each(databaseTargets())('officers on $name', (target) => {
     // The teams and PPL whose flags compare with an area in the city's view: they must not in theirs.
     const compared = (await all(city, { role: 'ppl' })).filter((r) => r.flags.some((f) => f.id === 'laju_tidak_wajar' || f.id === 'penolakan_tinggi'));
     expect(compared.length).toBeGreaterThan(0);
-    const teams = [...new Set(compared.map((r) => r.supervisorCode!))].map((pmlCode): Scope => ({ kind: 'team', kodeKota: '6471', pmlCode }));
-    const own = compared.map((r): Scope => ({ kind: 'officer', kodeKota: '6471', pplCode: r.code }));
+    const teams = [...new Set(compared.map((r) => r.supervisorCode!))].map((officerCode): Scope => ({ kind: 'team', kodeKota: '6471', officerCode }));
+    const own = compared.map((r): Scope => ({ kind: 'officer', kodeKota: '6471', officerCode: r.code }));
     const scopes = [...areas.filter((a) => a.code.length > 4).map((a) => areaScope(a.code)), ...teams, ...own];
     for (const scope of scopes) {
       const root = scope.kind === 'area' ? scope.areaCode : null;
@@ -217,7 +217,7 @@ describe.each(databaseTargets())('officers on $name', (target) => {
 
   it('shows a PML their team and themselves only', async () => {
     const pml = (await all(city, { role: 'pml' }))[0];
-    const team: Scope = { kind: 'team', kodeKota: '6471', pmlCode: pml.code };
+    const team: Scope = { kind: 'team', kodeKota: '6471', officerCode: pml.code };
     const seen = await all(team);
     const expected = (await all(city)).filter((r) => r.code === pml.code || r.supervisorCode === pml.code);
     expect(seen.map((r) => r.code).sort()).toEqual(expected.map((r) => r.code).sort());

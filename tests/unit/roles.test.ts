@@ -18,14 +18,14 @@ describe('viewerForAccount', () => {
     expect(viewerForAccount(account({ role: 'pml', areaCode: null, officerCode: '647120001' }))).toEqual({
       username: 'u',
       role: 'pml',
-      scope: { kind: 'team', kodeKota: '6471', pmlCode: '647120001' },
+      scope: { kind: 'team', kodeKota: '6471', officerCode: '647120001' },
       homeArea: null,
       officerCode: '647120001',
     });
     expect(viewerForAccount(account({ role: 'ppl', areaCode: null, officerCode: '647110001' }))?.scope).toEqual({
       kind: 'officer',
       kodeKota: '6471',
-      pplCode: '647110001',
+      officerCode: '647110001',
     });
   });
 

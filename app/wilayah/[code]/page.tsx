@@ -1,8 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { levelBelow } from '@/lib/api/area-bodies';
-import { areaCodeSchema } from '@/lib/api/schemas';
+import { areaCodeSchema, levelBelowCode, levelOfCode } from '@/lib/domain/area-code';
 import { queryKeys } from '@/lib/client/queries';
 import { isIsoDate } from '@/lib/domain/dates';
 import type { AreaLevel } from '@/lib/domain/types';
@@ -35,11 +34,12 @@ export default async function AreaPage({ params, searchParams }: Props) {
   const campaign = await data.getCampaign();
   if (!campaign) notFound();
   const asOf = resolveAsOf(campaign, query.asOf && isIsoDate(query.asOf) ? query.asOf : null);
-  const levels = [levelBelow(code), levelBelow(code, 2)].filter((l): l is AreaLevel => l !== null);
+  const levels = [levelBelowCode(code), levelBelowCode(code, 2)].filter((l): l is AreaLevel => l !== null);
   const level = levels.slice(1).find((l) => l === query.level) ?? null;
+  const codeLevel = levelOfCode(code);
   const [view, holders, attention] = await Promise.all([
     data.getAreaViewBody(campaign, { code, asOf, level }),
-    code.length >= 14 ? data.listAreaHolders({ code, level: code.length === 14 ? 'sls' : 'subsls' }) : null,
+    codeLevel === 'sls' || codeLevel === 'subsls' ? data.listAreaHolders({ code, level: codeLevel }) : null,
     data.getAttention({ code, asOf, window: campaign }),
   ]);
   if (!view) notFound();
