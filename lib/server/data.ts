@@ -45,10 +45,10 @@ import { getReportablePpl, listAssignedSubsls, listReportablePpl } from '@/lib/q
 import { getDayReporting, listDayReporting } from '@/lib/queries/reporting';
 import { listRootOptions } from '@/lib/queries/root-options';
 import { getUser, listRootAreas, listUsers } from '@/lib/queries/users';
-import { settleInterruptedImports } from '@/lib/ingest/import-job';
-import { recordFollowup } from '@/lib/ingest/record-followup';
-import { submitReports } from '@/lib/ingest/submit-reports';
-import { importUpload } from '@/lib/ingest/upload';
+import type { settleInterruptedImports } from '@/lib/ingest/import-job';
+import type { recordFollowup } from '@/lib/ingest/record-followup';
+import type { submitReports } from '@/lib/ingest/submit-reports';
+import type { importUpload } from '@/lib/ingest/upload';
 import { getDb } from './database';
 
 /** Functions shaped `f(db, scope, ...rest)`: bound to the request's database and the viewer's Scope. */
@@ -108,15 +108,22 @@ const AS_ACTOR = { createUser, issueApiToken, recordExport, resetUserPassword, r
 
 /**
  * The ingest writes, shaped `f(db, viewer, ...rest)`: each runs its own transaction on the
- * database and checks the viewer's role and Scope itself (lib/ingest).
+ * database and checks the viewer's role and Scope itself (lib/ingest). Loaded on first use:
+ * the parsers (CSV, XLSX) stay out of the pages that only read.
  */
-const AS_VIEWER = { importUpload, recordFollowup, submitReports };
+const AS_VIEWER = {
+  importUpload: () => import('@/lib/ingest/upload').then((m) => m.importUpload),
+  recordFollowup: () => import('@/lib/ingest/record-followup').then((m) => m.recordFollowup),
+  submitReports: () => import('@/lib/ingest/submit-reports').then((m) => m.submitReports),
+};
+type AsViewer = { importUpload: typeof importUpload; recordFollowup: typeof recordFollowup; submitReports: typeof submitReports };
 
 /**
  * Work of the process, not of the viewer, shaped `f(db)`: settling the imports an earlier
  * process left running before a list of imports is read.
  */
-const PROCESS = { settleInterruptedImports };
+const PROCESS = { settleInterruptedImports: () => import('@/lib/ingest/import-job').then((m) => m.settleInterruptedImports) };
+type Process = { settleInterruptedImports: typeof settleInterruptedImports };
 
 /** Functions shaped `f(data, ...rest)`: built from the other functions of the same request's Data. */
 const OWN = { getAreaViewBody, officerPageFor };
@@ -137,8 +144,8 @@ type WithoutUser<F> = F extends (db: Db, scope: Scope, params: infer P) => infer
 export type Data = { readonly viewer: Viewer } & { readonly [K in keyof typeof SCOPED]: Rest<(typeof SCOPED)[K], [Db, Scope]> } & {
   readonly [K in keyof typeof AS_ACTOR]: Rest<(typeof AS_ACTOR)[K], [Db, Scope, Actor]>;
 } & { readonly [K in keyof typeof AS_USER]: WithoutUser<(typeof AS_USER)[K]> } & {
-  readonly [K in keyof typeof AS_VIEWER]: Rest<(typeof AS_VIEWER)[K], [Db, Viewer]>;
-} & { readonly [K in keyof typeof PROCESS]: Rest<(typeof PROCESS)[K], [Db]> } & OwnFns;
+  readonly [K in keyof AsViewer]: Rest<AsViewer[K], [Db, Viewer]>;
+} & { readonly [K in keyof Process]: Rest<Process[K], [Db]> } & OwnFns;
 
 type Actor = { username: string; ip: string | null };
 
@@ -187,11 +194,11 @@ for (const [name, fn] of Object.entries(AS_USER) as [string, AnyFn][]) {
   define(name, async (data, [params]) => fn(await RequestData.db(data), data.viewer.scope, { ...(params as object), username: data.viewer.username }));
 }
 
-for (const [name, fn] of Object.entries(AS_VIEWER) as [string, AnyFn][]) {
-  define(name, async (data, args) => fn(await RequestData.db(data), data.viewer, ...args));
+for (const [name, load] of Object.entries(AS_VIEWER) as [string, () => Promise<AnyFn>][]) {
+  define(name, async (data, args) => (await load())(await RequestData.db(data), data.viewer, ...args));
 }
-for (const [name, fn] of Object.entries(PROCESS) as [string, AnyFn][]) {
-  define(name, async (data, args) => fn(await RequestData.db(data), ...args));
+for (const [name, load] of Object.entries(PROCESS) as [string, () => Promise<AnyFn>][]) {
+  define(name, async (data, args) => (await load())(await RequestData.db(data), ...args));
 }
 for (const [name, fn] of Object.entries(OWN) as [string, AnyFn][]) {
   define(name, (data, args) => fn(data, ...args) as Promise<unknown>);
