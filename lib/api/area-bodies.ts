@@ -1,23 +1,17 @@
 // The JSON bodies of the area read API, built once: the route handlers answer with them and the
 // area page prefetches them into TanStack Query, so the hydrated cache and a refetch are identical.
-import type { Db } from '@/lib/db/client';
 import { levelBelowCode } from '@/lib/domain/area-code';
 import type { AreaLevel } from '@/lib/domain/types';
-import type { Scope } from '@/lib/domain/scope';
-import { listAreaDaily } from '@/lib/queries/area-daily';
-import { listAreaHolders } from '@/lib/queries/area-holders';
-import { getAreaChildren, getAreaWithBreadcrumb } from '@/lib/queries/area-bundles';
-import { searchAreas } from '@/lib/queries/areas';
-import { getCampaign, type Campaign } from '@/lib/queries/campaign';
-import { getDayReporting } from '@/lib/queries/reporting';
+import type { Campaign } from '@/lib/queries/campaign';
+import type { Data } from '@/lib/server/data';
 import { reportingOf } from '@/lib/domain/completeness';
 import type { AreaResponse, ChildrenResponse, DailyResponse, SearchResponse } from './area-schemas';
 import type { AreaViewData } from './area-view';
 import { ApiError } from './errors';
 
 /** The scope's campaign; 404 when none is loaded. */
-export async function requireCampaign(db: Db, scope: Scope): Promise<Campaign> {
-  const campaign = await getCampaign(db, scope);
+export async function requireCampaign(data: Data): Promise<Campaign> {
+  const campaign = await data.getCampaign();
   if (!campaign) throw new ApiError('not_found');
   return campaign;
 }
@@ -42,10 +36,10 @@ export function assertInWindow(campaign: Campaign, date: string, field: string):
 }
 
 /** GET /areas/{code}: the area, its breadcrumb, its metrics and the as-of date's reporting within the scope; null when not visible. */
-export async function getAreaBody(db: Db, scope: Scope, campaign: Campaign, code: string, asOf: string): Promise<AreaResponse | null> {
+export async function getAreaBody(data: Data, campaign: Campaign, code: string, asOf: string): Promise<AreaResponse | null> {
   const [found, day] = await Promise.all([
-    getAreaWithBreadcrumb(db, scope, { code, asOf, window: campaign }),
-    getDayReporting(db, scope, { areaCode: code, tanggal: asOf }),
+    data.getAreaWithBreadcrumb({ code, asOf, window: campaign }),
+    data.getDayReporting({ areaCode: code, tanggal: asOf }),
   ]);
   return found ? { ...found.area, breadcrumb: found.breadcrumb, reporting: reportingOf(day, campaign.completeThrough) } : null;
 }
@@ -55,8 +49,7 @@ export async function getAreaBody(db: Db, scope: Scope, campaign: Campaign, code
  * down) with its metrics; SLS and sub-SLS rows carry the PPL who hold them. Null when not visible.
  */
 export async function getChildrenBody(
-  db: Db,
-  scope: Scope,
+  data: Data,
   campaign: Campaign,
   params: { code: string; asOf: string; level?: AreaLevel },
 ): Promise<ChildrenResponse | null> {
@@ -73,8 +66,8 @@ export async function getChildrenBody(
   const level = params.level ?? next;
   const withHolders = level === 'sls' || level === 'subsls';
   const [children, holders] = await Promise.all([
-    getAreaChildren(db, scope, { code, asOf, window: campaign, level: params.level }),
-    withHolders && level ? listAreaHolders(db, scope, { code, level }) : Promise.resolve(null),
+    data.getAreaChildren({ code, asOf, window: campaign, level: params.level }),
+    withHolders && level ? data.listAreaHolders({ code, level }) : Promise.resolve(null),
   ]);
   if (!children) return null;
   return {
@@ -87,32 +80,30 @@ export async function getChildrenBody(
 
 /** GET /areas/{code}/daily: one row per date from `from` to `to`; null when not visible. */
 export async function getDailyBody(
-  db: Db,
-  scope: Scope,
+  data: Data,
   campaign: Campaign,
   params: { code: string; from: string; to: string },
 ): Promise<DailyResponse | null> {
-  const days = await listAreaDaily(db, scope, { ...params, window: campaign });
+  const days = await data.listAreaDaily({ ...params, window: campaign });
   return days ? { code: params.code, from: params.from, to: params.to, days } : null;
 }
 
 /** GET /search: areas visible in the scope by name, BPS code or Kemendagri code. */
-export async function getSearchBody(db: Db, scope: Scope, q: string): Promise<SearchResponse> {
-  return { q, results: await searchAreas(db, scope, q) };
+export async function getSearchBody(data: Data, q: string): Promise<SearchResponse> {
+  return { q, results: await data.searchAreas(q) };
 }
 
 /** The three bodies an area page shows, as the client fetches them (lib/api/area-view.ts); null when not visible. */
 export async function getAreaViewBody(
-  db: Db,
-  scope: Scope,
+  data: Data,
   campaign: Campaign,
   params: { code: string; asOf: string; level: AreaLevel | null },
 ): Promise<AreaViewData | null> {
   const { code, asOf, level } = params;
   const [area, children, daily] = await Promise.all([
-    getAreaBody(db, scope, campaign, code, asOf),
-    getChildrenBody(db, scope, campaign, { code, asOf, level: level ?? undefined }),
-    getDailyBody(db, scope, campaign, { code, from: campaign.startDate, to: asOf }),
+    getAreaBody(data, campaign, code, asOf),
+    getChildrenBody(data, campaign, { code, asOf, level: level ?? undefined }),
+    getDailyBody(data, campaign, { code, from: campaign.startDate, to: asOf }),
   ]);
   return area && children && daily ? { area, children, daily } : null;
 }

@@ -30,9 +30,9 @@ export function prepare(value: unknown): PreparedBody {
  * null when the query found nothing visible (a 404). Concurrent requests for the same body
  * share one computation; a failed one is not kept.
  */
-export function cachedBody(db: Db, campaign: Campaign, scope: Scope, key: string, compute: () => Promise<unknown>): { body: Promise<PreparedBody | null> } {
+export function cachedBody(db: Db, scope: Scope, campaign: Campaign, key: string, compute: () => Promise<unknown>): Promise<PreparedBody | null> {
   const fullKey = `${JSON.stringify(scope)}|${key}`;
-  const body = memoByStamp(
+  return memoByStamp(
     db,
     'body',
     fullKey,
@@ -43,7 +43,6 @@ export function cachedBody(db: Db, campaign: Campaign, scope: Scope, key: string
     },
     (b) => (b ? b.bytes.byteLength + 128 : 128),
   );
-  return { body };
 }
 
 /**

@@ -33,14 +33,3 @@ export function notModified(req: Request, response: Response): Response {
   void response.body?.cancel();
   return new Response(null, { status: 304, headers });
 }
-
-/**
- * A per-user response with an ETag: `private, no-store` keeps it out of every cache (it depends
- * on the viewer's scope); a client that sends If-None-Match itself gets a bodiless 304 while the
- * body is unchanged.
- */
-export function cachedResponse(req: Request, body: string, contentType: string, etag = etagOf(body)): Response {
-  const headers = { ETag: etag, 'Cache-Control': 'private, no-store', Vary: 'Cookie, Authorization' };
-  if (matchesIfNoneMatch(req.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
-  return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentType } });
-}

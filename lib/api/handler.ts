@@ -1,17 +1,17 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { isSameOrigin } from '@/lib/auth/request-info';
+import { clientIp, isSameOrigin } from '@/lib/auth/request-info';
 import { bearerCredential } from '@/lib/auth/resolve-viewer';
-import type { Db } from '@/lib/db/client';
 import { LOCALE_COOKIE, negotiateLocale, type Locale } from '@/lib/i18n/config';
-import { getDb } from '@/lib/server/database';
+import { dataFor, type Data } from '@/lib/server/data';
 import { getRequestViewer, type Viewer } from '@/lib/server/viewer';
 import { ApiError, errorBody, isDatabaseDown } from './errors';
 import { notModified } from './etag';
 
 export interface ApiContext<P, Q> {
   req: NextRequest;
-  db: Db;
+  /** The viewer's data access (lib/server/data.ts): every read and write with their Scope applied; handlers never hold `db`. */
+  data: Data;
   viewer: Viewer;
   locale: Locale;
   params: P;
@@ -113,7 +113,7 @@ type RouteArgs = { params: Promise<Record<string, string | string[]>> };
 function run<P extends z.ZodType, Q extends z.ZodType, V>(
   schemas: { params?: P; query?: Q },
   authenticate: (req: NextRequest) => Promise<V>,
-  handler: (ctx: Omit<ApiContext<z.infer<P>, z.infer<Q>>, 'viewer'> & { viewer: V }) => Promise<unknown>,
+  handler: (ctx: Omit<ApiContext<z.infer<P>, z.infer<Q>>, 'viewer' | 'data'> & { viewer: V; data: V extends Viewer ? Data : Data | null }) => Promise<unknown>,
 ) {
   return async (req: NextRequest, route: RouteArgs) => {
     // The language is worked out only when something reads it (an error, a handler that words
@@ -129,9 +129,11 @@ function run<P extends z.ZodType, Q extends z.ZodType, V>(
       if (schemas.query) assertNoNul(rawQuery, locale());
       const query = schemas.query ? schemas.query.safeParse(rawQuery) : { success: true as const, data: {} };
       if (!query.success) throw invalidInput(schemas.query!, rawQuery, locale());
+      // Lazy: the database is resolved, and each function bound, only when the handler first uses one.
+      const data = (viewer ? dataFor(viewer as unknown as Viewer, { ip: clientIp(req.headers) }) : null) as V extends Viewer ? Data : Data | null;
       const result = await handler({
         req,
-        db: await getDb(),
+        data,
         viewer,
         get locale() {
           return locale();
@@ -180,7 +182,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType>(
  */
 export function publicApiRoute<P extends z.ZodType, Q extends z.ZodType>(
   schemas: { params?: P; query?: Q },
-  handler: (ctx: Omit<ApiContext<z.infer<P>, z.infer<Q>>, 'viewer'> & { viewer: Viewer | null }) => Promise<unknown>,
+  handler: (ctx: Omit<ApiContext<z.infer<P>, z.infer<Q>>, 'viewer' | 'data'> & { viewer: Viewer | null; data: Data | null }) => Promise<unknown>,
 ) {
   return run(
     schemas,

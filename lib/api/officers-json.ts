@@ -1,11 +1,9 @@
 // Officer rows as the API sends them: flags with their sentence in the request's language.
-import type { Db } from '@/lib/db/client';
 import { levelOfCode } from '@/lib/domain/area-code';
-import type { Scope } from '@/lib/domain/scope';
 import type { Locale } from '@/lib/i18n/config';
-import { getArea } from '@/lib/queries/areas';
 import type { Campaign } from '@/lib/queries/campaign';
-import { listOfficers, type OfficerDetail, type OfficerPage, type OfficerRow } from '@/lib/queries/officers';
+import type { Data } from '@/lib/server/data';
+import type { OfficerDetail, OfficerPage, OfficerRow } from '@/lib/queries/officers';
 import type { OfficerDetailJson, OfficerPageJson, OfficerRowJson, OfficersQuery } from './officers-schemas';
 
 export function officerRowJson(row: OfficerRow, locale: Locale): OfficerRowJson {
@@ -33,16 +31,15 @@ export function officerDetailJson(d: OfficerDetail, locale: Locale): OfficerDeta
  * kelurahan) must be visible in the scope, else null (a 404 for the API).
  */
 export async function officerPageFor(
-  db: Db,
-  scope: Scope,
+  data: Data,
   params: { query: OfficersQuery; campaign: Campaign; asOf: string; locale: Locale },
 ): Promise<OfficerPageJson | null> {
   const { query, campaign, asOf, locale } = params;
   const { area, ...rest } = query;
   // The kab/kota too goes through the scope: for a lurah, camat, PML or PPL it is an area they
   // cannot open, so it answers 404 like /areas/{code} does (not their own officers as the city's).
-  if (area && !(await getArea(db, scope, area))) return null;
-  const page = await listOfficers(db, scope, {
+  if (area && !(await data.getArea(area))) return null;
+  const page = await data.listOfficers({
     ...rest,
     asOf,
     window: campaign,

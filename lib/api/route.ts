@@ -7,6 +7,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { isHttps } from '@/lib/auth/request-info';
 import type { Campaign } from '@/lib/queries/campaign';
+import type { Data } from '@/lib/server/data';
 import type { Viewer } from '@/lib/server/viewer';
 import { assertInWindow, requireCampaign } from './area-bodies';
 import { ApiError, errorBody } from './errors';
@@ -26,7 +27,7 @@ export type RouteContext<E extends ApiEndpoint> = ApiContext<Inferred<E, 'params
 type Handler<E extends ApiEndpoint> = E extends { auth: 'none' }
   ? (req: NextRequest) => Response | Promise<Response>
   : E extends { auth: 'optional' }
-    ? (ctx: Omit<RouteContext<E>, 'viewer'> & { viewer: Viewer | null }) => Promise<unknown>
+    ? (ctx: Omit<RouteContext<E>, 'viewer' | 'data'> & { viewer: Viewer | null; data: Data | null }) => Promise<unknown>
     : (ctx: RouteContext<E>) => Promise<unknown>;
 
 type Handlers<E extends ApiEndpoint> = { [M in E['method'] as Uppercase<M>]: Handler<Extract<E, { method: M }>> };
@@ -73,7 +74,7 @@ export async function apiNotFound(req: NextRequest): Promise<Response> {
 /** The as-of rule of a declaration: the campaign, and the date(s) resolved and checked against its window. */
 async function asOfFor(e: ApiEndpoint, ctx: ApiContext<unknown, Record<string, string | undefined>>): Promise<object> {
   if (!e.asOf) return {};
-  const campaign = await requireCampaign(ctx.db, ctx.viewer.scope);
+  const campaign = await requireCampaign(ctx.data);
   if (e.asOf === 'asOf') {
     const asOf = ctx.query.asOf ?? campaign.defaultAsOf;
     assertInWindow(campaign, asOf, 'asOf');

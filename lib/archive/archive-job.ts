@@ -97,9 +97,9 @@ export async function writeArchiveDay(
   let files = 0;
   try {
     for (const code of await archivedAreas(data, campaign, tanggal)) {
-      const pdf = await buildAreaExport(db, viewer, { code, format: 'pdf', asOf: tanggal, locale: 'id', now: opts.now });
+      const pdf = await buildAreaExport(data, { code, format: 'pdf', asOf: tanggal, locale: 'id', now: opts.now });
       if (pdf) await keep(db, { kodeKota, tanggal, areaCode: code, kind: 'pdf', filename: pdf.filename, body: pdf.body as Buffer });
-      const png = await buildAreaCard(db, viewer.scope, campaign, { code, asOf: tanggal, locale: 'id' });
+      const png = await buildAreaCard(data, campaign, { code, asOf: tanggal, locale: 'id' });
       if (png) await keep(db, { kodeKota, tanggal, areaCode: code, kind: 'png', filename: `pantau-${code}-kartu-${tanggal}.png`, body: png });
       files += (pdf ? 1 : 0) + (png ? 1 : 0);
     }

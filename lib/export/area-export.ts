@@ -1,4 +1,3 @@
-import type { Db } from '@/lib/db/client';
 import { diffDays } from '@/lib/domain/dates';
 import { presentForecast } from '@/lib/domain/forecast-presentation';
 import { windowLength } from '@/lib/domain/metrics';
@@ -6,14 +5,11 @@ import { LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
-import { listAreaDaily } from '@/lib/queries/area-daily';
-import { listAreaOfficers } from '@/lib/queries/area-officers';
-import { getAreaSummary, listAreaChildren, type AreaMetrics } from '@/lib/queries/areas';
-import { listBoundaries } from '@/lib/queries/boundaries';
-import { getCampaign, resolveAsOf, type Campaign } from '@/lib/queries/campaign';
-import { getDayReporting } from '@/lib/queries/reporting';
+import { resolveAsOf } from '@/lib/domain/as-of';
+import type { AreaMetrics } from '@/lib/queries/areas';
+import type { Campaign } from '@/lib/queries/campaign';
+import type { Data } from '@/lib/server/data';
 import { reportingOf, type Reporting } from '@/lib/domain/completeness';
-import type { Viewer } from '@/lib/domain/roles';
 import { forecastText, statusReasonText, type StatusT } from '@/lib/status-text';
 import { followupWeekTables } from './followup-tables';
 import { areaMetricsTable } from './area-table';
@@ -54,16 +50,16 @@ interface Loaded {
 }
 
 /** The same scoped queries the area page uses; null when the area is not visible (404). */
-async function load(db: Db, viewer: Viewer, req: ExportRequest): Promise<Loaded | null> {
-  const campaign = await getCampaign(db, viewer.scope);
+async function load(data: Data, req: ExportRequest): Promise<Loaded | null> {
+  const campaign = await data.getCampaign();
   if (!campaign) return null;
   const params = { code: req.code, asOf: resolveAsOf(campaign, req.asOf), window: campaign };
-  const area = await getAreaSummary(db, viewer.scope, params);
+  const area = await data.getAreaSummary(params);
   if (!area) return null;
   const deeper = req.level && LEVEL_CODE_LENGTH[req.level] > req.code.length + 3;
   const [rows, day] = await Promise.all([
-    listAreaChildren(db, viewer.scope, { ...params, level: deeper ? req.level : undefined }),
-    getDayReporting(db, viewer.scope, { areaCode: req.code, tanggal: params.asOf }),
+    data.listAreaChildren({ ...params, level: deeper ? req.level : undefined }),
+    data.getDayReporting({ areaCode: req.code, tanggal: params.asOf }),
   ]);
   return { campaign, area, rows, reporting: reportingOf(day, campaign.completeThrough) };
 }
@@ -76,10 +72,10 @@ function reportingLine(r: Reporting, completeThrough: string | null, locale: Loc
 }
 
 /** Builds one export of an area in the viewer's scope, or null when the area is not theirs. */
-export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest): Promise<ExportFile | null> {
-  const data = await load(db, viewer, req);
-  if (!data) return null;
-  const { campaign, area, rows, reporting } = data;
+export async function buildAreaExport(data: Data, req: ExportRequest): Promise<ExportFile | null> {
+  const loaded = await load(data, req);
+  if (!loaded) return null;
+  const { campaign, area, rows, reporting } = loaded;
   const t = translator(req.locale, 'export') as unknown as (k: string, v?: Record<string, string | number>) => string;
   const common = translator(req.locale, 'common') as unknown as (k: string) => string;
   const now = req.now ?? new Date();
@@ -87,7 +83,7 @@ export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest
     t('meta.area', { area: area.name, code: area.code }),
     t('meta.asOf', { date: formatDate(area.asOf, req.locale), day: diffDays(area.asOf, campaign.startDate) + 1, days: windowLength(campaign) }),
     reportingLine(reporting, campaign.completeThrough, req.locale),
-    t('meta.generated', { at: formatDateTime(now, req.locale, campaign.timezone, true), by: viewer.username }),
+    t('meta.generated', { at: formatDateTime(now, req.locale, campaign.timezone, true), by: data.viewer.username }),
   ];
   const statusLabel = (s: string) => common(`status.${s}`);
   const levelLabel = (l: string) => common(`levels.${l}`);
@@ -100,7 +96,7 @@ export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest
     finishWords: (a: AreaMetrics) => (presentForecast(a, campaign).kind === 'date' ? null : forecastWords(a)),
   };
   // SLS and sub-SLS rows name who works them, so a lurah knows whom to call about each RT.
-  const officers = childLevel === 'sls' || childLevel === 'subsls' ? await listAreaOfficers(db, viewer.scope, { code: area.code, level: childLevel }) : undefined;
+  const officers = childLevel === 'sls' || childLevel === 'subsls' ? await data.listAreaOfficers({ code: area.code, level: childLevel }) : undefined;
   const table = areaMetricsTable({ parent: area, rows, levelLabel: levelLabel(childLevel), meta, t, words, officers });
   const stem = `pantau-${area.code}-${childLevel}-${area.asOf}`;
   const file = (body: Buffer | string, format: ExportFormat) => ({ body, contentType: CONTENT_TYPES[format], filename: `${stem}.${format}` });
@@ -108,11 +104,11 @@ export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest
   if (req.format === 'xlsx') return file(await toXlsx([table]), 'xlsx');
   const mapAreas =
     area.level === 'kota' && childLevel !== 'kelurahan'
-      ? await listAreaChildren(db, viewer.scope, { code: area.code, level: 'kelurahan', asOf: area.asOf, window: campaign })
+      ? await data.listAreaChildren({ code: area.code, level: 'kelurahan', asOf: area.asOf, window: campaign })
       : rows;
   const [daily, boundaries] = await Promise.all([
-    listAreaDaily(db, viewer.scope, { code: area.code, from: campaign.startDate, to: area.asOf, window: campaign }),
-    listBoundaries(db, viewer.scope, mapAreas.map((r) => r.code)),
+    data.listAreaDaily({ code: area.code, from: campaign.startDate, to: area.asOf, window: campaign }),
+    data.listBoundaries(mapAreas.map((r) => r.code)),
   ]);
   const pdf = await renderAreaReport({
     area,
@@ -128,7 +124,7 @@ export async function buildAreaExport(db: Db, viewer: Viewer, req: ExportRequest
     levelLabel,
     meta,
     officers,
-    extraTables: await followupWeekTables(db, viewer.scope, area, req.locale),
+    extraTables: await followupWeekTables(data, area, req.locale),
   });
   return file(pdf, 'pdf');
 }

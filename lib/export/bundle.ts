@@ -1,9 +1,7 @@
 import { zipSync } from 'fflate';
-import type { Db } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/config';
-import { getArea, listAreaChildren } from '@/lib/queries/areas';
-import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
-import type { Viewer } from '@/lib/domain/roles';
+import { resolveAsOf } from '@/lib/domain/as-of';
+import type { Data } from '@/lib/server/data';
 import { buildAreaExport, type ExportFile } from './area-export';
 
 /**
@@ -12,19 +10,18 @@ import { buildAreaExport, type ExportFile } from './area-export';
  * Null when the area is not visible.
  */
 export async function buildKelurahanBundle(
-  db: Db,
-  viewer: Viewer,
+  data: Data,
   req: { code: string; asOf?: string; locale: Locale },
 ): Promise<ExportFile | null> {
-  const [campaign, area] = await Promise.all([getCampaign(db, viewer.scope), getArea(db, viewer.scope, req.code)]);
+  const [campaign, area] = await Promise.all([data.getCampaign(), data.getArea(req.code)]);
   if (!campaign || !area) return null;
   const asOf = resolveAsOf(campaign, req.asOf);
   const kelurahan = req.code.length >= 10
     ? [{ code: req.code }]
-    : await listAreaChildren(db, viewer.scope, { code: req.code, level: 'kelurahan', asOf, window: campaign });
+    : await data.listAreaChildren({ code: req.code, level: 'kelurahan', asOf, window: campaign });
   const files: Record<string, Uint8Array> = {};
   for (const k of kelurahan) {
-    const pdf = await buildAreaExport(db, viewer, { code: k.code, format: 'pdf', asOf, locale: req.locale });
+    const pdf = await buildAreaExport(data, { code: k.code, format: 'pdf', asOf, locale: req.locale });
     if (pdf) files[pdf.filename] = [new Uint8Array(pdf.body as Buffer), { level: 0 }] as unknown as Uint8Array;
   }
   if (Object.keys(files).length === 0) return null;

@@ -1,20 +1,18 @@
 // The follow-up block of a kelurahan's (or SLS's) daily PDF report: "Tindak lanjut minggu ini:
 // 12 kunjungan, 7 keluarga bersedia" and the visits of the same 7 days the refusal change covers.
-import type { Db } from '@/lib/db/client';
 import { addDays } from '@/lib/domain/dates';
 import { REFUSAL_WINDOW_DAYS } from '@/lib/domain/refusals';
-import type { Scope } from '@/lib/domain/scope';
 import type { AreaLevel } from '@/lib/domain/types';
 import { formatDate } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { getFollowupLog } from '@/lib/queries/followup-log';
+import type { Data } from '@/lib/server/data';
 import { followupT } from './followup-export';
 import type { ExportTable } from './table';
 
 /** The week's follow-up table for a kelurahan or SLS report; none for other levels. */
-export async function followupWeekTables(db: Db, scope: Scope, area: { code: string; level: AreaLevel; asOf: string }, locale: Locale): Promise<ExportTable[]> {
+export async function followupWeekTables(data: Data, area: { code: string; level: AreaLevel; asOf: string }, locale: Locale): Promise<ExportTable[]> {
   if (area.level !== 'kelurahan' && area.level !== 'sls') return [];
-  const log = await getFollowupLog(db, scope, { code: area.code, from: addDays(area.asOf, -REFUSAL_WINDOW_DAYS + 1), to: area.asOf });
+  const log = await data.getFollowupLog({ code: area.code, from: addDays(area.asOf, -REFUSAL_WINDOW_DAYS + 1), to: area.asOf });
   if (!log) return [];
   const t = followupT(locale);
   const c = (k: string) => t(`columns.${k}`);

@@ -1,16 +1,12 @@
 // The officer list and the "belum lapor" list of /petugas as CSV or XLSX, from the same scoped
 // queries as the page, narrowed to one area the way the page's scope is (home there or working there).
-import type { Db } from '@/lib/db/client';
 import type { Scope } from '@/lib/domain/scope';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
-import { listAreaOfficers } from '@/lib/queries/area-officers';
-import { getArea } from '@/lib/queries/areas';
-import { getCampaign, resolveAsOf } from '@/lib/queries/campaign';
-import { listOfficers, listSilentOfficers } from '@/lib/queries/officers';
+import { resolveAsOf } from '@/lib/domain/as-of';
+import type { Data } from '@/lib/server/data';
 import { levelOfCode } from '@/lib/domain/area-code';
-import type { Viewer } from '@/lib/domain/roles';
 import type { ExportFile } from './area-export';
 import { toCsv, type CsvDelimiter } from './csv';
 import type { ExportColumn, ExportTable } from './table';
@@ -37,11 +33,11 @@ type T = (key: string, values?: Record<string, string | number>) => string;
 const isWholeScope = (scope: Scope, code: string) => (scope.kind === 'area' ? scope.areaCode === code : scope.kodeKota === code);
 
 /** Officers in an area as an area scope sees them: home area inside it, or holding a sub-SLS there. */
-async function inArea(db: Db, scope: Scope, code: string): Promise<((o: { code: string; areaCode?: string | null; kelurahanCode?: string | null; kecamatanCode?: string | null }) => boolean) | null> {
-  if (isWholeScope(scope, code)) return () => true;
-  if (!(await getArea(db, scope, code))) return null;
+async function inArea(data: Data, code: string): Promise<((o: { code: string; areaCode?: string | null; kelurahanCode?: string | null; kecamatanCode?: string | null }) => boolean) | null> {
+  if (isWholeScope(data.viewer.scope, code)) return () => true;
+  if (!(await data.getArea(code))) return null;
   const level = levelOfCode(code)!;
-  const workers = new Set((await listAreaOfficers(db, scope, { code, level })).get(code)?.ppl.map((o) => o.code) ?? []);
+  const workers = new Set((await data.listAreaOfficers({ code, level })).get(code)?.ppl.map((o) => o.code) ?? []);
   return (o) => workers.has(o.code) || (o.areaCode ?? o.kelurahanCode ?? o.kecamatanCode ?? '').startsWith(code);
 }
 
@@ -50,22 +46,22 @@ function column(key: string, kind: ExportColumn['kind'], width: number, t: T): E
 }
 
 /** Builds one officer export in the viewer's scope, or null when the area is not theirs (404). */
-export async function buildOfficerExport(db: Db, viewer: Viewer, req: OfficerExportRequest): Promise<ExportFile | null> {
-  const campaign = await getCampaign(db, viewer.scope);
+export async function buildOfficerExport(data: Data, req: OfficerExportRequest): Promise<ExportFile | null> {
+  const campaign = await data.getCampaign();
   if (!campaign) return null;
-  const keep = await inArea(db, viewer.scope, req.code);
+  const keep = await inArea(data, req.code);
   if (!keep) return null;
   const asOf = resolveAsOf(campaign, req.asOf);
   const t = translator(req.locale, 'officerexport') as unknown as T;
   const to = translator(req.locale, 'officers') as unknown as T;
   const meta = [
     t('meta.asOf', { date: formatDate(asOf, req.locale) }),
-    t('meta.generated', { at: formatDateTime(req.now ?? new Date(), req.locale, campaign.timezone, true), by: viewer.username }),
+    t('meta.generated', { at: formatDateTime(req.now ?? new Date(), req.locale, campaign.timezone, true), by: data.viewer.username }),
   ];
   const params = { asOf, window: campaign };
   let table: ExportTable;
   if (req.list === 'silent') {
-    const rows = (await listSilentOfficers(db, viewer.scope, params)).filter(keep);
+    const rows = (await data.listSilentOfficers(params)).filter(keep);
     table = {
       name: t('silentSheet'),
       title: t('silentTitle', { date: formatDate(asOf, req.locale) }),
@@ -81,7 +77,7 @@ export async function buildOfficerExport(db: Db, viewer: Viewer, req: OfficerExp
       })),
     };
   } else {
-    const page = await listOfficers(db, viewer.scope, { ...params, sort: 'urgency', pageSize: 1_000_000 });
+    const page = await data.listOfficers({ ...params, sort: 'urgency', pageSize: 1_000_000 });
     const rows = page.rows.filter(keep);
     table = {
       name: t('allSheet'),

@@ -98,6 +98,3 @@ function latestComplete(db: Db, row: CampaignRow, lastReportDate: string): Promi
     return latestCompleteDay(await daysOf(range.from), row.complete_threshold, range.to);
   });
 }
-
-// Moved to lib/domain/as-of.ts; re-exported until the route handlers import it from there.
-export { resolveAsOf } from '@/lib/domain/as-of';

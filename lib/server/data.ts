@@ -6,10 +6,17 @@
 // bound on first use, the database resolved once.
 import 'server-only';
 import { getAreaViewBody } from '@/lib/api/area-bodies';
+import { cachedBody } from '@/lib/api/body-cache';
+import { recordExport } from '@/lib/api/file-response';
 import { officerPageFor } from '@/lib/api/officers-json';
 import { createUser, resetUserPassword, setUserAccess, setUserDisabled } from '@/lib/auth/users';
 import { issueApiToken, revokeApiToken } from '@/lib/auth/tokens';
+import type { AreaViewData } from '@/lib/api/area-view';
+import type { OfficerPageJson, OfficersQuery } from '@/lib/api/officers-schemas';
 import type { Db } from '@/lib/db/client';
+import type { AreaLevel } from '@/lib/domain/types';
+import type { Locale } from '@/lib/i18n/config';
+import type { Campaign } from '@/lib/queries/campaign';
 import type { Viewer } from '@/lib/domain/roles';
 import { areaScope, type Scope } from '@/lib/domain/scope';
 import { listApiTokens } from '@/lib/queries/api-tokens';
@@ -38,10 +45,15 @@ import { getReportablePpl, listAssignedSubsls, listReportablePpl } from '@/lib/q
 import { getDayReporting, listDayReporting } from '@/lib/queries/reporting';
 import { listRootOptions } from '@/lib/queries/root-options';
 import { getUser, listRootAreas, listUsers } from '@/lib/queries/users';
+import type { settleInterruptedImports } from '@/lib/ingest/import-job';
+import type { recordFollowup } from '@/lib/ingest/record-followup';
+import type { submitReports } from '@/lib/ingest/submit-reports';
+import type { importUpload } from '@/lib/ingest/upload';
 import { getDb } from './database';
 
 /** Functions shaped `f(db, scope, ...rest)`: bound to the request's database and the viewer's Scope. */
 const SCOPED = {
+  cachedBody,
   getArchiveFile,
   getArchiveTime,
   getArea,
@@ -49,7 +61,6 @@ const SCOPED = {
   getAreaGeo,
   getAreaSummary,
   getAreaView,
-  getAreaViewBody,
   getAreaWithBreadcrumb,
   getAttention,
   getCampaign,
@@ -89,12 +100,39 @@ const SCOPED = {
   listSilentOfficers,
   listSubslsRefusals,
   listUsers,
-  officerPageFor,
   searchAreas,
 };
 
 /** Functions shaped `f(db, scope, actor, ...rest)`: also bound to the viewer as the actor of the audit log. */
-const AS_ACTOR = { createUser, issueApiToken, resetUserPassword, revokeApiToken, setUserAccess, setUserDisabled };
+const AS_ACTOR = { createUser, issueApiToken, recordExport, resetUserPassword, revokeApiToken, setUserAccess, setUserDisabled };
+
+/**
+ * The ingest writes, shaped `f(db, viewer, ...rest)`: each runs its own transaction on the
+ * database and checks the viewer's role and Scope itself (lib/ingest). Loaded on first use:
+ * the parsers (CSV, XLSX) stay out of the pages that only read.
+ */
+const AS_VIEWER = {
+  importUpload: () => import('@/lib/ingest/upload').then((m) => m.importUpload),
+  recordFollowup: () => import('@/lib/ingest/record-followup').then((m) => m.recordFollowup),
+  submitReports: () => import('@/lib/ingest/submit-reports').then((m) => m.submitReports),
+};
+type AsViewer = { importUpload: typeof importUpload; recordFollowup: typeof recordFollowup; submitReports: typeof submitReports };
+
+/**
+ * Work of the process, not of the viewer, shaped `f(db)`: settling the imports an earlier
+ * process left running before a list of imports is read.
+ */
+const PROCESS = { settleInterruptedImports: () => import('@/lib/ingest/import-job').then((m) => m.settleInterruptedImports) };
+type Process = { settleInterruptedImports: typeof settleInterruptedImports };
+
+/** Functions shaped `f(data, ...rest)`: built from the other functions of the same request's Data. */
+const OWN = { getAreaViewBody, officerPageFor };
+
+/** OWN as a request's Data has them, written out: derived from their signatures (which take Data) the type would be circular. */
+type OwnFns = {
+  readonly getAreaViewBody: (campaign: Campaign, params: { code: string; asOf: string; level: AreaLevel | null }) => Promise<AreaViewData | null>;
+  readonly officerPageFor: (params: { query: OfficersQuery; campaign: Campaign; asOf: string; locale: Locale }) => Promise<OfficerPageJson | null>;
+};
 
 /** Functions shaped `f(db, scope, { username, ...rest })`: the viewer's own username, never a caller's. */
 const AS_USER = { getImport, listImportRejections, listImports };
@@ -105,7 +143,9 @@ type WithoutUser<F> = F extends (db: Db, scope: Scope, params: infer P) => infer
 /** The request's data access: every function of lib/queries a caller may use, the Scope applied. */
 export type Data = { readonly viewer: Viewer } & { readonly [K in keyof typeof SCOPED]: Rest<(typeof SCOPED)[K], [Db, Scope]> } & {
   readonly [K in keyof typeof AS_ACTOR]: Rest<(typeof AS_ACTOR)[K], [Db, Scope, Actor]>;
-} & { readonly [K in keyof typeof AS_USER]: WithoutUser<(typeof AS_USER)[K]> };
+} & { readonly [K in keyof typeof AS_USER]: WithoutUser<(typeof AS_USER)[K]> } & {
+  readonly [K in keyof AsViewer]: Rest<AsViewer[K], [Db, Viewer]>;
+} & { readonly [K in keyof Process]: Rest<Process[K], [Db]> } & OwnFns;
 
 type Actor = { username: string; ip: string | null };
 
@@ -152,6 +192,16 @@ for (const [name, fn] of Object.entries(AS_ACTOR) as [string, AnyFn][]) {
 }
 for (const [name, fn] of Object.entries(AS_USER) as [string, AnyFn][]) {
   define(name, async (data, [params]) => fn(await RequestData.db(data), data.viewer.scope, { ...(params as object), username: data.viewer.username }));
+}
+
+for (const [name, load] of Object.entries(AS_VIEWER) as [string, () => Promise<AnyFn>][]) {
+  define(name, async (data, args) => (await load())(await RequestData.db(data), data.viewer, ...args));
+}
+for (const [name, load] of Object.entries(PROCESS) as [string, () => Promise<AnyFn>][]) {
+  define(name, async (data, args) => (await load())(await RequestData.db(data), ...args));
+}
+for (const [name, fn] of Object.entries(OWN) as [string, AnyFn][]) {
+  define(name, (data, args) => fn(data, ...args) as Promise<unknown>);
 }
 
 /**

@@ -3,14 +3,13 @@
 // file inside the next package): no network at render time. Figures come from the same scoped
 // queries as the page; the layout is plain flexbox, the subset satori supports.
 import { ImageResponse } from 'next/og';
-import type { Db } from '@/lib/db/client';
-import type { Scope } from '@/lib/domain/scope';
 import { STATUS_COLORS } from '@/lib/domain/status-colors';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
-import { getAreaSummary, listAreaChildren, type AreaMetrics } from '@/lib/queries/areas';
+import type { AreaMetrics } from '@/lib/queries/areas';
 import type { Campaign } from '@/lib/queries/campaign';
+import type { Data } from '@/lib/server/data';
 import { forecastText, statusReasonText, type StatusT } from '@/lib/status-text';
 import type { CampaignWindow } from '@/lib/domain/types';
 import { mostBehind } from './summary-text';
@@ -98,9 +97,9 @@ export async function renderAreaCard(input: CardInput): Promise<Buffer> {
 }
 
 /** The card of an area in the scope as of a date; null when the area is not visible there (404). */
-export async function buildAreaCard(db: Db, scope: Scope, campaign: Campaign, params: { code: string; asOf: string; locale: Locale }): Promise<Buffer | null> {
+export async function buildAreaCard(data: Data, campaign: Campaign, params: { code: string; asOf: string; locale: Locale }): Promise<Buffer | null> {
   const q = { code: params.code, asOf: params.asOf, window: campaign };
-  const [area, children] = await Promise.all([getAreaSummary(db, scope, q), listAreaChildren(db, scope, q)]);
+  const [area, children] = await Promise.all([data.getAreaSummary(q), data.listAreaChildren(q)]);
   if (!area) return null;
   return renderAreaCard({ area, children, locale: params.locale, window: campaign });
 }

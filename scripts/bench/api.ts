@@ -6,10 +6,9 @@ import { queryRows, type Db } from '@/lib/db/client';
 import { areaScope, type Scope } from '@/lib/domain/scope';
 import { getAreaBody, getChildrenBody, getDailyBody } from '@/lib/api/area-bodies';
 import { geoQuerySchema } from '@/lib/api/geo-schemas';
-import { officerPageFor } from '@/lib/api/officers-json';
 import { officersQuerySchema } from '@/lib/api/officers-schemas';
 import { getCampaign, type Campaign } from '@/lib/queries/campaign';
-import { getAreaGeo } from '@/lib/queries/geo';
+import { dataOn } from '@/lib/server/data';
 import { postgresCpuSeconds, type AppServer } from './env';
 import { latency } from './report';
 
@@ -115,21 +114,22 @@ export async function load(server: AppServer, paths: string[], token: string, op
 /** One call of what the handler of `endpoint` runs, for `code` (or an officers sort). */
 export function floorCall(db: Db, scope: Scope, campaign: Campaign, endpoint: Endpoint, arg: string): Promise<unknown> {
   const asOf = campaign.defaultAsOf;
+  const data = dataOn(db, { username: 'bench', role: 'admin', scope, homeArea: null, officerCode: null });
   switch (endpoint) {
     case 'areas':
-      return getAreaBody(db, scope, campaign, arg, asOf);
+      return getAreaBody(data, campaign, arg, asOf);
     case 'children':
-      return getChildrenBody(db, scope, campaign, { code: arg, asOf });
+      return getChildrenBody(data, campaign, { code: arg, asOf });
     case 'daily':
-      return getDailyBody(db, scope, campaign, { code: arg, from: campaign.startDate, to: asOf });
+      return getDailyBody(data, campaign, { code: arg, from: campaign.startDate, to: asOf });
     case 'geo': {
       const q = geoQuerySchema.parse({});
-      return getAreaGeo(db, scope, { code: arg, asOf, window: campaign, metric: q.metric, level: q.level });
+      return data.getAreaGeo({ code: arg, asOf, window: campaign, metric: q.metric, level: q.level });
     }
     case 'officers': {
       const { key, dir } = officerQuery(arg);
       const query = officersQuerySchema.parse({ page: '1', pageSize: '50', sort: key, dir });
-      return officerPageFor(db, scope, { query, campaign, asOf, locale: 'id' });
+      return data.officerPageFor({ query, campaign, asOf, locale: 'id' });
     }
   }
 }

@@ -20,6 +20,7 @@ import { listRootOptions } from '@/lib/queries/root-options';
 import { listOfficers, listSilentOfficers } from '@/lib/queries/officers';
 import type { Viewer } from '@/lib/server/viewer';
 import { databaseTargets } from './support';
+import { dataOn } from '@/lib/server/data';
 
 const AS_OF = '2022-11-02';
 const KEL = '6471020002';
@@ -80,7 +81,7 @@ describe.each(databaseTargets())('attention and officer exports on $name', (targ
   });
 
   it("exports a lurah's officer list with exactly the officers their page shows, worst first", async () => {
-    const file = await buildOfficerExport(database.db, viewerOf(lurah, 'lurah'), { code: KEL, format: 'csv', list: 'all', asOf: AS_OF, locale: 'id' });
+    const file = await buildOfficerExport(dataOn(database.db, viewerOf(lurah, 'lurah')), { code: KEL, format: 'csv', list: 'all', asOf: AS_OF, locale: 'id' });
     const page = await listOfficers(database.db, lurah, { asOf: AS_OF, window: campaign, pageSize: 100_000 });
     const codes = csvCodes(file!.body as string);
     expect(codes.length).toBeGreaterThan(3);
@@ -88,12 +89,12 @@ describe.each(databaseTargets())('attention and officer exports on $name', (targ
     expect(codes).toEqual(page.rows.map((r) => r.code)); // default order = worst first
     const everyone = new Set((await listOfficers(database.db, city, { asOf: AS_OF, window: campaign, pageSize: 100_000 })).rows.map((r) => r.code));
     expect(everyone.size).toBeGreaterThan(codes.length);
-    expect(await buildOfficerExport(database.db, viewerOf(lurah, 'lurah'), { code: SIBLING, format: 'csv', list: 'all', asOf: AS_OF, locale: 'id' })).toBeNull();
-    expect(await buildOfficerExport(database.db, viewerOf(lurah, 'lurah'), { code: '6471', format: 'xlsx', list: 'all', asOf: AS_OF, locale: 'id' })).toBeNull();
+    expect(await buildOfficerExport(dataOn(database.db, viewerOf(lurah, 'lurah')), { code: SIBLING, format: 'csv', list: 'all', asOf: AS_OF, locale: 'id' })).toBeNull();
+    expect(await buildOfficerExport(dataOn(database.db, viewerOf(lurah, 'lurah')), { code: '6471', format: 'xlsx', list: 'all', asOf: AS_OF, locale: 'id' })).toBeNull();
   });
 
   it('exports the belum-lapor list of a kelurahan as XLSX, the same PPL as the page lists', async () => {
-    const file = await buildOfficerExport(database.db, viewerOf(lurah, 'lurah'), { code: KEL, format: 'xlsx', list: 'silent', asOf: AS_OF, locale: 'id' });
+    const file = await buildOfficerExport(dataOn(database.db, viewerOf(lurah, 'lurah')), { code: KEL, format: 'xlsx', list: 'silent', asOf: AS_OF, locale: 'id' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file!.body as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
@@ -107,7 +108,7 @@ describe.each(databaseTargets())('attention and officer exports on $name', (targ
   });
 
   it('exports every SLS of the city with its PPL and PML, and names them in the lurah PDF', async () => {
-    const file = await buildAreaExport(database.db, viewerOf(city), { code: '6471', format: 'xlsx', level: 'sls', asOf: AS_OF, locale: 'id' });
+    const file = await buildAreaExport(dataOn(database.db, viewerOf(city)), { code: '6471', format: 'xlsx', level: 'sls', asOf: AS_OF, locale: 'id' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file!.body as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
@@ -122,7 +123,7 @@ describe.each(databaseTargets())('attention and officer exports on $name', (targ
     expect(first.getCell(header.indexOf('PPL')).value).toBe(holders.get(sls[0].code)!.ppl.map((o) => o.name).join('; '));
     expect(first.getCell(header.indexOf('PML')).value).toBe(holders.get(sls[0].code)!.pml.map((o) => o.name).join('; '));
 
-    const pdf = await buildAreaExport(database.db, viewerOf(lurah, 'lurah'), { code: KEL, format: 'pdf', asOf: AS_OF, locale: 'id' });
+    const pdf = await buildAreaExport(dataOn(database.db, viewerOf(lurah, 'lurah')), { code: KEL, format: 'pdf', asOf: AS_OF, locale: 'id' });
     const text = pdfText(pdf!.body as Buffer);
     const kelHolders = await listAreaOfficers(database.db, lurah, { code: KEL, level: 'sls' });
     const aPpl = [...kelHolders.values()][0].ppl[0].name;

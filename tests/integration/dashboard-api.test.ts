@@ -11,12 +11,13 @@ import { getChildrenBody } from '@/lib/api/area-bodies';
 import { areaResponseSchema, childrenResponseSchema, dailyResponseSchema, searchResponseSchema } from '@/lib/api/area-schemas';
 import { queryRows, type Database } from '@/lib/db/client';
 import { seedDemo } from '@/lib/demo/seed';
-import { areaScope } from '@/lib/domain/scope';
+import { areaScope, type Scope } from '@/lib/domain/scope';
 import { issueApiToken } from '@/lib/auth/tokens';
 import { getCampaign } from '@/lib/queries/campaign';
 import { submitReports } from '@/lib/ingest/submit-reports';
 import { differences, Recomputation, type RawArea, type RawReport } from './recompute';
 import { databaseTargets } from './support';
+import { dataOn } from '@/lib/server/data';
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -34,6 +35,8 @@ function prng(seed: number) {
   let s = seed >>> 0;
   return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
 }
+
+const viewerOfScope = (scope: Scope) => ({ username: 'tester', role: 'admin' as const, scope, homeArea: null, officerCode: null });
 
 describe.each(databaseTargets())('area read API on $name', (target) => {
   let database: Database;
@@ -155,8 +158,8 @@ describe.each(databaseTargets())('area read API on $name', (target) => {
     });
     const campaign = (await getCampaign(database.db, areaScope('6471')))!;
     const lurah = areaScope('6471020002');
-    expect(await getChildrenBody(database.db, lurah, campaign, { code: '6471020', asOf: '2022-11-02' })).toBeNull();
-    expect((await getChildrenBody(database.db, lurah, campaign, { code: '6471020002', asOf: '2022-11-02' }))?.children.length).toBe(
+    expect(await getChildrenBody(dataOn(database.db, viewerOfScope(lurah)), campaign, { code: '6471020', asOf: '2022-11-02' })).toBeNull();
+    expect((await getChildrenBody(dataOn(database.db, viewerOfScope(lurah)), campaign, { code: '6471020002', asOf: '2022-11-02' }))?.children.length).toBe(
       recompute.below('6471020002').length,
     );
   });

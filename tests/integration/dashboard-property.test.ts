@@ -5,10 +5,11 @@ import { getAreaBody, getChildrenBody, getDailyBody } from '@/lib/api/area-bodie
 import { bulkInsert } from '@/lib/db/bulk';
 import { queryRows, type Database, type Db } from '@/lib/db/client';
 import { rebuildRollups } from '@/lib/db/rollup';
-import { areaScope } from '@/lib/domain/scope';
+import { areaScope, type Scope } from '@/lib/domain/scope';
 import { getCampaign, type Campaign } from '@/lib/queries/campaign';
 import { differences, Recomputation, type RawArea, type RawReport } from './recompute';
 import { databaseTargets } from './support';
+import { dataOn } from '@/lib/server/data';
 
 // A small synthetic city owned by this suite: 2 kecamatan, 3 kelurahan, 5 SLS (one split in two),
 // 6 sub-SLS, 3 PPL under 1 PML; a 10-day window with 2 grace days.
@@ -115,6 +116,8 @@ function modelReports(ops: Op[]): RawReport[] {
   return [...last.values()];
 }
 
+const viewerOfScope = (scope: Scope) => ({ username: 'tester', role: 'admin' as const, scope, homeArea: null, officerCode: null });
+
 describe.each(databaseTargets())('area API against generated report sequences on $name', (target) => {
   let database: Database;
   let campaign: Campaign;
@@ -161,16 +164,16 @@ describe.each(databaseTargets())('area API against generated report sequences on
         expect(campaign.completeThrough).toBe(completeThrough);
         for (const asOf of asOfs.map((d) => DATES[d])) {
           for (const area of areas) {
-            const body = await getAreaBody(database.db, scope, campaign, area.code, asOf);
+            const body = await getAreaBody(dataOn(database.db, viewerOfScope(scope)), campaign, area.code, asOf);
             expect(differences(body!, { code: area.code, ...recompute.metrics(area.code, asOf, completeThrough) }), `${area.code} ${asOf}`).toEqual([]);
             if (area.level === 'subsls') continue;
-            const children = await getChildrenBody(database.db, scope, campaign, { code: area.code, asOf });
+            const children = await getChildrenBody(dataOn(database.db, viewerOfScope(scope)), campaign, { code: area.code, asOf });
             expect(children!.children.map((c) => c.code)).toEqual(recompute.below(area.code));
             for (const c of children!.children) expect(differences(c, recompute.metrics(c.code, asOf, completeThrough)), `${c.code} ${asOf}`).toEqual([]);
           }
         }
         for (const area of areas.filter((a) => a.level !== 'subsls')) {
-          const daily = await getDailyBody(database.db, scope, campaign, { code: area.code, from: DATES[0], to: DATES.at(-1)! });
+          const daily = await getDailyBody(dataOn(database.db, viewerOfScope(scope)), campaign, { code: area.code, from: DATES[0], to: DATES.at(-1)! });
           const want = recompute.daily(area.code, DATES[0], DATES.at(-1)!);
           daily!.days.forEach((d, i) => expect(differences(d, want[i]), `${area.code} ${want[i].tanggal}`).toEqual([]));
         }

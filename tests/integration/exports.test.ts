@@ -14,6 +14,7 @@ import { getAreaSummary, listAreaChildren } from '@/lib/queries/areas';
 import { getCampaign } from '@/lib/queries/campaign';
 import type { Viewer } from '@/lib/server/viewer';
 import { databaseTargets } from './support';
+import { dataOn } from '@/lib/server/data';
 
 const viewerOf = (code: string): Viewer => ({ username: 'tester', role: 'admin', scope: areaScope(code), homeArea: code, officerCode: null });
 const pdfText = (pdf: Buffer) => {
@@ -33,7 +34,7 @@ describe.each(databaseTargets())('exports on $name', (target) => {
   it('writes an XLSX whose cells read back equal to the query figures', async () => {
     const city = viewerOf('6471');
     const campaign = (await getCampaign(database.db, city.scope))!;
-    const file = await buildAreaExport(database.db, city, { code: '6471', format: 'xlsx', level: 'kelurahan', asOf: '2022-10-31', locale: 'id' });
+    const file = await buildAreaExport(dataOn(database.db, city), { code: '6471', format: 'xlsx', level: 'kelurahan', asOf: '2022-10-31', locale: 'id' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file!.body as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
@@ -57,7 +58,7 @@ describe.each(databaseTargets())('exports on $name', (target) => {
   });
 
   it('writes a PDF daily report whose text holds the area name and totals', async () => {
-    const file = await buildAreaExport(database.db, viewerOf('6471'), { code: '6471', format: 'pdf', locale: 'id' });
+    const file = await buildAreaExport(dataOn(database.db, viewerOf('6471')), { code: '6471', format: 'pdf', locale: 'id' });
     const text = pdfText(file!.body as Buffer);
     expect(text).toContain('Laporan Progres Harian — Kota Balikpapan — per 2 Nov 2022');
     expect(text).toContain('240.000');
@@ -67,17 +68,17 @@ describe.each(databaseTargets())('exports on $name', (target) => {
 
   it('exports nothing of another area: a lurah gets only their kelurahan and 404 elsewhere', async () => {
     const lurah = viewerOf('6471020002');
-    expect(await buildAreaExport(database.db, lurah, { code: '6471020001', format: 'csv', locale: 'id' })).toBeNull();
-    expect(await buildAreaExport(database.db, lurah, { code: '6471', format: 'xlsx', locale: 'id' })).toBeNull();
-    expect(await buildAreaExport(database.db, viewerOf('6471'), { code: '9901', format: 'pdf', locale: 'id' })).toBeNull();
-    const own = await buildAreaExport(database.db, lurah, { code: '6471020002', format: 'csv', locale: 'id' });
+    expect(await buildAreaExport(dataOn(database.db, lurah), { code: '6471020001', format: 'csv', locale: 'id' })).toBeNull();
+    expect(await buildAreaExport(dataOn(database.db, lurah), { code: '6471', format: 'xlsx', locale: 'id' })).toBeNull();
+    expect(await buildAreaExport(dataOn(database.db, viewerOf('6471')), { code: '9901', format: 'pdf', locale: 'id' })).toBeNull();
+    const own = await buildAreaExport(dataOn(database.db, lurah), { code: '6471020002', format: 'csv', locale: 'id' });
     const lines = (own!.body as string).trim().split('\r\n').slice(1);
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) expect(line.startsWith('6471020002')).toBe(true);
   });
 
   it('zips one PDF per kelurahan of a kecamatan', async () => {
-    const zip = await buildKelurahanBundle(database.db, viewerOf('6471'), { code: '6471020', locale: 'id' });
+    const zip = await buildKelurahanBundle(dataOn(database.db, viewerOf('6471')), { code: '6471020', locale: 'id' });
     const files = Object.keys(unzipSync(new Uint8Array(zip!.body as Buffer)));
     expect(files.sort()).toEqual(['6471020001', '6471020002', '6471020003', '6471020004'].map((c) => `pantau-${c}-sls-2022-11-02.pdf`));
   });

@@ -22,6 +22,7 @@ import { submitReports } from '@/lib/ingest/submit-reports';
 import type { Viewer } from '@/lib/server/viewer';
 import { actor } from './ingest-support';
 import { databaseTargets } from './support';
+import { dataOn } from '@/lib/server/data';
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -264,7 +265,7 @@ describe.each(databaseTargets())('follow-ups on $name', (target) => {
     expect(pages[0]).toMatch(/Jumlah keluarga saja/);
 
     const lurah: Viewer = { username: 'lurah', role: 'lurah', scope: areaScope(KEL), homeArea: KEL, officerCode: null };
-    const report = await buildAreaExport(db(), lurah, { code: KEL, format: 'pdf', asOf: '2022-11-08', locale: 'id' });
+    const report = await buildAreaExport(dataOn(db(), lurah), { code: KEL, format: 'pdf', asOf: '2022-11-08', locale: 'id' });
     const [week] = await queryRows<{ visits: number; agreed: number }>(
       db(),
       sql`select count(*)::int as visits, coalesce(sum(agreed), 0)::int as agreed from followup where kode_sls like ${KEL + '%'} and tanggal between '2022-11-02' and '2022-11-08'`,

@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db/client';
 import { seedDemo } from '@/lib/demo/seed';
-import { areaScope } from '@/lib/domain/scope';
+import { areaScope, type Scope } from '@/lib/domain/scope';
 import { getCampaign, type Campaign } from '@/lib/queries/campaign';
 import { buildAreaCard, CARD_WIDTH } from '@/lib/share/area-card';
+import { dataOn } from '@/lib/server/data';
 import { databaseTargets } from './support';
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -19,6 +20,8 @@ describe.each(databaseTargets())('summary card on $name', (target) => {
     campaign = (await getCampaign(database.db, areaScope('6471')))!;
   }, 600_000);
   afterAll(() => database?.close());
+  /** The request data of someone whose Scope is `scope`. */
+  const scopedData = (scope: Scope) => dataOn(database.db, { username: 'tester', role: 'admin', scope, homeArea: null, officerCode: null });
 
   it.each([
     ['kota', '6471', '6471'],
@@ -26,7 +29,7 @@ describe.each(databaseTargets())('summary card on $name', (target) => {
     ['kelurahan', '6471010007', '6471010007'],
     ['sls', '6471010', '64710100070001'],
   ])('draws a 1080 px PNG for a %s in scope', async (_level, root, code) => {
-    const png = await buildAreaCard(database.db, areaScope(root), campaign, { code, asOf: '2022-10-31', locale: 'id' });
+    const png = await buildAreaCard(scopedData(areaScope(root)), campaign, { code, asOf: '2022-10-31', locale: 'id' });
     expect(png).not.toBeNull();
     expect([...png!.subarray(0, 8)]).toEqual(PNG_MAGIC);
     expect(widthOf(png!)).toBe(CARD_WIDTH);
@@ -34,9 +37,9 @@ describe.each(databaseTargets())('summary card on $name', (target) => {
   });
 
   it("is null (the route's 404) for an area outside the scope: a lurah's card of another kelurahan", async () => {
-    const other = await buildAreaCard(database.db, areaScope('6471010007'), campaign, { code: '6471010006', asOf: '2022-10-31', locale: 'id' });
+    const other = await buildAreaCard(scopedData(areaScope('6471010007')), campaign, { code: '6471010006', asOf: '2022-10-31', locale: 'id' });
     expect(other).toBeNull();
-    const parent = await buildAreaCard(database.db, areaScope('6471010007'), campaign, { code: '6471010', asOf: '2022-10-31', locale: 'id' });
+    const parent = await buildAreaCard(scopedData(areaScope('6471010007')), campaign, { code: '6471010', asOf: '2022-10-31', locale: 'id' });
     expect(parent).toBeNull();
   });
 });

@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, errorBody } from '@/lib/api/errors';
-import { cachedResponse } from '@/lib/api/etag';
+import { jsonResponse, prepare } from '@/lib/api/body-cache';
+import { notModified } from '@/lib/api/etag';
 import { negotiateLocale } from '@/lib/i18n/config';
 import { apiFetch, ApiRequestError, forgetApiBodies } from '@/lib/client/api-fetch';
 
 /**
  * A stand-in for the API in front of the real fetch: it answers the way the route handlers do —
- * bodies through lib/api/etag.ts's cachedResponse (ETag, `private, no-store`, 304 on a match),
+ * bodies as the API wrapper sends them (lib/api/body-cache.ts's prepared body with its ETag,
+ * `private, no-store`, 304 on a match by lib/api/etag.ts's notModified),
  * errors as lib/api/errors.ts's JSON in the Accept-Language it is sent — and records every request.
  */
 function fakeApi() {
@@ -31,7 +33,9 @@ function fakeApi() {
         : new ApiError('not_found');
       return Response.json(errorBody(error, locale), { status: error.status });
     }
-    return cachedResponse(req, JSON.stringify(bodies.get(path)), 'application/json');
+    const response = notModified(req, jsonResponse(prepare(bodies.get(path))));
+    response.headers.set('Cache-Control', 'private, no-store');
+    return response;
   };
   return { bodies, seen, statuses, handler: answer };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cachedResponse, etagOf, matchesIfNoneMatch } from '@/lib/api/etag';
+import { jsonResponse, prepare } from '@/lib/api/body-cache';
+import { etagOf, matchesIfNoneMatch, notModified } from '@/lib/api/etag';
 
 describe('ETag responses', () => {
   const body = JSON.stringify({ type: 'FeatureCollection', features: [] });
@@ -19,15 +20,18 @@ describe('ETag responses', () => {
     expect(matchesIfNoneMatch(null, tag)).toBe(false);
   });
 
-  it('answers 200 with the body, then 304 without one, both private', async () => {
-    const first = cachedResponse(new Request('http://x/'), body, 'application/geo+json');
+  it('answers 200 with the body, then 304 without one (as the route wrapper does with a prepared body)', async () => {
+    const answer = (req: Request) => notModified(req, jsonResponse(prepare(JSON.parse(body)), 'application/geo+json'));
+    const first = answer(new Request('http://x/'));
     expect(first.status).toBe(200);
-    expect(first.headers.get('cache-control')).toBe('private, no-store');
+    expect(first.headers.get('etag')).toBe(etagOf(body));
+    expect(first.headers.get('vary')).toBe('Cookie, Authorization');
     expect(first.headers.get('content-type')).toBe('application/geo+json');
     expect(await first.text()).toBe(body);
-    const again = cachedResponse(new Request('http://x/', { headers: { 'If-None-Match': first.headers.get('etag')! } }), body, 'application/geo+json');
+    const again = answer(new Request('http://x/', { headers: { 'If-None-Match': first.headers.get('etag')! } }));
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
     expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(again.headers.get('vary')).toBe('Cookie, Authorization');
   });
 });

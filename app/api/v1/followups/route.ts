@@ -1,6 +1,5 @@
 import { requireCampaign } from '@/lib/api/area-bodies';
 import { answering, readJsonBody, requestIp } from '@/lib/ingest/http';
-import { recordFollowup } from '@/lib/ingest/record-followup';
 import { implement } from '@/lib/api/route';
 import { followupsApi } from '@/lib/api/routes/followups';
 
@@ -11,10 +10,10 @@ export const dynamic = 'force-dynamic';
  * camat, PML, admin), or with `id` a new version of one. Counts only; the note may not hold
  * a 16-digit number. Out of scope answers 404, like a missing SLS.
  */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(followupsApi, '/api/v1/followups', { POST: async ({ req, db, viewer, locale }) =>
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(followupsApi, '/api/v1/followups', { POST: async ({ req, data, locale }) =>
   answering(async () => {
     const body = await readJsonBody(req, 16 * 1024);
-    const campaign = await requireCampaign(db, viewer.scope);
-    return recordFollowup(db, viewer, campaign, body, { locale, ip: requestIp(req) });
+    const campaign = await requireCampaign(data);
+    return data.recordFollowup(campaign, body, { locale, ip: requestIp(req) });
   }),
 });

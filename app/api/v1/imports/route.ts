@@ -1,8 +1,5 @@
 import { NextResponse } from 'next/server';
 import { answering, bodyChunks, presentCorrection, presentRejection, requestIp } from '@/lib/ingest/http';
-import { settleInterruptedImports } from '@/lib/ingest/import-job';
-import { importUpload } from '@/lib/ingest/upload';
-import { listImports } from '@/lib/queries/imports';
 import { implement } from '@/lib/api/route';
 import { ingestApi } from '@/lib/api/routes/ingest';
 
@@ -13,9 +10,9 @@ const INLINE_REJECTIONS = 100;
 
 /** GET /api/v1/imports — the imports the viewer may see, newest first. */
 const route = implement(ingestApi, '/api/v1/imports', {
-  GET: async ({ db, viewer, query }) => {
-  await settleInterruptedImports(db);
-  const { items, total } = await listImports(db, viewer.scope, { username: viewer.username, ...query });
+  GET: async ({ data, query }) => {
+  await data.settleInterruptedImports();
+  const { items, total } = await data.listImports(query);
   return { items, total, page: query.page, pageSize: query.pageSize };
 },
 
@@ -23,10 +20,10 @@ const route = implement(ingestApi, '/api/v1/imports', {
  * POST /api/v1/imports — multipart form with `kind` (reports, areas, officers, assignments;
  * omitted = detected from the headers) and then `file` (CSV or XLSX, at most 20 MB).
  */
-  POST: async ({ req, db, viewer, locale }) =>
+  POST: async ({ req, data, locale }) =>
   answering(async () => {
     const length = req.headers.get('content-length');
-    const result = await importUpload(db, viewer, {
+    const result = await data.importUpload({
       contentType: req.headers.get('content-type'),
       contentLength: length === null ? null : Number(length),
       body: bodyChunks(req.body),

@@ -3,7 +3,6 @@ import { invalidInput } from '@/lib/api/handler';
 import { submissionHeadersSchema } from '@/lib/ingest/api-schemas';
 import { answering, presentCorrection, readJsonBody, requestIp } from '@/lib/ingest/http';
 import { describeRejections } from '@/lib/ingest/reasons';
-import { submitReports } from '@/lib/ingest/submit-reports';
 import { implement } from '@/lib/api/route';
 import { ingestApi } from '@/lib/api/routes/ingest';
 
@@ -19,14 +18,14 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
  * An Idempotency-Key header makes a retry safe: the same key and body answer the first result
  * again (with Idempotent-Replayed: true) and write nothing.
  */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(ingestApi, '/api/v1/reports', { POST: async ({ req, db, viewer, locale, query }) =>
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(ingestApi, '/api/v1/reports', { POST: async ({ req, data, locale, query }) =>
   answering(async () => {
     const rawHeaders = { 'idempotency-key': req.headers.get('idempotency-key') ?? undefined };
     const headers = submissionHeadersSchema.safeParse(rawHeaders);
     if (!headers.success) throw invalidInput(submissionHeadersSchema, rawHeaders, locale, 'header');
     const body = await readJsonBody(req, MAX_BODY_BYTES);
     const submissionId = headers.data['idempotency-key'];
-    const result = await submitReports(db, viewer, body, { source: query.source, ip: requestIp(req), submissionId });
+    const result = await data.submitReports(body, { source: query.source, ip: requestIp(req), submissionId });
     const answer = {
       importId: result.importId,
       accepted: result.accepted,

@@ -5,4 +5,4 @@ import { searchApi } from '@/lib/api/routes/search';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/search?q= — areas in the viewer's scope by name, BPS code or Kemendagri code. */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(searchApi, '/api/v1/search', { GET: async ({ db, viewer, query }) => getSearchBody(db, viewer.scope, query.q) });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(searchApi, '/api/v1/search', { GET: async ({ data, query }) => getSearchBody(data, query.q) });

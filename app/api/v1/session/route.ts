@@ -3,8 +3,7 @@ import { ApiError } from '@/lib/api/errors';
 import { invalidInput } from '@/lib/api/handler';
 import { sessionCookieName, sessionCookieOptions, sessionTokenOf } from '@/lib/auth/cookie';
 import { clientIp, isHttps } from '@/lib/auth/request-info';
-import { signIn, signOut } from '@/lib/auth/session';
-import { getAuth } from '@/lib/server/auth';
+import { signIn, signOut } from '@/lib/server/sign-in';
 import { implement } from '@/lib/api/route';
 import { sessionApi } from '@/lib/api/routes/session';
 import { credentialsSchema } from '@/lib/api/session-schemas';
@@ -40,12 +39,12 @@ const route = implement(sessionApi, '/api/v1/session', {
  * POST /api/v1/session {username, password} — the same session the login form makes: sets
  * the cookie and returns the signed session token (also usable as `Authorization: Bearer`).
  */
-  POST: async ({ req, db, locale }) => {
+  POST: async ({ req, locale }) => {
   if (Number(req.headers.get('content-length') ?? 0) > 8192) throw new ApiError('payload_too_large');
   const input: unknown = await req.json().catch(() => null);
   const body = credentialsSchema.safeParse(input);
   if (!body.success) throw invalidInput(credentialsSchema, input, locale, 'body');
-  const result = await signIn(db, await getAuth(), {
+  const result = await signIn({
     username: body.data.username,
     password: body.data.password,
     ip: clientIp(req.headers),
@@ -64,7 +63,7 @@ const route = implement(sessionApi, '/api/v1/session', {
 },
 
 /** DELETE /api/v1/session — signs out the session of the cookie or Bearer session token. */
-  DELETE: async ({ req, db }) => {
+  DELETE: async ({ req }) => {
   const https = isHttps(req.headers);
   const token = sessionTokenOf(req.headers.get('authorization'), req.cookies.get(sessionCookieName(https))?.value);
   if (!token) {
@@ -73,7 +72,7 @@ const route = implement(sessionApi, '/api/v1/session', {
       en: 'An API token does not sign out; an admin revokes it.',
     });
   }
-  await signOut(db, await getAuth(), token, clientIp(req.headers));
+  await signOut(token, clientIp(req.headers));
   const response = new NextResponse(null, { status: 204 });
   response.cookies.set(sessionCookieName(https), '', { ...sessionCookieOptions(https), maxAge: 0 });
   return response;

@@ -8,9 +8,9 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/exports/{code}.{csv|xlsx|pdf}?asOf=&level=&delimiter= — the area's progress report. */
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(exportsApi, '/api/v1/exports/{file}', {
-  GET: async ({ db, viewer, params, query, locale, req }) => {
+  GET: async ({ data, params, query, locale }) => {
     const [code, format] = params.file.split('.') as [string, ExportFormat];
-    const file = await buildAreaExport(db, viewer, {
+    const file = await buildAreaExport(data, {
       code,
       format,
       asOf: query.asOf,
@@ -19,6 +19,6 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(export
       locale,
     });
     if (!file) throw new ApiError('not_found');
-    return exportResponse(db, viewer, req, file, { asOf: query.asOf ?? null, level: query.level ?? null });
+    return exportResponse(data, file, { asOf: query.asOf ?? null, level: query.level ?? null });
   },
 });

@@ -1,20 +1,18 @@
 import { ApiError } from '@/lib/api/errors';
 import { presentRejection } from '@/lib/ingest/http';
-import { settleInterruptedImports } from '@/lib/ingest/import-job';
 import { problemMessage } from '@/lib/ingest/reasons';
-import { getImport, listImportRejections } from '@/lib/queries/imports';
 import { implement } from '@/lib/api/route';
 import { ingestApi } from '@/lib/api/routes/ingest';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/imports/{id}?offset=&limit= — the import's record and a page of its rejected rows. */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(ingestApi, '/api/v1/imports/{id}', { GET: async ({ db, viewer, locale, params, query }) => {
-  const who = { username: viewer.username, id: params.id };
-  await settleInterruptedImports(db);
-  const job = await getImport(db, viewer.scope, who);
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(ingestApi, '/api/v1/imports/{id}', { GET: async ({ data, locale, params, query }) => {
+  const who = { id: params.id };
+  await data.settleInterruptedImports();
+  const job = await data.getImport(who);
   if (!job) throw new ApiError('not_found');
-  const rejections = await listImportRejections(db, viewer.scope, { ...who, offset: query.offset, limit: query.limit });
+  const rejections = await data.listImportRejections({ ...who, offset: query.offset, limit: query.limit });
   return {
     ...job,
     message: job.problem ? problemMessage(job.problem.code, job.problem.params, locale) : null,

@@ -8,8 +8,8 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /** GET /api/v1/areas/{code}/card.png?asOf= — the WhatsApp-ready summary card of an area (scoped, 404 outside). */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(shareApi, '/api/v1/areas/{code}/card.png', { GET: async ({ db, viewer, params, campaign, asOf, locale }) => {
-  const png = await buildAreaCard(db, viewer.scope, campaign, { code: params.code, asOf, locale });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(shareApi, '/api/v1/areas/{code}/card.png', { GET: async ({ data, params, campaign, asOf, locale }) => {
+  const png = await buildAreaCard(data, campaign, { code: params.code, asOf, locale });
   if (!png) throw new ApiError('not_found');
   return new Response(new Uint8Array(png), {
     headers: {

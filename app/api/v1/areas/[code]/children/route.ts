@@ -1,14 +1,14 @@
 import { getChildrenBody, orNotFound } from '@/lib/api/area-bodies';
-import { cachedBody, jsonResponse } from '@/lib/api/body-cache';
+import { jsonResponse } from '@/lib/api/body-cache';
 import { implement } from '@/lib/api/route';
 import { areasApi } from '@/lib/api/routes/areas';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/areas/{code}/children?asOf=&level= — each child area with its metrics. */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(areasApi, '/api/v1/areas/{code}/children', { GET: async ({ db, viewer, params, query, campaign, asOf }) => {
-  const { body } = cachedBody(db, campaign, viewer.scope, `children|${params.code}|${asOf}|${query.level ?? ''}`, () =>
-    getChildrenBody(db, viewer.scope, campaign, { code: params.code, asOf, level: query.level }),
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(areasApi, '/api/v1/areas/{code}/children', { GET: async ({ data, params, query, campaign, asOf }) => {
+  const body = data.cachedBody(campaign, `children|${params.code}|${asOf}|${query.level ?? ''}`, () =>
+    getChildrenBody(data, campaign, { code: params.code, asOf, level: query.level }),
   );
   return jsonResponse(orNotFound(await body));
 } });

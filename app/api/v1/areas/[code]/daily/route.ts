@@ -1,12 +1,12 @@
 import { getDailyBody, orNotFound } from '@/lib/api/area-bodies';
-import { cachedBody, jsonResponse } from '@/lib/api/body-cache';
+import { jsonResponse } from '@/lib/api/body-cache';
 import { implement } from '@/lib/api/route';
 import { areasApi } from '@/lib/api/routes/areas';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/areas/{code}/daily?from=&to= — one row per date: as-of counts and daily pace. */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(areasApi, '/api/v1/areas/{code}/daily', { GET: async ({ db, viewer, params, campaign, from, to }) => {
-  const { body } = cachedBody(db, campaign, viewer.scope, `daily|${params.code}|${from}|${to}`, () => getDailyBody(db, viewer.scope, campaign, { code: params.code, from, to }));
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(areasApi, '/api/v1/areas/{code}/daily', { GET: async ({ data, params, campaign, from, to }) => {
+  const body = data.cachedBody(campaign, `daily|${params.code}|${from}|${to}`, () => getDailyBody(data, campaign, { code: params.code, from, to }));
   return jsonResponse(orNotFound(await body));
 } });

@@ -1,7 +1,6 @@
 import { orNotFound } from '@/lib/api/area-bodies';
 import { exportResponse } from '@/lib/api/file-response';
 import { buildFollowupListFile } from '@/lib/export/followup-export';
-import { getFollowupList } from '@/lib/queries/followup-list';
 import { implement } from '@/lib/api/route';
 import { followupsApi } from '@/lib/api/routes/followups';
 
@@ -12,8 +11,8 @@ export const dynamic = 'force-dynamic';
  * by SLS with their 7-day change and konversiPenolakan ("Tindak lanjut penolakan"); as JSON,
  * CSV, XLSX or the PDF with one page per kelurahan.
  */
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(followupsApi, '/api/v1/areas/{code}/refusals', { GET: async ({ req, db, viewer, params, query, asOf, locale }) => {
-  const list = orNotFound(await getFollowupList(db, viewer.scope, { code: params.code, asOf }));
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(followupsApi, '/api/v1/areas/{code}/refusals', { GET: async ({ data, params, query, asOf, locale }) => {
+  const list = orNotFound(await data.getFollowupList({ code: params.code, asOf }));
   const format = query.format ?? 'json';
   if (format === 'json') {
     const { area, sls, ...rest } = list;
@@ -21,6 +20,6 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(follow
     return { ...rest, area: areaRow, sls: sls.map(({ kelurahan: _c, kelurahanName: _n, ...r }) => r) };
   }
   const file = await buildFollowupListFile(list, format, locale);
-  return exportResponse(db, viewer, req, file, { asOf, list: 'tindak-lanjut' });
+  return exportResponse(data, file, { asOf, list: 'tindak-lanjut' });
 } });
 

@@ -8,9 +8,9 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/exports/bundle/{code}.zip?asOf= — every kelurahan's PDF report under the area, zipped. */
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(exportsApi, '/api/v1/exports/bundle/{file}', {
-  GET: async ({ db, viewer, params, query, locale, req }) => {
-    const file = await buildKelurahanBundle(db, viewer, { code: params.file.slice(0, -4), asOf: query.asOf, locale });
+  GET: async ({ data, params, query, locale }) => {
+    const file = await buildKelurahanBundle(data, { code: params.file.slice(0, -4), asOf: query.asOf, locale });
     if (!file) throw new ApiError('not_found');
-    return exportResponse(db, viewer, req, file, { asOf: query.asOf ?? null, kind: 'kelurahan-bundle' });
+    return exportResponse(data, file, { asOf: query.asOf ?? null, kind: 'kelurahan-bundle' });
   },
 });

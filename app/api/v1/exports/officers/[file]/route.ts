@@ -8,9 +8,9 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/exports/officers/{code}.{csv|xlsx}?asOf=&list=all|silent&delimiter= — the officer lists of /petugas. */
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(exportsApi, '/api/v1/exports/officers/{file}', {
-  GET: async ({ db, viewer, params, query, locale, req }) => {
+  GET: async ({ data, params, query, locale }) => {
     const [code, format] = params.file.split('.') as [string, 'csv' | 'xlsx'];
-    const file = await buildOfficerExport(db, viewer, {
+    const file = await buildOfficerExport(data, {
       code,
       format,
       list: query.list,
@@ -19,6 +19,6 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(export
       locale,
     });
     if (!file) throw new ApiError('not_found');
-    return exportResponse(db, viewer, req, file, { asOf: query.asOf ?? null, list: query.list });
+    return exportResponse(data, file, { asOf: query.asOf ?? null, list: query.list });
   },
 });
