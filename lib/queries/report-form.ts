@@ -68,9 +68,9 @@ interface Row {
 export async function listAssignedSubsls(
   db: Db,
   scope: Scope,
-  params: { asOf: string; officerCode?: string; /** @deprecated The old name of officerCode, until app/api/v1/assignments passes that. */ kodePetugas?: string },
+  params: { asOf: string; officerCode?: string },
 ): Promise<AssignedSubsls[]> {
-  const officerCode = params.officerCode ?? params.kodePetugas;
+  const officerCode = params.officerCode;
   const rows = await queryRows<Row>(
     db,
     sql`select a.code, a.name, coalesce(k.name, '') as kelurahan, a.prelist, s.kode_petugas, o.name as nama_petugas,

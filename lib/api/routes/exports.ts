@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { areaFilePattern } from '@/lib/domain/area-code';
 import { exportFileSchema, exportQuerySchema, officerExportFileSchema, officerExportQuerySchema } from '../export-schemas';
 import { asOfQuerySchema } from '../schemas';
 import { endpoint, type ApiFeature } from './define';
@@ -40,7 +41,7 @@ export const exportsApi = {
       operationId: 'exportKelurahanBundle',
       summary: 'Every kelurahan’s PDF report under an area, zipped',
       description: 'file = {code}.zip. Written to the audit log.',
-      params: z.object({ file: z.string().regex(/^\d{4}(\d{3}(\d{3}(\d{4}(\d{2})?)?)?)?\.zip$/) }),
+      params: z.object({ file: z.string().regex(areaFilePattern(['zip'])) }),
       query: asOfQuerySchema,
       responses: { 200: { description: 'A ZIP of PDF files', schema: 'ExportFile', contentType: 'application/zip' } },
       errors: [400, 401, 404],

@@ -16,6 +16,6 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(ingest
   // A PPL outside the scope answers like a missing one.
   if (query.petugas && !(await data.getReportablePpl(query.petugas))) throw new ApiError('not_found');
   const asOf = resolveAsOf(campaign, query.asOf);
-  const items = await data.listAssignedSubsls({ asOf, kodePetugas: query.petugas });
+  const items = await data.listAssignedSubsls({ asOf, officerCode: query.petugas });
   return { asOf, window: { startDate: campaign.startDate, endDate: campaign.endDate, lastReportDate: campaign.lastReportDate }, items };
 } });
