@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { officerCodeSchema } from '@/lib/domain/area-code';
+import { officerCodeSchema } from '@/lib/domain/area-code-schemas';
 import { reportDate } from '@/lib/ingest/report-date';
 import { dataFor } from '@/lib/server/data';
 import { PplPicker } from '@/components/ppl-picker';

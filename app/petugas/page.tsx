@@ -10,7 +10,7 @@ import { queryKeys } from '@/lib/client/queries';
 import { formatDate, formatNumber } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { resolveAsOf } from '@/lib/domain/as-of';
-import { areaCodeSchema } from '@/lib/domain/area-code';
+import { areaCodeSchema } from '@/lib/domain/area-code-schemas';
 import { groupSilentOfficers } from '@/lib/domain/silent-officers';
 import { dataFor } from '@/lib/server/data';
 import { getViewer } from '@/lib/server/viewer';

@@ -1,7 +1,7 @@
 // Request and response schemas of the follow-up API (POST /api/v1/followups, GET
 // /api/v1/areas/{code}/followups, GET /api/v1/areas/{code}/refusals and /prelist-drift).
 import { z } from 'zod';
-import { levelCodeSchema } from '@/lib/domain/area-code';
+import { levelCodeSchema } from '@/lib/domain/area-code-schemas';
 import { FOLLOWUP_NOTE_MAX, FOLLOWUP_PARTIES } from '@/lib/domain/followup';
 import { AREA_LEVELS } from '@/lib/domain/types';
 import { isoDateSchema } from './schemas';

@@ -1,6 +1,6 @@
 // Request and response schemas of /api/v1/officers and /api/v1/officers/{code} (zod; ready for OpenAPI).
 import { z } from 'zod';
-import { officerCodeSchema, scopeAreaCodeSchema } from '@/lib/domain/area-code';
+import { officerCodeSchema, scopeAreaCodeSchema } from '@/lib/domain/area-code-schemas';
 import { FLAG_IDS } from '@/lib/domain/officer-flags';
 import { OFFICER_STATUSES } from '@/lib/domain/officer-status';
 import { OFFICER_ROLES, STATUS_REASONS, STATUSES } from '@/lib/domain/types';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaCodeSchema } from '@/lib/domain/area-code';
+import { areaCodeSchema } from '@/lib/domain/area-code-schemas';
 import { isIsoDate } from '@/lib/domain/dates';
 
 export { areaCodeSchema };

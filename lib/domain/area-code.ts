@@ -1,7 +1,8 @@
 // BPS area codes and officer codes (DESIGN.md, Areas and codes): the level a code is at by its
-// length, its parent and the level below, and the zod schemas that API parameters and page URLs
-// parse them with. Codes are text, always; an area's code is a prefix of its descendants' codes.
-import { z } from 'zod';
+// length, its parent and the level below, and the patterns that API parameters and page URLs are
+// parsed with (their zod schemas: ./area-code-schemas.ts — kept apart so a browser component
+// that only needs a parent code does not load zod). Codes are text, always; an area's code is a
+// prefix of its descendants' codes.
 import { AREA_LEVELS, LEVEL_CODE_LENGTH, type AreaLevel } from './types';
 
 const LEVEL_BY_LENGTH = new Map(AREA_LEVELS.map((l) => [LEVEL_CODE_LENGTH[l], l]));
@@ -69,25 +70,3 @@ export const areaFilePattern = (extensions: readonly string[], deepest: AreaLeve
 
 /** An officer code: letters, digits, dot, underscore, hyphen; 1 to 32 characters. */
 export const OFFICER_CODE_PATTERN = /^[A-Za-z0-9._-]{1,32}$/;
-
-/**
- * The schemas' hand-written messages. lib/api/handler.ts (HAND_WRITTEN_ID) turns these English
- * strings into Indonesian by their exact text: change one only together with it.
- */
-export const CODE_MESSAGES = {
-  area: 'BPS area code: 4, 7, 10, 14 or 16 digits',
-  scopeArea: 'kab/kota, kecamatan or kelurahan code',
-  officer: 'officer code: letters, digits, dot, dash, underscore',
-} as const;
-
-/** A BPS area code: 4, 7, 10, 14 or 16 digits, always text. */
-export const areaCodeSchema = z.string().regex(areaCodePattern(), CODE_MESSAGES.area);
-
-/** An area a role can be rooted at or a list filtered by: a kab/kota, kecamatan or kelurahan code. */
-export const scopeAreaCodeSchema = z.string().regex(areaCodePattern('kelurahan'), CODE_MESSAGES.scopeArea);
-
-/** A code of exactly one level, e.g. the 14 digits of an SLS. */
-export const levelCodeSchema = (level: AreaLevel, message: string) => z.string().regex(levelCodePattern(level), message);
-
-/** An officer code (PPL, PML, koseka). */
-export const officerCodeSchema = z.string().regex(OFFICER_CODE_PATTERN, CODE_MESSAGES.officer);

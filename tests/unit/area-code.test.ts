@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  areaCodeSchema,
-  areaFilePattern,
-  codeAtLevel,
-  levelBelow,
-  levelBelowCode,
-  levelOfCode,
-  lineageCodes,
-  officerCodeSchema,
-  parentCode,
-  scopeAreaCodeSchema,
-} from '@/lib/domain/area-code';
+import { areaFilePattern, codeAtLevel, levelBelow, levelBelowCode, levelOfCode, lineageCodes, parentCode } from '@/lib/domain/area-code';
+import { areaCodeSchema, officerCodeSchema, scopeAreaCodeSchema } from '@/lib/domain/area-code-schemas';
 import { AREA_LEVELS, LEVEL_CODE_LENGTH, type AreaLevel } from '@/lib/domain/types';
 
 const digits = (min: number, max: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((d) => d.join(''));

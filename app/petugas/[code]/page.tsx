@@ -9,7 +9,7 @@ import { TeamTable } from '@/components/officers/team-table';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { resolveAsOf } from '@/lib/domain/as-of';
-import { officerCodeSchema } from '@/lib/domain/area-code';
+import { officerCodeSchema } from '@/lib/domain/area-code-schemas';
 import { isIsoDate } from '@/lib/domain/dates';
 import { dataFor } from '@/lib/server/data';
 import { getViewer } from '@/lib/server/viewer';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { areaCodeSchema } from '@/lib/domain/area-code';
+import { areaCodeSchema } from '@/lib/domain/area-code-schemas';
 import { isIsoDate } from '@/lib/domain/dates';
 import { DRIFT_Z_THRESHOLD } from '@/lib/domain/prelist-drift';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';

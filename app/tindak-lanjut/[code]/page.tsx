@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { AreaFollowups } from '@/components/followup/area-followups';
 import { FollowupForm } from '@/components/followup/followup-form';
 import { RefusalCards } from '@/components/followup/refusal-cards';
-import { areaCodeSchema } from '@/lib/domain/area-code';
+import { areaCodeSchema } from '@/lib/domain/area-code-schemas';
 import { isIsoDate } from '@/lib/domain/dates';
 import { openCases } from '@/lib/domain/refusals';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';

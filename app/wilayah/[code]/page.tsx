@@ -1,7 +1,8 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { areaCodeSchema, levelBelowCode, levelOfCode } from '@/lib/domain/area-code';
+import { levelBelowCode, levelOfCode } from '@/lib/domain/area-code';
+import { areaCodeSchema } from '@/lib/domain/area-code-schemas';
 import { queryKeys } from '@/lib/client/queries';
 import { isIsoDate } from '@/lib/domain/dates';
 import type { AreaLevel } from '@/lib/domain/types';
