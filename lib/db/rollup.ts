@@ -48,7 +48,6 @@ export async function rebuildRollups(
   if (!all && kel.length === 0) return;
   const kec = [...new Set(kel.map((k) => codeAtLevel(k, 'kecamatan')))];
   const subtree = (column: SQL) => (all ? sql`true` : inSubtrees(column, kel));
-  await tx.execute(sql`set local jit = off`);
 
   if (all) await tx.execute(sql`delete from area_series where kode_kota = ${kodeKota}`);
   else await tx.execute(sql`delete from area_series where kode_kota = ${kodeKota} and level in ('subsls', 'sls', 'kelurahan') and ${subtree(sql`code`)}`);
@@ -127,9 +126,6 @@ export async function applyReportChanges(tx: Db, kodeKota: string, subslsCodes: 
     // An area without a rollup row (or a window that changed under it): rebuild the kelurahan.
     return rebuildRollups(tx, kodeKota, [...new Set(subs.map((c) => codeAtLevel(c, 'kelurahan')))]);
   }
-  // The planner's row guesses for these set-returning functions make costs look huge; JIT would
-  // then spend longer compiling than the statement takes.
-  await tx.execute(sql`set local jit = off`);
   const first = lock.first;
   const skipped = sql.raw(String(first - 1));
   const subsParam = sql`${arrayParam(subs)}::text[]`;

@@ -180,7 +180,6 @@ export async function loadKotaFacts(db: Db, scope: Scope, params: { startDate: s
   const p: FactParams = { kodeKota: scope.kodeKota, ...params };
   const [master, subsls, reports, decreases, foreign, kelurahan, names] = await db.transaction(async (tx) => {
     await tx.execute(sql`set transaction isolation level repeatable read, read only`);
-    await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`set local enable_nestloop = off`);
     return [
       await loadOfficerMaster(tx, p),

@@ -44,7 +44,7 @@ function sharedBuffers(plan: string[]): number {
 
 /** Runs each endpoint once per argument on a logging connection, then EXPLAINs what it sent. */
 export async function explainEndpoints(url: string, endpoints: readonly Endpoint[], mix: Mix): Promise<ExplainResult[]> {
-  const client = postgres(url, { max: 1, onnotice: () => {}, prepare: false });
+  const client = postgres(url, { max: 1, onnotice: () => {}, prepare: false, connection: { jit: 'off' } }); // as the app's connections (lib/db/client.ts)
   const captured: { query: string; params: unknown[] }[] = [];
   const db = drizzle(client, { schema, logger: { logQuery: (query, params) => void captured.push({ query, params }) } }) as unknown as Db;
   const out: ExplainResult[] = [];
