@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
+import { DATA_CHANNEL, noteChange, openFeed } from './data-feed';
 import { processName } from './process';
 import * as schema from './schema';
 
@@ -22,6 +23,11 @@ export interface OpenOptions {
   dataDir?: string;
   /** Pool size for postgres.js. */
   max?: number;
+  /**
+   * Listen for data changes (lib/db/data-feed.ts) so reads may reuse what did not change: the
+   * app server's handle. Without it every read asks the database (tests, scripts).
+   */
+  listen?: boolean;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -38,14 +44,30 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       // longer than the statement (up to ~0.5 s; docs/ARCHITECTURE.md "The rollup").
       connection: { application_name: processName(), jit: 'off' },
     });
-    return { db: drizzle(client, { schema }) as unknown as Db, kind: 'postgres', close: () => client.end() };
+    const db = drizzle(client, { schema }) as unknown as Db;
+    if (opts.listen) {
+      const feed = openFeed(db);
+      // The callback after subscribing runs again after every reconnection: what arrived in
+      // between is unknown, so the generation moves then too.
+      await client.listen(DATA_CHANNEL, () => noteChange(db), () => {
+        feed.generation++;
+        feed.listening = true;
+      });
+    }
+    return { db, kind: 'postgres', close: () => client.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const dataDir = opts.dataDir ?? '.data/pglite';
   if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dataDir)), { recursive: true });
   const client = await PGlite.create(dataDir);
-  return { db: drizzle(client, { schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+  const db = drizzle(client, { schema }) as unknown as Db;
+  if (opts.listen) {
+    const feed = openFeed(db);
+    await client.listen(DATA_CHANNEL, () => noteChange(db));
+    feed.listening = true;
+  }
+  return { db, kind: 'pglite', close: () => client.close() };
 }
 
 /** Runs raw SQL and returns its rows on either driver (their result shapes differ). */

@@ -3,9 +3,10 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/lib/db/client';
 import { completenessRange } from '@/lib/domain/as-of';
 import { addDays, clampDate } from '@/lib/domain/dates';
-import { latestCompleteDay } from '@/lib/domain/completeness';
+import { latestCompleteDay, reachesThreshold } from '@/lib/domain/completeness';
 import type { Scope } from '@/lib/domain/scope';
 import type { CampaignWindow } from '@/lib/domain/types';
+import { FeedMemory } from '@/lib/db/data-feed';
 import { memoByStamp } from '@/lib/server/stamp-cache';
 import { listDayReporting } from './reporting';
 
@@ -29,8 +30,9 @@ export interface Campaign extends CampaignWindow {
   defaultAsOf: string;
   /**
    * Changes with every write to the kab/kota's data: the campaign row's version (bumped by
-   * every write transaction) and the versions of the kota's rollup rows (rewritten by every
-   * rollup rebuild). Cached bodies are valid only for the stamp they were built under.
+   * every write transaction) and the version of the kota's rollup row (rewritten by every write
+   * of reports and every rollup rebuild). Cached bodies are valid only for the stamp they were
+   * built under.
    */
   stamp: string;
 }
@@ -47,15 +49,25 @@ interface CampaignRow {
   stamp: string;
 }
 
-/** The campaign of the scope's kab/kota; null when none is loaded. */
-export async function getCampaign(db: Db, scope: Scope): Promise<Campaign | null> {
+/**
+ * The campaign of the scope's kab/kota; null when none is loaded. Read once per data change on
+ * the app server's handle (lib/db/data-feed.ts: the triggers' notifications and this process's
+ * own writes move the feed), so a request whose bodies are cached asks the database nothing.
+ */
+export function getCampaign(db: Db, scope: Scope): Promise<Campaign | null> {
+  return remembered.get(db, scope.kodeKota, () => readCampaign(db, scope.kodeKota));
+}
+
+const remembered = new FeedMemory<Campaign | null>();
+
+async function readCampaign(db: Db, kodeKota: string): Promise<Campaign | null> {
   const [row] = await queryRows<CampaignRow>(
     db,
     sql`select c.kode_kota, c.name, c.start_date::text as start_date, c.end_date::text as end_date, c.grace_days, c.timezone, c.complete_threshold,
       (select max(r.tanggal)::text from report r where r.kode_kota = c.kode_kota) as latest,
-      c.xmin::text || ':' || c.data_version::text || ':' || coalesce((select string_agg(d.xmin::text, ',' order by d.tanggal)
-        from area_day d where d.code = c.kode_kota and d.kode_kota = c.kode_kota), '') as stamp
-    from campaign c where c.kode_kota = ${scope.kodeKota}`,
+      c.xmin::text || ':' || c.data_version::text || ':' || coalesce((select s.xmin::text
+        from area_series s where s.code = c.kode_kota and s.kode_kota = c.kode_kota), '') as stamp
+    from campaign c where c.kode_kota = ${kodeKota}`,
   );
   if (!row) return null;
   const lastReportDate = addDays(row.end_date, row.grace_days);
@@ -87,9 +99,12 @@ function latestComplete(db: Db, row: CampaignRow, lastReportDate: string): Promi
   const scope: Scope = { kind: 'area', kodeKota: row.kode_kota, areaCode: row.kode_kota };
   const daysOf = (from: string) => listDayReporting(db, scope, { areaCode: row.kode_kota, from, to: range.to });
   return memoByStamp(db, 'visible', key, row.stamp, async () => {
-    // The answer is the latest date reaching the threshold, so the last week (where it nearly
-    // always lies) is asked first; only when none there reaches it is the whole window read.
-    // Same result as reading the window at once, at a week's cost after every write.
+    // The answer is the latest date reaching the threshold, so the last day is asked first (on
+    // a morning after a full day of fieldwork it is the answer), then the last week (where it
+    // nearly always lies); only when none there reaches it is the whole window read. Same
+    // result as reading the window at once, at a day's cost after most writes.
+    const [last] = await daysOf(range.to);
+    if (last && reachesThreshold(last, row.complete_threshold)) return range.to;
     const recentFrom = addDays(range.to, -(RECENT_DAYS - 1));
     if (recentFrom > range.from) {
       const recent = latestCompleteDay(await daysOf(recentFrom), row.complete_threshold, null);

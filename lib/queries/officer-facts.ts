@@ -7,6 +7,7 @@ import { queryRows, type Db } from '@/lib/db/client';
 import type { AreaCounts } from '@/lib/domain/metrics';
 import type { Scope } from '@/lib/domain/scope';
 import type { OfficerRole } from '@/lib/domain/types';
+import { getCampaign } from './campaign';
 
 export interface OfficerMasterRow {
   code: string;
@@ -204,20 +205,12 @@ async function loadAreaNames(db: Db, kodeKota: string): Promise<Map<string, stri
 }
 
 /**
- * Changes whenever anything the officer table is built from changes: the campaign row's xmin
- * and data version, bumped by every write transaction of the kab/kota (lockKota: reports,
- * officers, assignments and areas are all written under it), and the xmin of the kota's
- * area_day rows (every rollup rebuild rewrites them, lib/db/rollup.ts). Asked on every request,
- * so it reads one row and 37 by primary key, whatever the number of officers and assignments
- * (summing their xmin instead cost a scan of both tables per request).
+ * Changes whenever anything the officer table is built from changes: the campaign's data stamp
+ * (lib/queries/campaign.ts: the campaign row's xmin and data version, bumped by every write
+ * transaction of the kab/kota — reports, officers, assignments and areas are all written under
+ * writeKota — and the xmin of the kota's rollup row). Asked on every request; on the app server
+ * it is remembered until the data changes (lib/db/data-feed.ts).
  */
 export async function loadDataStamp(db: Db, scope: Scope): Promise<string> {
-  const { kodeKota } = scope;
-  const [row] = await queryRows<{ campaign: string | null; rollup: string | null }>(
-    db,
-    sql`select
-      (select xmin::text || ':' || data_version::text from campaign where kode_kota = ${kodeKota}) as campaign,
-      (select string_agg(xmin::text, ',' order by tanggal) from area_day where code = ${kodeKota} and kode_kota = ${kodeKota}) as rollup`,
-  );
-  return `${row?.campaign ?? ''}|${row?.rollup ?? ''}`;
+  return (await getCampaign(db, scope))?.stamp ?? '';
 }

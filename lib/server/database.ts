@@ -24,7 +24,7 @@ export async function getDb(): Promise<Db> {
 
 async function prepare(): Promise<Database> {
   const env = readEnv();
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PANTAU_DATA_DIR, max: 20 });
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PANTAU_DATA_DIR, max: 20, listen: true });
   await migrateDatabase(database);
   if (env.demo && (await isEmpty(database.db))) {
     const { seedDemo } = await import('@/lib/demo/seed');

@@ -15,9 +15,11 @@ import { resolveViewer, VIEWER_TTL_MS } from '@/lib/auth/resolve-viewer';
 import { issueApiToken } from '@/lib/auth/tokens';
 import { setUserAccess, setUserDisabled } from '@/lib/auth/users';
 import { queryRows, type Database } from '@/lib/db/client';
+import { FEED_TTL_MS, feedOf } from '@/lib/db/data-feed';
 import { seedDemo } from '@/lib/demo/seed';
 import { areaScope } from '@/lib/domain/scope';
 import { submitReports } from '@/lib/ingest/submit-reports';
+import { getCampaign } from '@/lib/queries/campaign';
 import { cookieOf, login, testAuth } from './auth-fixtures';
 import { databaseTargets } from './support';
 
@@ -48,7 +50,7 @@ describe.each(databaseTargets())('read caches on $name', (target) => {
   }
 
   beforeAll(async () => {
-    database = await target.open();
+    database = await target.open({ listen: true });
     await seedDemo(database.db, { seed: 2022, scale: 1 });
     (globalThis as { pantauDatabase?: Promise<Database> }).pantauDatabase = Promise.resolve(database);
     auth = testAuth(database.db);
@@ -157,5 +159,75 @@ describe.each(databaseTargets())('read caches on $name', (target) => {
 
     expect((await setUserAccess(db(), areaScope('6471'), admin6471, 'lurah-manggar-baru', { role: 'lurah', root: '6471020002' })).ok).toBe(true);
     expect(await viewerOf()).toMatchObject({ role: 'lurah', scope: areaScope('6471020002') });
+  });
+
+  describe('the campaign under the data feed (lib/db/data-feed.ts)', () => {
+    const scope = areaScope('6471');
+    /** Waits (real time) until the feed's generation moves past `from`: the notification arrived. */
+    async function feedMoved(from: number) {
+      for (let i = 0; i < 200 && feedOf(db())!.generation === from; i++) await new Promise((r) => setTimeout(r, 10));
+      return feedOf(db())!.generation;
+    }
+
+    it('is read once while nothing changes; a handle that does not listen reads every time', async () => {
+      expect(feedOf(db())?.listening).toBe(true);
+      const first = await getCampaign(db(), scope);
+      expect(await getCampaign(db(), scope)).toBe(first);
+      const quiet = await target.open();
+      try {
+        expect(feedOf(quiet.db)).toBeUndefined();
+        await seedDemo(quiet.db, { seed: 2022, scale: 1 });
+        const a = await getCampaign(quiet.db, scope);
+        const b = await getCampaign(quiet.db, scope);
+        expect(b).not.toBe(a);
+        expect(b).toEqual(a);
+      } finally {
+        await quiet.close();
+      }
+    });
+
+    it('a change in plain SQL (any process) reaches it by NOTIFY, with the clock stopped', async () => {
+      const before = await getCampaign(db(), scope);
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now());
+      const generation = feedOf(db())!.generation;
+      await db().execute(sql`update campaign set data_version = data_version + 1 where kode_kota = '6471'`);
+      expect(await feedMoved(generation)).toBeGreaterThan(generation);
+      const after = await getCampaign(db(), scope);
+      expect(after!.stamp).not.toBe(before!.stamp);
+    });
+
+    it('a write of this process is seen by its next read at once', async () => {
+      const before = await getCampaign(db(), scope);
+      const [sub] = await queryRows<{ kode_subsls: string; tanggal: string; ppl: string; selesai: number; menolak: number; tidak_ditemui: number; tidak_ditemukan: number; keluarga_baru: number }>(
+        db(),
+        sql`select r.*, r.tanggal::text as tanggal, s.kode_petugas as ppl from report r join assignment s on s.kode_subsls = r.kode_subsls
+        where r.tanggal = (select max(tanggal) from report) order by r.kode_subsls limit 1`,
+      );
+      const actor = { username: 'test', role: 'admin' as const, scope, officerCode: null };
+      const written = await submitReports(
+        db(),
+        actor,
+        [{ tanggal: sub.tanggal, kodeSubsls: sub.kode_subsls, kodePetugas: sub.ppl, selesai: sub.selesai, menolak: sub.menolak, tidakDitemui: sub.tidak_ditemui, tidakDitemukan: sub.tidak_ditemukan, keluargaBaru: sub.keluarga_baru + 1 }],
+        { source: 'api' },
+      );
+      expect(written.replaced).toBe(1);
+      expect((await getCampaign(db(), scope))!.stamp).not.toBe(before!.stamp);
+    });
+
+    it('a change whose notification was lost is seen after FEED_TTL_MS at the latest', async () => {
+      const before = await getCampaign(db(), scope);
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now());
+      // Triggers do not fire for a session in replica mode: the change sends no notification.
+      await db().transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`update campaign set data_version = data_version + 1 where kode_kota = '6471'`);
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await getCampaign(db(), scope)).toBe(before);
+      vi.setSystemTime(Date.now() + FEED_TTL_MS + 1);
+      expect((await getCampaign(db(), scope))!.stamp).not.toBe(before!.stamp);
+    });
   });
 });
