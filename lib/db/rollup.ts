@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { codeAtLevel } from '@/lib/domain/area-code';
 import { arrayParam, queryRows, type Db } from './client';
+import { holdsKotaExclusively, KotaLockNeeded } from './write-lock';
 
 /*
  * The rollup (docs/ARCHITECTURE.md, "The rollup"). area_series holds one row per area with, per
@@ -123,7 +124,9 @@ export async function applyReportChanges(tx: Db, kodeKota: string, subslsCodes: 
       from locked, campaign where campaign.kode_kota = ${kodeKota} group by start_date, end_date, grace_days`,
   );
   if ((lock?.ok ?? 0) !== codes.length) {
-    // An area without a rollup row (or a window that changed under it): rebuild the kelurahan.
+    // An area without a rollup row (or a window that changed under it): rebuild the kelurahan,
+    // which re-sums its kecamatan and kota rows — only under the kota's exclusive lock.
+    if (!(await holdsKotaExclusively(tx, kodeKota))) throw new KotaLockNeeded();
     return rebuildRollups(tx, kodeKota, [...new Set(subs.map((c) => codeAtLevel(c, 'kelurahan')))]);
   }
   const first = lock.first;

@@ -114,7 +114,7 @@ const UPSERT = sql`on conflict (kode_subsls, tanggal, kode_kota) do update set k
 /**
  * Writes a batch of parsed reports. New keys are accepted, changed ones replace the current
  * row (the old version stays in history), identical ones are unchanged and leave no trace.
- * Must run inside a transaction holding lockKota().
+ * Must run inside writeKota (lib/ingest/import-job.ts): the kota's lock, or the kelurahan's of every row.
  */
 export async function applyReports(tx: Db, actor: Actor, rows: Row[], opts: ReportWriteOptions): Promise<ReportOutcome> {
   const out: ReportOutcome = { accepted: 0, replaced: 0, unchanged: 0, rejections: [], corrections: [] };
@@ -141,10 +141,12 @@ export async function applyReports(tx: Db, actor: Actor, rows: Row[], opts: Repo
     await bulkInsert(tx, 'report_history', cols);
     await bulkInsert(tx, 'report', cols, UPSERT);
   }
+  out.corrections = await findCorrections(tx, kodeKota, changed, opts);
+  // The rollup last: it updates the kecamatan and kota rows every writer of the kota shares, so
+  // they stay locked only from here to the commit (writeKota, lib/ingest/import-job.ts).
   const fromDate = changed.reduce((min, r) => (r.record.tanggal < min ? r.record.tanggal : min), changed[0].record.tanggal);
   const touched = changed.map((r) => r.record.kodeSubsls);
   await rebuildRollups(tx, kodeKota, [...new Set(touched.map((c) => codeAtLevel(c, 'kelurahan')))], fromDate, touched);
-  out.corrections = await findCorrections(tx, kodeKota, changed, opts);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // POST /api/v1/imports: a CSV or XLSX file of reports or master data → read as a stream →
 // headers matched before any row → rows parsed → one transaction (rows, rollups, record, audit).
 import type { Db } from '@/lib/db/client';
+import { codeAtLevel } from '@/lib/domain/area-code';
 import { recordAudit } from '@/lib/audit/record';
 import { mayLoad, type Actor } from './actor';
 import { applyAreas } from './apply-areas';
@@ -9,7 +10,7 @@ import { applyOfficers } from './apply-officers';
 import { applyReports, type Correction } from './apply-reports';
 import { COLUMNS } from './columns';
 import { detectKind, matchHeaders } from './headers';
-import { failImport, finishImport, lockKota, releaseImport, startImport, type Counts, type ImportStatus } from './import-job';
+import { failImport, finishImport, writeKota, releaseImport, startImport, type Counts, type ImportStatus, type WriteLock } from './import-job';
 import { parseRow, type KindInput, type Parsed } from './parse-rows';
 import { ImportProblem, type ImportKind, type RowRejection } from './reasons';
 import type { TableRow } from './cells';
@@ -48,6 +49,13 @@ async function readRows<K extends ImportKind>(kind: K, headers: string[], rows: 
   }
   if (index === 0) throw new ImportProblem('no_rows');
   return { parsed, rejections, total: index };
+}
+
+/** Reports lock the kelurahan they write; master data the whole kota (writeKota). */
+function lockFor(kind: ImportKind, rows: Parsed<unknown>[]): WriteLock {
+  if (kind !== 'reports') return { kind: 'kota' };
+  const codes = (rows as Parsed<KindInput['reports']>[]).map((r) => codeAtLevel(r.record.kodeSubsls, 'kelurahan'));
+  return { kind: 'kelurahan', codes: [...new Set(codes)] };
 }
 
 async function applyKind(tx: Db, actor: Actor, kind: ImportKind, rows: Parsed<unknown>[], importId: number) {
@@ -97,8 +105,7 @@ export async function importFile(db: Db, actor: Actor, input: ImportInput): Prom
       throw error;
     }
     try {
-      return await db.transaction(async (tx) => {
-        await lockKota(tx, kodeKota);
+      return await writeKota(db, kodeKota, async (tx) => {
         const out = await applyKind(tx, actor, kind, read.parsed, importId);
         const rejections = [...read.rejections, ...out.rejections].sort((a, b) => a.index - b.index);
         const status: ImportStatus = out.accepted + out.replaced + out.unchanged > 0 ? 'applied' : 'rejected';
@@ -106,7 +113,7 @@ export async function importFile(db: Db, actor: Actor, input: ImportInput): Prom
         await finishImport(tx, kodeKota, importId, { ...counts, status, totalRows: read.total, rejections });
         await audit(tx, { status, rows: read.total, ...counts, rejected: rejections.length });
         return { importId, kind, status, totalRows: read.total, ...counts, rejections, corrections: out.corrections };
-      });
+      }, lockFor(kind, read.parsed));
     } catch (error) {
       await failImport(db, kodeKota, importId);
       throw error;

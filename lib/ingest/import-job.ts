@@ -2,6 +2,8 @@
 // same transaction as the writes, so what it says always matches what was stored.
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
+import { noteChange } from '@/lib/db/data-feed';
+import { KotaLockNeeded, kelurahanKey, kotaKey } from '@/lib/db/write-lock';
 import { storableJson } from '@/lib/db/jsonb';
 import { processName } from '@/lib/db/process';
 import type { ImportKind, Params, ProblemCode, RowRejection } from './reasons';
@@ -110,12 +112,58 @@ export async function failImport(db: Db, kodeKota: string, id: number): Promise<
 }
 
 /**
- * Serialises writes per kab/kota: every write rebuilds the kota's rollup rows, and two
- * transactions rebuilding them at once would collide. Held until the transaction ends.
- * Also bumps the campaign's data version, which stamps cached read bodies (lib/api/body-cache.ts):
- * it commits or rolls back with the write.
+ * Every write of a kab/kota's master data (areas, officers, assignments, the window) holds the
+ * kota's lock exclusively: it rebuilds rollup rows of the whole kota. Bumps the campaign's data
+ * version, which stamps cached read bodies (lib/api/body-cache.ts): it commits or rolls back with
+ * the write. Prefer writeKota, which also takes care of the order.
  */
 export async function lockKota(tx: Db, kodeKota: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'pantau.ingest.' + kodeKota}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${kotaKey(kodeKota)}))`);
+  await bumpDataVersion(tx, kodeKota);
+}
+
+async function bumpDataVersion(tx: Db, kodeKota: string): Promise<void> {
   await tx.execute(sql`update campaign set data_version = data_version + 1 where kode_kota = ${kodeKota}`);
+}
+
+/** How a write holds its kab/kota: the whole kota, or (reports) only the kelurahan it writes. */
+export type WriteLock = { kind: 'kota' } | { kind: 'kelurahan'; codes: readonly string[] };
+
+/**
+ * One write transaction of a kab/kota's data, then `write`. Master data holds the kota's lock
+ * exclusively for the whole transaction. Reports hold it shared and each kelurahan they write
+ * exclusively (in code order, so two writers never wait on each other in a cycle): writers of
+ * different kelurahan run side by side, and meet only on the kecamatan and kota rollup rows and
+ * the campaign row, which they update last (lib/ingest/apply-reports.ts, here), so each waits
+ * at most for the end of another's small transaction. Should a report write turn out to need the
+ * whole kota (KotaLockNeeded), it runs again holding it exclusively.
+ * Once the transaction has ended the process's data feed moves (lib/db/data-feed.ts), so this
+ * process's next read sees the write without waiting for the NOTIFY the triggers send to every
+ * listening process.
+ */
+export async function writeKota<T>(db: Db, kodeKota: string, write: (tx: Db) => Promise<T>, lock: WriteLock = { kind: 'kota' }): Promise<T> {
+  try {
+    return await writeOnce(db, kodeKota, write, lock);
+  } catch (error) {
+    if (!(error instanceof KotaLockNeeded) || lock.kind === 'kota') throw error;
+    return await writeOnce(db, kodeKota, write, { kind: 'kota' });
+  } finally {
+    noteChange(db);
+  }
+}
+
+async function writeOnce<T>(db: Db, kodeKota: string, write: (tx: Db) => Promise<T>, lock: WriteLock): Promise<T> {
+  return db.transaction(async (tx) => {
+    if (lock.kind === 'kota') {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${kotaKey(kodeKota)}))`);
+    } else {
+      await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtext(${kotaKey(kodeKota)}))`);
+      for (const code of [...new Set(lock.codes)].sort()) {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${kelurahanKey(code)}))`);
+      }
+    }
+    const out = await write(tx);
+    await bumpDataVersion(tx, kodeKota);
+    return out;
+  });
 }

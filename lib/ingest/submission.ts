@@ -48,6 +48,11 @@ export async function priorOutcome(db: Db, kodeKota: string, id: string, who: { 
   return typeof row.result === 'string' ? (JSON.parse(row.result) as StoredOutcome) : row.result;
 }
 
+/** Holds the submission id until the transaction ends: one of two writes with the same id waits for the other. */
+export async function lockSubmission(tx: Db, kodeKota: string, id: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`pantau.submission.${kodeKota}.${id}`}))`);
+}
+
 /** Stores the id with its answer, in the transaction of the write it answers for. */
 export async function recordOutcome(tx: Db, kodeKota: string, id: string, who: { username: string; hash: string }, outcome: StoredOutcome): Promise<void> {
   await tx.execute(sql`insert into report_submission (kode_kota, submission_id, created_by, body_hash, import_id, result)

@@ -1,14 +1,15 @@
 // POST /api/v1/reports, the phone form and the simulator: a JSON array of daily reports →
 // parse (zod) → one transaction (reports, history, rollups, import record, audit).
 import type { Db } from '@/lib/db/client';
+import { codeAtLevel } from '@/lib/domain/area-code';
 import { recordAudit } from '@/lib/audit/record';
 import { mayWriteReports, type Actor } from './actor';
 import { applyReports, type ReportOutcome } from './apply-reports';
-import { failImport, finishImport, lockKota, releaseImport, startImport, type ImportSource } from './import-job';
+import { failImport, finishImport, writeKota, releaseImport, startImport, type ImportSource } from './import-job';
 import type { Parsed } from './parse-rows';
 import { ImportProblem, type RowRejection } from './reasons';
 import { parseReportJson, type ReportInput } from './report-schema';
-import { bodyHash, dropImport, priorOutcome, recordOutcome } from './submission';
+import { bodyHash, dropImport, lockSubmission, priorOutcome, recordOutcome } from './submission';
 
 export const MAX_REPORTS_PER_REQUEST = 5000;
 
@@ -72,8 +73,13 @@ export async function submitReports(
   if (earlier) return { ...earlier, replayed: true };
   const importId = await startImport(db, { kodeKota, kind: 'reports', source: opts.source, filename: null, createdBy: actor.username });
   try {
-    return await db.transaction(async (tx) => {
-      await lockKota(tx, kodeKota);
+    // Reports lock only the kelurahan they write (and the kota shared): writers of different
+    // kelurahan do not wait for each other (writeKota).
+    const kelurahan = [...new Set(parsed.map((p) => codeAtLevel(p.record.kodeSubsls, 'kelurahan')))];
+    return await writeKota(db, kodeKota, async (tx) => {
+      // Two submissions with one id but other bodies may write other kelurahan: the id's own lock
+      // makes the second see the first's record (and answer 409) instead of racing it.
+      if (id) await lockSubmission(tx, kodeKota, id);
       const raced = id ? await priorOutcome(tx, kodeKota, id, who) : null;
       if (raced) {
         await dropImport(tx, kodeKota, importId);
@@ -93,7 +99,7 @@ export async function submitReports(
       });
       if (id) await recordOutcome(tx, kodeKota, id, who, { importId, ...out });
       return { importId, ...out };
-    });
+    }, { kind: 'kelurahan', codes: kelurahan });
   } catch (error) {
     await failImport(db, kodeKota, importId);
     throw error;

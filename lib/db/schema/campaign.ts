@@ -12,7 +12,7 @@ export const campaign = pgTable(
     graceDays: integer('grace_days').notNull().default(6),
     timezone: text('timezone').notNull().default('Asia/Makassar'),
     /**
-     * Bumped by every write transaction of the kab/kota (lockKota in lib/ingest/import-job.ts):
+     * Bumped by every write transaction of the kab/kota (writeKota in lib/ingest/import-job.ts):
      * with the row's xmin it stamps cached read bodies, so a write is never hidden by a cache.
      */
     dataVersion: bigint('data_version', { mode: 'number' }).notNull().default(0),
