@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import path from 'node:path';
 import { demoAccounts, seedDemoUsers } from '@/lib/auth/demo-users';
 import type { Db } from '@/lib/db/client';
@@ -25,5 +26,8 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ generateMs:
   const t1 = performance.now();
   await loadDemo(db, data);
   await db.transaction((tx) => seedDemoUsers(tx, demoAccounts(data)));
+  // Planner statistics for the fresh tables: PGlite runs no autovacuum, and without them the
+  // completeness read after each write planned ~50× slower (2.7 s instead of 50–100 ms at 1×).
+  await db.execute(sql`analyze`);
   return { generateMs: t1 - t0, loadMs: performance.now() - t1 };
 }
