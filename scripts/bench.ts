@@ -93,9 +93,15 @@ const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each sca
 - **Floor (the framework)**: GET /api/v1/health, a route handler of the same build with no auth, no database and a
   constant body, loaded first with the same client, connections and duration. Each cached area endpoint
   (areas, children, daily, geo) is judged against it: req/s ≥ 50 % of the floor's, p95 ≤ 2× the floor's.
+- **Targets replaced**: the first round's absolute read targets (p95 ≤ 25 ms at 1× for /areas and /children,
+  and API p50 under load ≤ 2× the in-process p50) asked less of the app than of the framework itself: on this
+  machine GET /api/v1/health, with no auth and no database, has a p95 of 28–37 ms at 32 connections. Issue #16
+  replaced them with ratios to that floor measured in the same run (above); the absolute figures and the
+  API/in-process ratio are still printed, without a verdict.
 - **Uncached**: after the loads, one request at a time, each right after a write (the kab/kota's
-  \`campaign.data_version\` bumped, as every write transaction does): 12 requests per endpoint over its paths;
-  its p50 is judged against the in-process floor below (≤ 3×).
+  \`campaign.data_version\` bumped, as every write transaction does): 24 requests per endpoint over paths spread
+  evenly over its cycle (the same mix of levels as the in-process floor's rounds); its p50 is judged against the
+  in-process floor below (≤ 3×).
 - **Floor (raw SQL)**: the same body functions the handlers call (lib/api/area-bodies, lib/queries/geo,
   lib/api/officers-json) called in-process on the same database, one at a time (no HTTP, Next.js or
   sign-in), one warm-up round then 3 rounds over the same codes; API/SQL is the ratio of the p50s.
@@ -262,9 +268,8 @@ function figuresOf(results: ScaleRun[]): Figure[] {
     const label = ENDPOINT_LABEL[e];
     const cached = CACHED.includes(e);
     if (suites.has('api')) {
-      const strict = e === 'areas' || e === 'children';
       figs.push({ section: label, name: 'p50', unit: 'ms', values: per((r) => r.api[e]?.p50) });
-      figs.push({ section: label, name: 'p95', unit: 'ms', values: per((r) => r.api[e]?.p95), targets: [...(strict ? [{ max: 25, on: 'base' as const }] : []), { max: 1.5, on: 'ratio' }] });
+      figs.push({ section: label, name: 'p95', unit: 'ms', values: per((r) => r.api[e]?.p95), targets: [{ max: 1.5, on: 'ratio' }] });
       figs.push({ section: label, name: `req/s at ${connections} conn`, unit: '', values: per((r) => r.api[e]?.rps) });
       figs.push({ section: label, name: 'responses in the run (0 = none came back)', unit: '', values: per((r) => r.api[e]?.requests) });
       figs.push({ section: label, name: 'failed requests', unit: '', values: per((r) => r.api[e]?.failed), targets: [{ max: 0, on: 'each' }] });
@@ -283,7 +288,7 @@ function figuresOf(results: ScaleRun[]): Figure[] {
     }
     if (suites.has('sql')) figs.push({ section: label, name: 'floor p50 (in-process)', unit: 'ms', values: per((r) => r.floor[e]?.p50) });
     if (suites.has('api') && suites.has('sql')) {
-      figs.push({ section: label, name: 'API p50 / floor p50', unit: '×', values: per((r) => (r.api[e]?.p50 != null && r.floor[e] ? r.api[e].p50 / Math.max(0.01, r.floor[e].p50) : null)), targets: [{ max: 2, on: 'each' }] });
+      figs.push({ section: label, name: 'API p50 / floor p50', unit: '×', values: per((r) => (r.api[e]?.p50 != null && r.floor[e] ? r.api[e].p50 / Math.max(0.01, r.floor[e].p50) : null)) });
       figs.push({
         section: label,
         name: 'uncached p50 ÷ floor p50 (in-process)',

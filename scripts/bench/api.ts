@@ -169,15 +169,18 @@ export const CACHED: readonly Endpoint[] = ['areas', 'children', 'daily', 'geo']
  * version is bumped (what every write transaction does, lib/ingest/import-job.ts), so the
  * stamp changes and the body, the campaign's latest complete day and the viewer's visible sets
  * are computed afresh — the cost a reader pays right after a write. One request at a time over
- * the endpoint's paths (`samples` of them, cycling).
+ * `samples` of the endpoint's paths spread evenly over its list, so they mix the levels as the
+ * in-process floor's rounds do (the list is in code order: its first dozen are the kota, the
+ * kecamatan and the first kelurahan, the floor's p50 mostly SLS).
  */
-export async function uncached(server: AppServer, db: Db, paths: string[], token: string, samples = 12): Promise<{ p50: number; p95: number; failed: number }> {
+export async function uncached(server: AppServer, db: Db, paths: string[], token: string, samples = 24): Promise<{ p50: number; p95: number; failed: number }> {
   const ms: number[] = [];
   let failed = 0;
-  for (let i = 0; i < samples; i++) {
+  const picks = Array.from({ length: samples }, (_, i) => paths[Math.floor((i * paths.length) / samples) % paths.length]);
+  for (const path of picks) {
     await db.execute(sql`update campaign set data_version = data_version + 1 where kode_kota = ${KOTA}`);
     const t0 = performance.now();
-    const response = await fetch(server.base + paths[i % paths.length], { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(server.base + path, { headers: { authorization: `Bearer ${token}` } });
     await response.arrayBuffer();
     ms.push(performance.now() - t0);
     if (!response.ok) failed++;
