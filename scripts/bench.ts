@@ -28,6 +28,7 @@ import { benchArchive, type ArchiveBench } from './bench/archive';
 import { benchBigUpload, benchIngest, benchSoak, type IngestResult, type SoakResult, type UploadResult } from './bench/ingest';
 import { renderPerformanceDoc, renderTable, summaryOf, type BenchResults, type Figure } from './bench/report';
 import { seedPglite, seedPostgres, type SeedTime } from './bench/seed';
+import { productionServerCommand } from './bench/server-command';
 
 const SUITES = ['seed', 'api', 'sql', 'ingest', 'bundle', 'browser', 'archive', 'explain'] as const;
 type Suite = (typeof SUITES)[number];
@@ -84,6 +85,7 @@ const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each sca
   1,104 officers); the viewer is always the head of Kota Balikpapan (\`pimpinan\`), so a flat 10×/1× means
   a city's queries do not grow with the rest of the database.
 - **Server**: \`next start\` of the production build (\`scripts/ensure-build.mjs\` builds when there is none),
+  with the command and Node flags of \`npm start\` (package.json: \`node ${productionServerCommand().nodeFlags.join(' ')} …/next start\`),
   PANTAU_DEMO=1, signed in through POST /api/v1/session; requests carry the session token as
   \`Authorization: Bearer\` (the path the browser's cookie takes).
 - **Read API**: autocannon, ${'{connections}'} connections, a warm-up (5 requests one by one, every path of the cycle once, then 2 s of load) then ${'{duration}'} s per endpoint, each request taking

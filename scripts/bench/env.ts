@@ -11,6 +11,7 @@ import { migrateDatabase } from '@/lib/db/migrate';
 import { DEMO_PASSWORD } from '@/lib/auth/demo-users';
 import { freePort, waitFor } from '../../tests/support/net';
 import type { Machine } from './report';
+import { productionServerCommand } from './server-command';
 
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -157,11 +158,15 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-/** `next start` of the build on a free port against `databaseUrl`, once it answers. */
+/**
+ * `next start` of the build on a free port against `databaseUrl`, once it answers: the command
+ * and Node flags of `npm start` (package.json), so the memory measured is production's.
+ */
 export async function startServer(databaseUrl: string): Promise<AppServer> {
   const database = new URL(databaseUrl).pathname.slice(1);
   const port = await freePort();
-  const child = spawn('./node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const { nodeFlags, args } = productionServerCommand();
+  const child = spawn(process.execPath, [...nodeFlags, ...args, '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PANTAU_DEMO: '1', PANTAU_ARCHIVE: '0', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
