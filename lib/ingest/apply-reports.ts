@@ -1,8 +1,8 @@
 // Daily reports → the report table (current row per sub-SLS and date) and report_history
 // (every version), with the rollups kept in step, inside the caller's transaction.
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '@/lib/db/client';
-import { bulkInsert, type BulkColumn } from '@/lib/db/bulk';
+import { arrayParam, queryRows, type Db } from '@/lib/db/client';
+import type { BulkColumn } from '@/lib/db/bulk';
 import { rebuildRollups } from '@/lib/db/rollup';
 import { codeAtLevel } from '@/lib/domain/area-code';
 import type { OutcomeCounts } from '@/lib/domain/types';
@@ -79,14 +79,12 @@ async function checkRows(tx: Db, actor: Actor, rows: Row[], opts: ReportWriteOpt
   return { valid, kodeKota: actor.scope.kodeKota };
 }
 
-function columns(rows: (Row & { prelist: number; version: number })[], actor: Actor, opts: ReportWriteOptions, kodeKota: string): BulkColumn[] {
-  const at = new Date().toISOString();
-  const by = submitterOf(actor);
+/** The columns that vary by row, as arrays (one parameter each); the rest are one value for the whole batch. */
+function columns(rows: (Row & { prelist: number; version: number })[]): BulkColumn[] {
   const col = (name: string, type: string, pick: (r: (typeof rows)[number]) => unknown): BulkColumn => [name, type, rows.map(pick)];
   return [
     col('kode_subsls', 'text', (r) => r.record.kodeSubsls),
     col('tanggal', 'date', (r) => r.record.tanggal),
-    col('kode_kota', 'text', () => kodeKota),
     col('kode_petugas', 'text', (r) => r.record.kodePetugas),
     col('selesai', 'int4', (r) => r.record.selesai),
     col('menolak', 'int4', (r) => r.record.menolak),
@@ -95,10 +93,6 @@ function columns(rows: (Row & { prelist: number; version: number })[], actor: Ac
     col('keluarga_baru', 'int4', (r) => r.record.keluargaBaru),
     col('prelist', 'int4', (r) => r.prelist),
     col('catatan', 'text', (r) => r.record.catatan ?? null),
-    col('submitted_by', 'text', () => by),
-    col('submitted_at', 'timestamptz', () => at),
-    col('source', 'text', () => opts.source),
-    col('import_id', 'int8', () => opts.importId),
     col('version', 'int4', (r) => r.version),
   ];
 }
@@ -110,6 +104,26 @@ const UPSERT = sql`on conflict (kode_subsls, tanggal, kode_kota) do update set k
   tidak_ditemukan = excluded.tidak_ditemukan, keluarga_baru = excluded.keluarga_baru, prelist = excluded.prelist,
   catatan = excluded.catatan, submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at,
   source = excluded.source, import_id = excluded.import_id, version = excluded.version`;
+
+/**
+ * One statement writes a slice to report_history (every version) and report (the current row):
+ * the rows' values are sent once, as one array per varying column.
+ */
+async function writeSlice(tx: Db, cols: BulkColumn[], fixed: { kodeKota: string; by: string; at: string; source: string; importId: number }): Promise<void> {
+  const names = cols.map(([n]) => n);
+  const arrays = sql.join(
+    cols.map(([, type, values]) => sql`${arrayParam(values)}::${sql.raw(type)}[]`),
+    sql`, `,
+  );
+  const all = sql.raw([...names, 'kode_kota', 'submitted_by', 'submitted_at', 'source', 'import_id'].join(', '));
+  await tx.execute(sql`with v as (
+      select ${sql.raw(names.map((n) => `u.${n}`).join(', '))}, ${fixed.kodeKota}::text as kode_kota, ${fixed.by}::text as submitted_by,
+        ${fixed.at}::timestamptz as submitted_at, ${fixed.source}::text as source, ${fixed.importId}::int8 as import_id
+      from unnest(${arrays}) as u(${sql.raw(names.join(', '))})
+    ),
+    history as (insert into report_history (${all}) select ${all} from v)
+    insert into report (${all}) select ${all} from v ${UPSERT}`);
+}
 
 /**
  * Writes a batch of parsed reports. New keys are accepted, changed ones replace the current
@@ -136,11 +150,8 @@ export async function applyReports(tx: Db, actor: Actor, rows: Row[], opts: Repo
   if (changed.length === 0) return out;
   // Written in slices (still one transaction): each statement's parameters stay a few MB even
   // for a 20 MB file, instead of the whole file's values held at once.
-  for (let i = 0; i < changed.length; i += WRITE_SLICE) {
-    const cols = columns(changed.slice(i, i + WRITE_SLICE), actor, opts, kodeKota);
-    await bulkInsert(tx, 'report_history', cols);
-    await bulkInsert(tx, 'report', cols, UPSERT);
-  }
+  const fixed = { kodeKota, by: submitterOf(actor), at: new Date().toISOString(), source: opts.source, importId: opts.importId };
+  for (let i = 0; i < changed.length; i += WRITE_SLICE) await writeSlice(tx, columns(changed.slice(i, i + WRITE_SLICE)), fixed);
   const fromDate = changed.reduce((min, r) => (r.record.tanggal < min ? r.record.tanggal : min), changed[0].record.tanggal);
   const touched = changed.map((r) => r.record.kodeSubsls);
   await rebuildRollups(tx, kodeKota, [...new Set(touched.map((c) => codeAtLevel(c, 'kelurahan')))], fromDate, touched);
