@@ -42,7 +42,10 @@ export async function rebuildRollups(
   /** When only reports changed, the sub-SLS whose reports did: applied incrementally. */
   subslsCodes?: readonly string[],
 ): Promise<void> {
-  if (subslsCodes && kelurahanCodes !== 'all') return applyReportChanges(tx, kodeKota, subslsCodes, fromDate);
+  if (subslsCodes && kelurahanCodes !== 'all') {
+    await applyReportChanges(tx, kodeKota, subslsCodes, fromDate);
+    return;
+  }
   const all = kelurahanCodes === 'all';
   const kel = all ? [] : [...new Set(kelurahanCodes)].sort();
   if (!all && kel.length === 0) return;
@@ -102,6 +105,22 @@ async function insertSums(tx: Db, kodeKota: string, childLevel: string, filter: 
 /** The counts a report carries, in the order of SERIES (subsls_started, the last, is 1 from the first report on). */
 const COUNTS = SERIES.slice(0, -1) as Exclude<Series, 'subsls_started'>[];
 
+/** A report as the incremental write read it. */
+export interface ReportRead extends Record<(typeof COUNTS)[number], number> {
+  code: string;
+  tanggal: string;
+}
+
+/**
+ * What the incremental write read: every report of its sub-SLS from the latest one before
+ * `fromDate` to `toDate` (the window's end), grouped by sub-SLS in code order and oldest first.
+ */
+export interface ReportsRead {
+  fromDate: string;
+  toDate: string;
+  reports: ReportRead[];
+}
+
 /**
  * The incremental write: for the sub-SLS whose reports changed, recompute their own series from
  * their raw report rows (so corrections, deletes and out-of-order dates are all the same case),
@@ -111,11 +130,17 @@ const COUNTS = SERIES.slice(0, -1) as Exclude<Series, 'subsls_started'>[];
  * changed report on can differ: those elements of the locked rows are read along with the lock,
  * the reports that decide them in one more read, the sums worked out here (a few numbers per row
  * and date: grouping them row by row in SQL cost ten times more) and the changed rows written
- * back in one statement; the elements before are kept as they are.
+ * back in one statement; the elements before are kept as they are. Returns the reports it read
+ * (the caller finds each changed report's previous one there), or null when it rebuilt instead.
  */
-export async function applyReportChanges(tx: Db, kodeKota: string, subslsCodes: readonly string[], fromDate?: string): Promise<void> {
+export async function applyReportChanges(
+  tx: Db,
+  kodeKota: string,
+  subslsCodes: readonly string[],
+  fromDate?: string,
+): Promise<ReportsRead | null> {
   const subs = [...new Set(subslsCodes)].sort();
-  if (subs.length === 0) return;
+  if (subs.length === 0) return null;
   const codes = [...new Set(subs.flatMap((c) => [c, ...ANCESTORS.map((n) => c.slice(0, n))]))].sort();
   // Each row's elements from `first` on, every series one after the other, as one JSON text.
   const tail = sql.raw(SERIES.map((f) => `t.${f}[c.f:]`).join(' || '));
@@ -133,20 +158,21 @@ export async function applyReportChanges(tx: Db, kodeKota: string, subslsCodes: 
   );
   if (locked.length !== codes.length || !locked.every((r) => r.fits)) {
     // An area without a rollup row (or a window that changed under it): rebuild the kelurahan.
-    return rebuildRollups(tx, kodeKota, [...new Set(subs.map((c) => codeAtLevel(c, 'kelurahan')))]);
+    await rebuildRollups(tx, kodeKota, [...new Set(subs.map((c) => codeAtLevel(c, 'kelurahan')))]);
+    return null;
   }
   const { first, days, firstDate, lastDate } = locked[0];
   const width = days - first + 1;
-  if (width <= 0) return;
-  // Each sub-SLS's reports from its latest one on or before the first changed date (what that
-  // date carries forward) to the window's end, in the order of `subs` and oldest first; `i` is the
-  // element (1 = start_date).
-  const reports = await queryRows<{ code: string; i: number } & Record<(typeof COUNTS)[number], number>>(
+  if (width <= 0) return null;
+  // Each sub-SLS's reports from its latest one before the first changed date (so also the one
+  // that date carries forward, and every changed report's previous one) to the window's end, in
+  // the order of `subs` and oldest first; `i` is the element (1 = start_date).
+  const reports = await queryRows<ReportRead & { i: number }>(
     tx,
-    sql`select k.code, (r.tanggal - ${firstDate}::date + ${first})::int as i, ${sql.raw(COUNTS.map((f) => `r.${f}`).join(', '))}
+    sql`select k.code, r.tanggal::text as tanggal, (r.tanggal - ${firstDate}::date + ${first})::int as i, ${sql.raw(COUNTS.map((f) => `r.${f}`).join(', '))}
       from unnest(${arrayParam(subs)}::text[]) with ordinality k(code, n)
       cross join lateral (select coalesce(max(p.tanggal), '-infinity'::date) as since from report p
-        where p.kode_subsls = k.code and p.kode_kota = ${kodeKota} and p.tanggal <= ${firstDate}::date) b
+        where p.kode_subsls = k.code and p.kode_kota = ${kodeKota} and p.tanggal < ${firstDate}::date) b
       cross join lateral (select * from report r where r.kode_subsls = k.code and r.kode_kota = ${kodeKota}
         and r.tanggal >= b.since and r.tanggal <= ${lastDate}::date order by r.tanggal) r
       order by k.n, r.tanggal`,
@@ -194,7 +220,7 @@ export async function applyReportChanges(tx: Db, kodeKota: string, subslsCodes: 
       }
     }
   }
-  if (rows.length === 0) return;
+  if (rows.length === 0) return { fromDate: firstDate, toDate: lastDate, reports };
   // One flat array per series, row n's elements at (n - 1) * width + 1 … n * width.
   const next = SERIES.map((_, s) => {
     const values = new Array<number>(rows.length * width);
@@ -213,4 +239,5 @@ export async function applyReportChanges(tx: Db, kodeKota: string, subslsCodes: 
   await tx.execute(sql`update area_series t set ${sets}
     from unnest(${arrayParam(rows.map(([code]) => code))}::text[]) with ordinality v(code, n)
     where t.kode_kota = ${kodeKota} and t.code = v.code`);
+  return { fromDate: firstDate, toDate: lastDate, reports };
 }

@@ -3,8 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import type { BulkColumn } from '@/lib/db/bulk';
-import { rebuildRollups } from '@/lib/db/rollup';
-import { codeAtLevel } from '@/lib/domain/area-code';
+import { applyReportChanges, type ReportRead, type ReportsRead } from '@/lib/db/rollup';
 import type { OutcomeCounts } from '@/lib/domain/types';
 import { mayReportFor, submitterOf, type Actor } from './actor';
 import { collapseDuplicates } from './duplicates';
@@ -153,14 +152,48 @@ export async function applyReports(tx: Db, actor: Actor, rows: Row[], opts: Repo
   const fixed = { kodeKota, by: submitterOf(actor), at: new Date().toISOString(), source: opts.source, importId: opts.importId };
   for (let i = 0; i < changed.length; i += WRITE_SLICE) await writeSlice(tx, columns(changed.slice(i, i + WRITE_SLICE)), fixed);
   const fromDate = changed.reduce((min, r) => (r.record.tanggal < min ? r.record.tanggal : min), changed[0].record.tanggal);
-  const touched = changed.map((r) => r.record.kodeSubsls);
-  await rebuildRollups(tx, kodeKota, [...new Set(touched.map((c) => codeAtLevel(c, 'kelurahan')))], fromDate, touched);
-  out.corrections = await findCorrections(tx, kodeKota, changed, opts);
+  const read = await applyReportChanges(tx, kodeKota, changed.map((r) => r.record.kodeSubsls), fromDate);
+  out.corrections = await findCorrections(tx, kodeKota, changed, opts, read);
   return out;
 }
 
-async function findCorrections(tx: Db, kodeKota: string, rows: Row[], opts: ReportWriteOptions): Promise<Correction[]> {
-  const previous = await loadPrevious(tx, kodeKota, rows.map((r) => r.record));
+/**
+ * Each row's sub-SLS's latest report dated before it, from what the rollup read when that covers
+ * every row's date (it holds each sub-SLS's reports from the latest one before the earliest
+ * changed date on), else read again.
+ */
+async function previousReports(tx: Db, kodeKota: string, rows: Row[], read: ReportsRead | null): Promise<Map<string, OutcomeCounts & { tanggal: string }>> {
+  const covered = read !== null && rows.every((r) => r.record.tanggal >= read.fromDate && r.record.tanggal <= read.toDate);
+  if (!covered) return loadPrevious(tx, kodeKota, rows.map((r) => r.record));
+  const bySub = new Map<string, ReportRead[]>();
+  for (const r of read.reports) {
+    const list = bySub.get(r.code);
+    if (list) list.push(r);
+    else bySub.set(r.code, [r]);
+  }
+  const previous = new Map<string, OutcomeCounts & { tanggal: string }>();
+  for (const { record } of rows) {
+    let prev: ReportRead | null = null;
+    for (const r of bySub.get(record.kodeSubsls) ?? []) {
+      if (r.tanggal >= record.tanggal) break;
+      prev = r;
+    }
+    if (prev) {
+      previous.set(reportKey(record.kodeSubsls, record.tanggal), {
+        tanggal: prev.tanggal,
+        selesai: prev.selesai,
+        menolak: prev.menolak,
+        tidakDitemui: prev.tidak_ditemui,
+        tidakDitemukan: prev.tidak_ditemukan,
+        keluargaBaru: prev.keluarga_baru,
+      });
+    }
+  }
+  return previous;
+}
+
+async function findCorrections(tx: Db, kodeKota: string, rows: Row[], opts: ReportWriteOptions, read: ReportsRead | null): Promise<Correction[]> {
+  const previous = await previousReports(tx, kodeKota, rows, read);
   return rows.flatMap((row) => {
     const prev = previous.get(reportKey(row.record.kodeSubsls, row.record.tanggal)) ?? null;
     const fields = loweredFields(row.record, prev);
