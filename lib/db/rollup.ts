@@ -43,7 +43,10 @@ export async function rebuildRollups(
   /** When only reports changed, the sub-SLS whose reports did: applied incrementally. */
   subslsCodes?: readonly string[],
 ): Promise<void> {
-  if (subslsCodes && kelurahanCodes !== 'all') return applyReportChanges(tx, kodeKota, subslsCodes, fromDate);
+  if (subslsCodes && kelurahanCodes !== 'all') {
+    await applyReportChanges(tx, kodeKota, subslsCodes, fromDate);
+    return;
+  }
   const all = kelurahanCodes === 'all';
   const kel = all ? [] : [...new Set(kelurahanCodes)].sort();
   if (!all && kel.length === 0) return;
@@ -100,72 +103,144 @@ async function insertSums(tx: Db, kodeKota: string, childLevel: string, filter: 
     group by x.code, a.level, a.parent_code`);
 }
 
+/** The counts a report carries, in the order of SERIES (subsls_started, the last, is 1 from the first report on). */
+const COUNTS = SERIES.slice(0, -1) as Exclude<Series, 'subsls_started'>[];
+
+/** A report as the incremental write read it. */
+export interface ReportRead extends Record<(typeof COUNTS)[number], number> {
+  code: string;
+  tanggal: string;
+}
+
+/**
+ * What the incremental write read: every report of its sub-SLS from the latest one before
+ * `fromDate` to `toDate` (the window's end), grouped by sub-SLS in code order and oldest first.
+ */
+export interface ReportsRead {
+  fromDate: string;
+  toDate: string;
+  reports: ReportRead[];
+}
+
 /**
  * The incremental write: for the sub-SLS whose reports changed, recompute their own series from
  * their raw report rows (so corrections, deletes and out-of-order dates are all the same case),
  * diff against the stored series and add the differences to the sub-SLS's row and its 4
  * ancestors' (each gets the sum of its changed descendants'). One row per level per sub-SLS,
- * locked first in code order (no deadlock between writers), all in SQL: nothing of the series
- * travels to the application.
+ * locked first in code order (no deadlock between writers). Only the dates from the earliest
+ * changed report on can differ: those elements of the locked rows are read along with the lock,
+ * the reports that decide them in one more read, the sums worked out here (a few numbers per row
+ * and date: grouping them row by row in SQL cost ten times more) and the changed rows written
+ * back in one statement; the elements before are kept as they are. Returns the reports it read
+ * (the caller finds each changed report's previous one there), or null when it rebuilt instead.
  */
-export async function applyReportChanges(tx: Db, kodeKota: string, subslsCodes: readonly string[], fromDate?: string): Promise<void> {
+export async function applyReportChanges(
+  tx: Db,
+  kodeKota: string,
+  subslsCodes: readonly string[],
+  fromDate?: string,
+): Promise<ReportsRead | null> {
   const subs = [...new Set(subslsCodes)].sort();
-  if (subs.length === 0) return;
+  if (subs.length === 0) return null;
   const codes = [...new Set(subs.flatMap((c) => [c, ...ANCESTORS.map((n) => c.slice(0, n))]))].sort();
-  const [lock] = await queryRows<{ ok: number; first: number }>(
+  // Each row's elements from `first` on, every series one after the other, as one JSON text.
+  const tail = sql.raw(SERIES.map((f) => `t.${f}[c.f:]`).join(' || '));
+  const locked = await queryRows<{ code: string; fits: boolean; first: number; days: number; firstDate: string; lastDate: string; tail: string }>(
     tx,
-    sql`with locked as (
-        select t.code, cardinality(t.selesai) = (c.end_date + c.grace_days - c.start_date + 1) as fits
-        from area_series t join campaign c on c.kode_kota = t.kode_kota
-        where t.kode_kota = ${kodeKota} and t.code = any(${arrayParam(codes)}::text[]) order by t.code for update of t
+    sql`with c as (
+        select end_date + grace_days - start_date + 1 as n, start_date, end_date + grace_days as e,
+          greatest(1, least(coalesce(${fromDate ?? null}::date, start_date) - start_date + 1, end_date + grace_days - start_date + 1))::int as f
+        from campaign where kode_kota = ${kodeKota}
       )
-      select count(*) filter (where fits)::int as ok,
-        greatest(1, least(coalesce(${fromDate ?? null}::date, start_date) - start_date + 1, end_date + grace_days - start_date + 1))::int as first
-      from locked, campaign where campaign.kode_kota = ${kodeKota} group by start_date, end_date, grace_days`,
+      select t.code, cardinality(t.selesai) = c.n as fits, c.f as first, c.n::int as days,
+        (c.start_date + c.f - 1)::text as "firstDate", c.e::text as "lastDate", array_to_json(${tail})::text as tail
+      from area_series t cross join c
+      where t.kode_kota = ${kodeKota} and t.code = any(${arrayParam(codes)}::text[]) order by t.code for update of t`,
   );
-  if ((lock?.ok ?? 0) !== codes.length) {
+  if (locked.length !== codes.length || !locked.every((r) => r.fits)) {
     // An area without a rollup row (or a window that changed under it): rebuild the kelurahan,
     // which re-sums its kecamatan and kota rows — only under the kota's exclusive lock.
     if (!(await holdsKotaExclusively(tx, kodeKota))) throw new KotaLockNeeded();
-    return rebuildRollups(tx, kodeKota, [...new Set(subs.map((c) => codeAtLevel(c, 'kelurahan')))]);
+    await rebuildRollups(tx, kodeKota, [...new Set(subs.map((c) => codeAtLevel(c, 'kelurahan')))]);
+    return null;
   }
-  const first = lock.first;
-  const skipped = sql.raw(String(first - 1));
-  const subsParam = sql`${arrayParam(subs)}::text[]`;
-  const fresh = (f: Series) => (f === 'subsls_started' ? sql`(x.code is not null)::int` : sql`coalesce(x.${sql.raw(f)}, 0)`);
-  const diffs = sql.join(SERIES.map((f) => sql`${fresh(f)} - o.${sql.raw(f)} as ${sql.raw(f)}`), sql`, `);
-  const sums = sql.raw(SERIES.map((f) => `sum(d.${f})::int as ${f}`).join(', '));
-  const aggs = sql.raw(SERIES.map((f) => `array_agg(${f} order by i) as ${f}`).join(', '));
-  const nonZero = sql.raw(SERIES.map((f) => `${f} <> 0`).join(' or '));
-  // Only the dates from the earliest changed report on can differ: the arrays are diffed and
-  // added from element `first` on, and the elements before it are kept as they are.
-  const sets = sql.raw(
-    SERIES.map((f) => `${f} = t.${f}[:${first - 1}] || array(select a + b from unnest(t.${f}[${first}:], arr.${f}) with ordinality u(a, b, o) order by o)`).join(', '),
+  const { first, days, firstDate, lastDate } = locked[0];
+  const width = days - first + 1;
+  if (width <= 0) return null;
+  // Each sub-SLS's reports from its latest one before the first changed date (so also the one
+  // that date carries forward, and every changed report's previous one) to the window's end, in
+  // the order of `subs` and oldest first; `i` is the element (1 = start_date).
+  const reports = await queryRows<ReportRead & { i: number }>(
+    tx,
+    sql`select k.code, r.tanggal::text as tanggal, (r.tanggal - ${firstDate}::date + ${first})::int as i, ${sql.raw(COUNTS.map((f) => `r.${f}`).join(', '))}
+      from unnest(${arrayParam(subs)}::text[]) with ordinality k(code, n)
+      cross join lateral (select coalesce(max(p.tanggal), '-infinity'::date) as since from report p
+        where p.kode_subsls = k.code and p.kode_kota = ${kodeKota} and p.tanggal < ${firstDate}::date) b
+      cross join lateral (select * from report r where r.kode_subsls = k.code and r.kode_kota = ${kodeKota}
+        and r.tanggal >= b.since and r.tanggal <= ${lastDate}::date order by r.tanggal) r
+      order by k.n, r.tanggal`,
   );
-  await tx.execute(sql`
-    with c as (select start_date s, end_date + grace_days e from campaign where kode_kota = ${kodeKota}),
-    r as (
-      select r.*, lead(r.tanggal) over (partition by r.kode_subsls order by r.tanggal) as nxt
-      from report r where r.kode_kota = ${kodeKota} and r.kode_subsls = any(${subsParam})
-    ),
-    cells as materialized (
-      select r.kode_subsls as code, (d.day::date - c.s + 1)::bigint as i, r.keluarga_baru, r.selesai, r.menolak, r.tidak_ditemui, r.tidak_ditemukan
-      from r cross join c
-      cross join generate_series(greatest(r.tanggal, c.s, c.s + ${skipped}), least(coalesce(r.nxt - 1, c.e), c.e), interval '1 day') d(day)
-    ),
-    old as materialized (
-      select t.code, g.*
-      from area_series t cross join unnest(${sql.raw(SERIES.map((f) => `t.${f}[${first}:]`).join(', '))}) with ordinality g(${sql.raw(SERIES.join(', '))}, o)
-      where t.kode_kota = ${kodeKota} and t.code = any(${subsParam})
-    ),
-    diff as (select o.code, o.o + ${skipped} as i, ${diffs} from old o left join cells x on x.code = o.code and x.i = o.o + ${skipped}),
-    changed as (select code from diff group by code having bool_or(${nonZero})),
-    up as (
-      select left(d.code, l.len) as code, d.i, ${sums}
-      from diff d join changed using (code) cross join (values (16), (14), (10), (7), (4)) l(len)
-      group by 1, 2
-    ),
-    arr as (select code, ${aggs} from up group by code)
-    update area_series t set ${sets}
-    from arr where t.kode_kota = ${kodeKota} and t.code = arr.code`);
+  // Element j of series s of a row is at s * width + j; plain loops over typed arrays (this runs
+  // over ~100,000 numbers for a 1,000-report batch, so callbacks and keyed lookups showed).
+  const size = SERIES.length * width;
+  const started = COUNTS.length * width;
+  const stored = new Map<string, Float64Array>();
+  for (const row of locked) stored.set(row.code, new Float64Array(JSON.parse(row.tail) as number[]));
+  const counts = reports.map((r) => COUNTS.map((f) => r[f]));
+  const sums = new Map<string, Float64Array>();
+  const diff = new Float64Array(size);
+  let at = 0;
+  for (const code of subs) {
+    const old = stored.get(code)!;
+    let changed = false;
+    let current: number[] | null = null;
+    for (let j = 0; j < width; j++) {
+      while (at < reports.length && reports[at].code === code && reports[at].i <= first + j) current = counts[at++];
+      for (let s = 0; s < COUNTS.length; s++) {
+        const d = (current ? current[s] : 0) - old[s * width + j];
+        diff[s * width + j] = d;
+        if (d !== 0) changed = true;
+      }
+      const d = (current ? 1 : 0) - old[started + j];
+      diff[started + j] = d;
+      if (d !== 0) changed = true;
+    }
+    while (at < reports.length && reports[at].code === code) at++;
+    if (!changed) continue;
+    for (const n of [16, ...ANCESTORS]) {
+      const up = code.slice(0, n);
+      let acc = sums.get(up);
+      if (!acc) sums.set(up, (acc = new Float64Array(size)));
+      for (let e = 0; e < size; e++) acc[e] += diff[e];
+    }
+  }
+  const rows: [string, Float64Array][] = [];
+  for (const [code, acc] of sums) {
+    for (let e = 0; e < size; e++) {
+      if (acc[e] !== 0) {
+        rows.push([code, acc]);
+        break;
+      }
+    }
+  }
+  if (rows.length === 0) return { fromDate: firstDate, toDate: lastDate, reports };
+  // One flat array per series, row n's elements at (n - 1) * width + 1 … n * width.
+  const next = SERIES.map((_, s) => {
+    const values = new Array<number>(rows.length * width);
+    let k = 0;
+    for (const [code, acc] of rows) {
+      const old = stored.get(code)!;
+      for (let e = s * width; e < (s + 1) * width; e++) values[k++] = old[e] + acc[e];
+    }
+    return sql`${`{${values.join(',')}}`}::int[]`;
+  });
+  const kept = sql.raw(String(first - 1));
+  const sets = sql.join(
+    SERIES.map((f, s) => sql`${sql.raw(f)} = t.${sql.raw(f)}[:${kept}] || (${next[s]})[(v.n - 1) * ${sql.raw(String(width))} + 1 : v.n * ${sql.raw(String(width))}]`),
+    sql`, `,
+  );
+  await tx.execute(sql`update area_series t set ${sets}
+    from unnest(${arrayParam(rows.map(([code]) => code))}::text[]) with ordinality v(code, n)
+    where t.kode_kota = ${kodeKota} and t.code = v.code`);
+  return { fromDate: firstDate, toDate: lastDate, reports };
 }

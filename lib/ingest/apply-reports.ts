@@ -1,10 +1,9 @@
 // Daily reports → the report table (current row per sub-SLS and date) and report_history
 // (every version), with the rollups kept in step, inside the caller's transaction.
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '@/lib/db/client';
-import { bulkInsert, type BulkColumn } from '@/lib/db/bulk';
-import { rebuildRollups } from '@/lib/db/rollup';
-import { codeAtLevel } from '@/lib/domain/area-code';
+import { arrayParam, queryRows, type Db } from '@/lib/db/client';
+import type { BulkColumn } from '@/lib/db/bulk';
+import { applyReportChanges, type ReportRead, type ReportsRead } from '@/lib/db/rollup';
 import type { OutcomeCounts } from '@/lib/domain/types';
 import { mayReportFor, submitterOf, type Actor } from './actor';
 import { collapseDuplicates } from './duplicates';
@@ -79,14 +78,12 @@ async function checkRows(tx: Db, actor: Actor, rows: Row[], opts: ReportWriteOpt
   return { valid, kodeKota: actor.scope.kodeKota };
 }
 
-function columns(rows: (Row & { prelist: number; version: number })[], actor: Actor, opts: ReportWriteOptions, kodeKota: string): BulkColumn[] {
-  const at = new Date().toISOString();
-  const by = submitterOf(actor);
+/** The columns that vary by row, as arrays (one parameter each); the rest are one value for the whole batch. */
+function columns(rows: (Row & { prelist: number; version: number })[]): BulkColumn[] {
   const col = (name: string, type: string, pick: (r: (typeof rows)[number]) => unknown): BulkColumn => [name, type, rows.map(pick)];
   return [
     col('kode_subsls', 'text', (r) => r.record.kodeSubsls),
     col('tanggal', 'date', (r) => r.record.tanggal),
-    col('kode_kota', 'text', () => kodeKota),
     col('kode_petugas', 'text', (r) => r.record.kodePetugas),
     col('selesai', 'int4', (r) => r.record.selesai),
     col('menolak', 'int4', (r) => r.record.menolak),
@@ -95,10 +92,6 @@ function columns(rows: (Row & { prelist: number; version: number })[], actor: Ac
     col('keluarga_baru', 'int4', (r) => r.record.keluargaBaru),
     col('prelist', 'int4', (r) => r.prelist),
     col('catatan', 'text', (r) => r.record.catatan ?? null),
-    col('submitted_by', 'text', () => by),
-    col('submitted_at', 'timestamptz', () => at),
-    col('source', 'text', () => opts.source),
-    col('import_id', 'int8', () => opts.importId),
     col('version', 'int4', (r) => r.version),
   ];
 }
@@ -110,6 +103,26 @@ const UPSERT = sql`on conflict (kode_subsls, tanggal, kode_kota) do update set k
   tidak_ditemukan = excluded.tidak_ditemukan, keluarga_baru = excluded.keluarga_baru, prelist = excluded.prelist,
   catatan = excluded.catatan, submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at,
   source = excluded.source, import_id = excluded.import_id, version = excluded.version`;
+
+/**
+ * One statement writes a slice to report_history (every version) and report (the current row):
+ * the rows' values are sent once, as one array per varying column.
+ */
+async function writeSlice(tx: Db, cols: BulkColumn[], fixed: { kodeKota: string; by: string; at: string; source: string; importId: number }): Promise<void> {
+  const names = cols.map(([n]) => n);
+  const arrays = sql.join(
+    cols.map(([, type, values]) => sql`${arrayParam(values)}::${sql.raw(type)}[]`),
+    sql`, `,
+  );
+  const all = sql.raw([...names, 'kode_kota', 'submitted_by', 'submitted_at', 'source', 'import_id'].join(', '));
+  await tx.execute(sql`with v as (
+      select ${sql.raw(names.map((n) => `u.${n}`).join(', '))}, ${fixed.kodeKota}::text as kode_kota, ${fixed.by}::text as submitted_by,
+        ${fixed.at}::timestamptz as submitted_at, ${fixed.source}::text as source, ${fixed.importId}::int8 as import_id
+      from unnest(${arrays}) as u(${sql.raw(names.join(', '))})
+    ),
+    history as (insert into report_history (${all}) select ${all} from v)
+    insert into report (${all}) select ${all} from v ${UPSERT}`);
+}
 
 /**
  * Writes a batch of parsed reports. New keys are accepted, changed ones replace the current
@@ -136,22 +149,54 @@ export async function applyReports(tx: Db, actor: Actor, rows: Row[], opts: Repo
   if (changed.length === 0) return out;
   // Written in slices (still one transaction): each statement's parameters stay a few MB even
   // for a 20 MB file, instead of the whole file's values held at once.
-  for (let i = 0; i < changed.length; i += WRITE_SLICE) {
-    const cols = columns(changed.slice(i, i + WRITE_SLICE), actor, opts, kodeKota);
-    await bulkInsert(tx, 'report_history', cols);
-    await bulkInsert(tx, 'report', cols, UPSERT);
-  }
-  out.corrections = await findCorrections(tx, kodeKota, changed, opts);
-  // The rollup last: it updates the kecamatan and kota rows every writer of the kota shares, so
-  // they stay locked only from here to the commit (writeKota, lib/ingest/import-job.ts).
+  const fixed = { kodeKota, by: submitterOf(actor), at: new Date().toISOString(), source: opts.source, importId: opts.importId };
+  for (let i = 0; i < changed.length; i += WRITE_SLICE) await writeSlice(tx, columns(changed.slice(i, i + WRITE_SLICE)), fixed);
+  // The rollup last but for the corrections (worked out from what it read): it updates the
+  // kecamatan and kota rows every writer of the kota shares, so they stay locked only from here
+  // to the commit (writeKota, lib/ingest/import-job.ts).
   const fromDate = changed.reduce((min, r) => (r.record.tanggal < min ? r.record.tanggal : min), changed[0].record.tanggal);
-  const touched = changed.map((r) => r.record.kodeSubsls);
-  await rebuildRollups(tx, kodeKota, [...new Set(touched.map((c) => codeAtLevel(c, 'kelurahan')))], fromDate, touched);
+  const read = await applyReportChanges(tx, kodeKota, changed.map((r) => r.record.kodeSubsls), fromDate);
+  out.corrections = await findCorrections(tx, kodeKota, changed, opts, read);
   return out;
 }
 
-async function findCorrections(tx: Db, kodeKota: string, rows: Row[], opts: ReportWriteOptions): Promise<Correction[]> {
-  const previous = await loadPrevious(tx, kodeKota, rows.map((r) => r.record));
+/**
+ * Each row's sub-SLS's latest report dated before it, from what the rollup read when that covers
+ * every row's date (it holds each sub-SLS's reports from the latest one before the earliest
+ * changed date on), else read again.
+ */
+async function previousReports(tx: Db, kodeKota: string, rows: Row[], read: ReportsRead | null): Promise<Map<string, OutcomeCounts & { tanggal: string }>> {
+  const covered = read !== null && rows.every((r) => r.record.tanggal >= read.fromDate && r.record.tanggal <= read.toDate);
+  if (!covered) return loadPrevious(tx, kodeKota, rows.map((r) => r.record));
+  const bySub = new Map<string, ReportRead[]>();
+  for (const r of read.reports) {
+    const list = bySub.get(r.code);
+    if (list) list.push(r);
+    else bySub.set(r.code, [r]);
+  }
+  const previous = new Map<string, OutcomeCounts & { tanggal: string }>();
+  for (const { record } of rows) {
+    let prev: ReportRead | null = null;
+    for (const r of bySub.get(record.kodeSubsls) ?? []) {
+      if (r.tanggal >= record.tanggal) break;
+      prev = r;
+    }
+    if (prev) {
+      previous.set(reportKey(record.kodeSubsls, record.tanggal), {
+        tanggal: prev.tanggal,
+        selesai: prev.selesai,
+        menolak: prev.menolak,
+        tidakDitemui: prev.tidak_ditemui,
+        tidakDitemukan: prev.tidak_ditemukan,
+        keluargaBaru: prev.keluarga_baru,
+      });
+    }
+  }
+  return previous;
+}
+
+async function findCorrections(tx: Db, kodeKota: string, rows: Row[], opts: ReportWriteOptions, read: ReportsRead | null): Promise<Correction[]> {
+  const previous = await previousReports(tx, kodeKota, rows, read);
   return rows.flatMap((row) => {
     const prev = previous.get(reportKey(row.record.kodeSubsls, row.record.tanggal)) ?? null;
     const fields = loweredFields(row.record, prev);

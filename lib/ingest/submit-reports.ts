@@ -34,6 +34,23 @@ function describeValues(item: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, valueText(v)]));
 }
 
+/**
+ * A valid report of the body. Its values as text are only needed if a later check refuses it,
+ * so they are written out on demand from the item as sent (a prototype getter, as in
+ * parse-rows.ts): most batches refuse nothing.
+ */
+class ParsedItem implements Parsed<ReportInput> {
+  constructor(
+    readonly index: number,
+    readonly record: ReportInput,
+    private readonly item: unknown,
+  ) {}
+
+  get values(): Record<string, string> {
+    return describeValues(this.item);
+  }
+}
+
 /** Splits the body into parsed reports and rows refused by the schema alone. */
 export function parseReportBatch(body: unknown): { parsed: Parsed<ReportInput>[]; rejections: RowRejection[] } {
   if (!Array.isArray(body)) throw new ImportProblem('not_array', {}, 'bad_request');
@@ -44,9 +61,8 @@ export function parseReportBatch(body: unknown): { parsed: Parsed<ReportInput>[]
   const rejections: RowRejection[] = [];
   body.forEach((item, index) => {
     const result = parseReportJson(item);
-    const values = describeValues(item);
-    if (result.ok) parsed.push({ index, values, record: result.value });
-    else rejections.push({ index, values, errors: result.errors });
+    if (result.ok) parsed.push(new ParsedItem(index, result.value, item));
+    else rejections.push({ index, values: describeValues(item), errors: result.errors });
   });
   return { parsed, rejections };
 }
