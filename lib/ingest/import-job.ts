@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import { noteChange } from '@/lib/db/data-feed';
-import { KotaLockNeeded, kelurahanKey, kotaKey } from '@/lib/db/write-lock';
+import { KotaLockNeeded, takeWriteLock, type WriteLock } from '@/lib/db/write-lock';
 import { storableJson } from '@/lib/db/jsonb';
 import { processName } from '@/lib/db/process';
 import type { ImportKind, Params, ProblemCode, RowRejection } from './reasons';
@@ -118,7 +118,7 @@ export async function failImport(db: Db, kodeKota: string, id: number): Promise<
  * the write. Prefer writeKota, which also takes care of the order.
  */
 export async function lockKota(tx: Db, kodeKota: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${kotaKey(kodeKota)}))`);
+  await takeWriteLock(tx, kodeKota, { kind: 'kota' });
   await bumpDataVersion(tx, kodeKota);
 }
 
@@ -126,8 +126,7 @@ async function bumpDataVersion(tx: Db, kodeKota: string): Promise<void> {
   await tx.execute(sql`update campaign set data_version = data_version + 1 where kode_kota = ${kodeKota}`);
 }
 
-/** How a write holds its kab/kota: the whole kota, or (reports) only the kelurahan it writes. */
-export type WriteLock = { kind: 'kota' } | { kind: 'kelurahan'; codes: readonly string[] };
+export type { WriteLock };
 
 /**
  * One write transaction of a kab/kota's data, then `write`. Master data holds the kota's lock
@@ -154,14 +153,7 @@ export async function writeKota<T>(db: Db, kodeKota: string, write: (tx: Db) => 
 
 async function writeOnce<T>(db: Db, kodeKota: string, write: (tx: Db) => Promise<T>, lock: WriteLock): Promise<T> {
   return db.transaction(async (tx) => {
-    if (lock.kind === 'kota') {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${kotaKey(kodeKota)}))`);
-    } else {
-      await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtext(${kotaKey(kodeKota)}))`);
-      for (const code of [...new Set(lock.codes)].sort()) {
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${kelurahanKey(code)}))`);
-      }
-    }
+    await takeWriteLock(tx, kodeKota, lock);
     const out = await write(tx);
     await bumpDataVersion(tx, kodeKota);
     return out;
