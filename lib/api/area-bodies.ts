@@ -39,7 +39,7 @@ export function assertInWindow(campaign: Campaign, date: string, field: string):
 export async function getAreaBody(data: Data, campaign: Campaign, code: string, asOf: string): Promise<AreaResponse | null> {
   const [found, day] = await Promise.all([
     data.getAreaWithBreadcrumb({ code, asOf, window: campaign }),
-    data.getDayReporting({ areaCode: code, tanggal: asOf }),
+    data.getDayReporting({ areaCode: code, tanggal: asOf, marks: campaign.marks }),
   ]);
   return found ? { ...found.area, breadcrumb: found.breadcrumb, reporting: reportingOf(day, campaign.completeThrough) } : null;
 }

@@ -59,7 +59,7 @@ async function load(data: Data, req: ExportRequest): Promise<Loaded | null> {
   const deeper = req.level && LEVEL_CODE_LENGTH[req.level] > req.code.length + 3;
   const [rows, day] = await Promise.all([
     data.listAreaChildren({ ...params, level: deeper ? req.level : undefined }),
-    data.getDayReporting({ areaCode: req.code, tanggal: params.asOf }),
+    data.getDayReporting({ areaCode: req.code, tanggal: params.asOf, marks: campaign.marks }),
   ]);
   return { campaign, area, rows, reporting: reportingOf(day, campaign.completeThrough) };
 }

@@ -9,6 +9,7 @@ import type { CampaignWindow } from '@/lib/domain/types';
 import { FeedMemory } from '@/lib/db/data-feed';
 import { memoByStamp } from '@/lib/server/stamp-cache';
 import { listDayReporting } from './reporting';
+import type { MarksContext } from './reporting-marks';
 
 export interface Campaign extends CampaignWindow {
   kodeKota: string;
@@ -35,6 +36,12 @@ export interface Campaign extends CampaignWindow {
    * built under.
    */
   stamp: string;
+  /**
+   * What each kelurahan's reporting marks are kept under (lib/queries/reporting-marks.ts): a
+   * write moves only its own kelurahan's stamp, so the complete day and an area's reporting are
+   * re-read for that kelurahan alone.
+   */
+  marks: MarksContext;
 }
 
 interface CampaignRow {
@@ -47,6 +54,8 @@ interface CampaignRow {
   latest: string | null;
   complete_threshold: number;
   stamp: string;
+  /** JSON: kelurahan code → `xmin:version` of its kelurahan_version row. */
+  kelurahan: string;
 }
 
 /**
@@ -66,12 +75,16 @@ async function readCampaign(db: Db, kodeKota: string): Promise<Campaign | null> 
     sql`select c.kode_kota, c.name, c.start_date::text as start_date, c.end_date::text as end_date, c.grace_days, c.timezone, c.complete_threshold,
       (select max(r.tanggal)::text from report r where r.kode_kota = c.kode_kota) as latest,
       c.xmin::text || ':' || c.data_version::text || ':' || coalesce((select s.xmin::text
-        from area_series s where s.code = c.kode_kota and s.kode_kota = c.kode_kota), '') as stamp
+        from area_series s where s.code = c.kode_kota and s.kode_kota = c.kode_kota), '') as stamp,
+      (select coalesce(json_object_agg(a.code, coalesce(v.xmin::text || ':' || v.version::text, '-')), '{}')::text
+        from area a left join kelurahan_version v on v.kode_kota = a.kode_kota and v.code = a.code
+        where a.kode_kota = c.kode_kota and a.level = 'kelurahan') as kelurahan
     from campaign c where c.kode_kota = ${kodeKota}`,
   );
   if (!row) return null;
   const lastReportDate = addDays(row.end_date, row.grace_days);
-  const completeThrough = await latestComplete(db, row, lastReportDate);
+  const marks: MarksContext = { kodeKota: row.kode_kota, startDate: row.start_date, kelurahan: JSON.parse(row.kelurahan) as Record<string, string> };
+  const completeThrough = await latestComplete(db, row, lastReportDate, marks);
   return {
     kodeKota: row.kode_kota,
     name: row.name,
@@ -85,6 +98,7 @@ async function readCampaign(db: Db, kodeKota: string): Promise<Campaign | null> 
     completeThrough,
     defaultAsOf: clampDate(completeThrough ?? row.start_date, row.start_date, lastReportDate),
     stamp: row.stamp,
+    marks,
   };
 }
 
@@ -92,12 +106,12 @@ async function readCampaign(db: Db, kodeKota: string): Promise<Campaign | null> 
 const RECENT_DAYS = 7;
 
 /** The kab/kota's latest complete day, computed once per data stamp (every write changes the stamp). */
-function latestComplete(db: Db, row: CampaignRow, lastReportDate: string): Promise<string | null> {
+function latestComplete(db: Db, row: CampaignRow, lastReportDate: string, marks: MarksContext): Promise<string | null> {
   const range = completenessRange(row.start_date, row.latest, lastReportDate);
   if (range === null) return Promise.resolve(null);
   const key = `complete|${row.kode_kota}|${range.from}|${range.to}|${row.complete_threshold}`;
   const scope: Scope = { kind: 'area', kodeKota: row.kode_kota, areaCode: row.kode_kota };
-  const daysOf = (from: string) => listDayReporting(db, scope, { areaCode: row.kode_kota, from, to: range.to });
+  const daysOf = (from: string) => listDayReporting(db, scope, { areaCode: row.kode_kota, from, to: range.to, marks });
   return memoByStamp(db, 'visible', key, row.stamp, async () => {
     // The answer is the latest date reaching the threshold, so the last day is asked first (on
     // a morning after a full day of fieldwork it is the answer), then the last week (where it

@@ -6,20 +6,27 @@ import { queryRows, type Db } from '@/lib/db/client';
 import type { DayReporting } from '@/lib/domain/completeness';
 import type { Scope } from '@/lib/domain/scope';
 import { areaVisible } from '@/lib/db/scope-sql';
+import { dayReportingFromMarks, marksCover, type MarksContext } from './reporting-marks';
 
 /**
  * Expected and reported PPL on each date from `from` to `to`, counting only sub-SLS under
  * `areaCode` visible in the scope: expected = PPL holding a sub-SLS unfinished at the end of the
  * day before (before the first day: one with families to visit); reported = those of them with
- * a report dated that day on such a visible sub-SLS.
+ * a report dated that day on such a visible sub-SLS. With the kab/kota's `marks` (Campaign.marks)
+ * and an area scope, an area at kelurahan level or above is assembled from its kelurahan's marks
+ * kept in memory (lib/queries/reporting-marks.ts: the same counts, re-read only for kelurahan
+ * written since); otherwise, and for SLS and sub-SLS, the query below answers directly.
  */
 export async function listDayReporting(
   db: Db,
   scope: Scope,
-  params: { areaCode: string; from: string; to: string },
+  params: { areaCode: string; from: string; to: string; marks?: MarksContext },
 ): Promise<DayReporting[]> {
-  const { areaCode, from, to } = params;
+  const { areaCode, from, to, marks } = params;
   if (to < from) return [];
+  if (marks && marks.kodeKota === scope.kodeKota && scope.kind === 'area' && marksCover(scope.areaCode, areaCode)) {
+    return dayReportingFromMarks(db, marks, [areaCode, scope.areaCode], from, to);
+  }
   // The sub-SLS filter, on the table whose rows are being picked. In `rep` it is on the report's
   // own code, so its assignment is found by the primary key (equality); put on the assignment
   // there, the planner (with the row estimates of a fresh PGlite load, never analyzed) walked
@@ -71,7 +78,7 @@ export async function listDayReporting(
 }
 
 /** One date's reporting of an area within the scope. */
-export async function getDayReporting(db: Db, scope: Scope, params: { areaCode: string; tanggal: string }): Promise<DayReporting> {
-  const [day] = await listDayReporting(db, scope, { areaCode: params.areaCode, from: params.tanggal, to: params.tanggal });
+export async function getDayReporting(db: Db, scope: Scope, params: { areaCode: string; tanggal: string; marks?: MarksContext }): Promise<DayReporting> {
+  const [day] = await listDayReporting(db, scope, { areaCode: params.areaCode, from: params.tanggal, to: params.tanggal, marks: params.marks });
   return day ?? { tanggal: params.tanggal, reported: 0, expected: 0 };
 }

@@ -16,12 +16,15 @@ export interface SpaceLimits {
  * The spaces and their bounds. body: the JSON bytes of read bodies (a kelurahan's children
  * ~50 KB, the kota's map a few hundred). facts: a kab/kota's officer facts (large, few).
  * table / visible: each scope's officer table and visible sets (keyed by the scope, never shared).
+ * marks: one kelurahan's reporting marks on one date (lib/queries/reporting-marks.ts, ~1 KB each),
+ * under that kelurahan's own stamp, not the kab/kota's.
  */
 export const SPACES = {
   body: { entries: 2048, bytes: 24 * 1024 * 1024 },
   facts: { entries: 8 },
   table: { entries: 64 },
   visible: { entries: 512 },
+  marks: { entries: 8192 },
 } as const satisfies Record<string, SpaceLimits>;
 export type Space = keyof typeof SPACES;
 
@@ -46,7 +49,7 @@ function storeOf(db: Db, space: Space): Store {
   let stores = holder.pantauStampCache.get(db);
   if (!stores) {
     const fresh = () => ({ entries: new Map(), bytes: 0 });
-    stores = { body: fresh(), facts: fresh(), table: fresh(), visible: fresh() };
+    stores = { body: fresh(), facts: fresh(), table: fresh(), visible: fresh(), marks: fresh() };
     holder.pantauStampCache.set(db, stores);
   }
   return stores[space];

@@ -166,9 +166,11 @@ export const CACHED: readonly Endpoint[] = ['areas', 'children', 'daily', 'geo']
 
 /**
  * The first request after a write, through HTTP: before each request the kab/kota's data
- * version is bumped (what every write transaction does, lib/ingest/import-job.ts), so the
- * stamp changes and the body, the campaign's latest complete day and the viewer's visible sets
- * are computed afresh — the cost a reader pays right after a write. One request at a time over
+ * version is bumped (what every write transaction does, lib/ingest/import-job.ts) and so is one
+ * kelurahan's version (what the triggers of a report write do, migration 0015: the path's own
+ * kelurahan, or for the kota and kecamatan each kelurahan in turn), so the stamp changes and the
+ * body, the campaign's latest complete day, that kelurahan's reporting marks and the viewer's
+ * visible sets are computed afresh — the cost a reader pays right after a write. One request at a time over
  * `samples` of the endpoint's paths spread evenly over its list, so they mix the levels as the
  * in-process floor's rounds do (the list is in code order: its first dozen are the kota, the
  * kecamatan and the first kelurahan, the floor's p50 mostly SLS).
@@ -177,8 +179,11 @@ export async function uncached(server: AppServer, db: Db, paths: string[], token
   const ms: number[] = [];
   let failed = 0;
   const picks = Array.from({ length: samples }, (_, i) => paths[Math.floor((i * paths.length) / samples) % paths.length]);
-  for (const path of picks) {
-    await db.execute(sql`update campaign set data_version = data_version + 1 where kode_kota = ${KOTA}`);
+  const kelurahan = (await queryRows<{ code: string }>(db, sql`select code from kelurahan_version where kode_kota = ${KOTA} order by code`)).map((r) => r.code);
+  for (const [i, path] of picks.entries()) {
+    const code = /\/areas\/(\d{10})/.exec(path)?.[1] ?? kelurahan[i % kelurahan.length];
+    await db.execute(sql`with k as (update kelurahan_version set version = version + 1 where kode_kota = ${KOTA} and code = ${code})
+      update campaign set data_version = data_version + 1 where kode_kota = ${KOTA}`);
     const t0 = performance.now();
     const response = await fetch(server.base + path, { headers: { authorization: `Bearer ${token}` } });
     await response.arrayBuffer();

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, pgView, primaryKey, text, varchar } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, pgView, primaryKey, text, varchar } from 'drizzle-orm/pg-core';
 
 const LEVELS = ['kota', 'kecamatan', 'kelurahan', 'sls', 'subsls'] as const;
 
@@ -32,6 +32,24 @@ export const areaSeries = pgTable(
     index('area_series_parent_idx').on(t.parentCode),
     index('area_series_kota_level_idx').on(t.kodeKota, t.level),
   ],
+);
+
+/**
+ * One row per kelurahan whose reporting data ever changed: `version` is bumped by triggers
+ * (migration 0015) on every statement that inserts, updates or deletes its reports, its
+ * assignments or its areas (kelurahan and below), in the writing transaction. The row's
+ * `xmin:version` stamps what a reader computed from that kelurahan alone — its PPL's reporting
+ * marks per date (lib/queries/reporting-marks.ts) — so a write to one kelurahan leaves every
+ * other kelurahan's marks valid, and writers of different kelurahan touch different rows.
+ */
+export const kelurahanVersion = pgTable(
+  'kelurahan_version',
+  {
+    kodeKota: varchar('kode_kota', { length: 4 }).notNull(),
+    code: varchar('code', { length: 10 }).notNull(),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.kodeKota, t.code] })],
 );
 
 /**
