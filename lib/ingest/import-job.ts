@@ -155,7 +155,21 @@ async function writeOnce<T>(db: Db, kodeKota: string, write: (tx: Db) => Promise
   return db.transaction(async (tx) => {
     await takeWriteLock(tx, kodeKota, lock);
     const out = await write(tx);
+    if (lock.kind === 'kota') await bumpEveryKelurahan(tx, kodeKota);
     await bumpDataVersion(tx, kodeKota);
     return out;
   });
+}
+
+/**
+ * A write holding the whole kota (master data: areas, officers, assignments, the window) moves
+ * every kelurahan's stamp and the kab/kota's own (migration 0016), whatever the triggers saw: a
+ * cached area body also shows officers' names and boundaries, which no kelurahan's reports,
+ * assignments or areas hold.
+ */
+async function bumpEveryKelurahan(tx: Db, kodeKota: string): Promise<void> {
+  await tx.execute(sql`insert into kelurahan_version (kode_kota, code)
+    select kode_kota, code from area where kode_kota = ${kodeKota} and level = 'kelurahan'
+    union select ${kodeKota}, ${kodeKota} order by 2
+    on conflict (kode_kota, code) do update set version = kelurahan_version.version + 1`);
 }

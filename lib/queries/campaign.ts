@@ -42,6 +42,12 @@ export interface Campaign extends CampaignWindow {
    * re-read for that kelurahan alone.
    */
   marks: MarksContext;
+  /**
+   * Kelurahan code → the other kelurahan where PPL holding its sub-SLS also hold sub-SLS. An SLS
+   * is judged against its PPL's plan, which counts the PPL's work everywhere, so what shows an
+   * SLS depends on those kelurahan too (lib/api/body-cache.ts areaStamp).
+   */
+  reach: Readonly<Record<string, readonly string[]>>;
 }
 
 interface CampaignRow {
@@ -56,6 +62,8 @@ interface CampaignRow {
   stamp: string;
   /** JSON: kelurahan code → `xmin:version` of its kelurahan_version row. */
   kelurahan: string;
+  /** `xmin:version` of the kab/kota's own kelurahan_version row: moved by every change of assignments. */
+  assignments: string | null;
 }
 
 /**
@@ -78,13 +86,14 @@ async function readCampaign(db: Db, kodeKota: string): Promise<Campaign | null> 
         from area_series s where s.code = c.kode_kota and s.kode_kota = c.kode_kota), '') as stamp,
       (select coalesce(json_object_agg(a.code, coalesce(v.xmin::text || ':' || v.version::text, '-')), '{}')::text
         from area a left join kelurahan_version v on v.kode_kota = a.kode_kota and v.code = a.code
-        where a.kode_kota = c.kode_kota and a.level = 'kelurahan') as kelurahan
+        where a.kode_kota = c.kode_kota and a.level = 'kelurahan') as kelurahan,
+      (select v.xmin::text || ':' || v.version::text from kelurahan_version v where v.kode_kota = c.kode_kota and v.code = c.kode_kota) as assignments
     from campaign c where c.kode_kota = ${kodeKota}`,
   );
   if (!row) return null;
   const lastReportDate = addDays(row.end_date, row.grace_days);
   const marks: MarksContext = { kodeKota: row.kode_kota, startDate: row.start_date, kelurahan: JSON.parse(row.kelurahan) as Record<string, string> };
-  const completeThrough = await latestComplete(db, row, lastReportDate, marks);
+  const [completeThrough, reach] = await Promise.all([latestComplete(db, row, lastReportDate, marks), reachOf(db, row)]);
   return {
     kodeKota: row.kode_kota,
     name: row.name,
@@ -99,7 +108,23 @@ async function readCampaign(db: Db, kodeKota: string): Promise<Campaign | null> 
     defaultAsOf: clampDate(completeThrough ?? row.start_date, row.start_date, lastReportDate),
     stamp: row.stamp,
     marks,
+    reach,
   };
+}
+
+/** Which kelurahan share a PPL (Campaign.reach), read again only when assignments change. */
+function reachOf(db: Db, row: CampaignRow): Promise<Record<string, string[]>> {
+  return memoByStamp(db, 'visible', `reach|${row.kode_kota}`, row.assignments ?? row.stamp, async () => {
+    const rows = await queryRows<{ k: string; others: string[] }>(
+      db,
+      sql`select k, array_agg(other order by other) as others from (
+          select distinct left(a.kode_subsls, 10) as k, left(b.kode_subsls, 10) as other
+          from assignment a join assignment b on b.kode_kota = a.kode_kota and b.kode_petugas = a.kode_petugas
+          where a.kode_kota = ${row.kode_kota} and left(b.kode_subsls, 10) <> left(a.kode_subsls, 10)
+        ) x group by k`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.k, r.others]));
+  });
 }
 
 /** How many recent days the latest-complete-day search reads first. */

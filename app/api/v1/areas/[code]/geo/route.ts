@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
  * ETag so an unchanged map costs a 304.
  */
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = implement(areasApi, '/api/v1/areas/{code}/geo', { GET: async ({ data, params, query, campaign, asOf }) => {
-  const cached = data.cachedBody(campaign, `geo|${params.code}|${asOf}|${query.metric ?? ''}|${query.level ?? ''}`, async () => {
+  const cached = data.cachedBody(campaign, params.code, `geo|${params.code}|${asOf}|${query.metric ?? ''}|${query.level ?? ''}`, async () => {
     const geo = await data.getAreaGeo({ code: params.code, asOf, window: campaign, metric: query.metric, level: query.level });
     return geo && { ...geo, window: mapWindowOf(campaign) };
   });
