@@ -145,18 +145,38 @@ export async function applyReportChanges(
   const codes = [...new Set(subs.flatMap((c) => [c, ...ANCESTORS.map((n) => c.slice(0, n))]))].sort();
   // Each row's elements from `first` on, every series one after the other, as one JSON text.
   const tail = sql.raw(SERIES.map((f) => `t.${f}[c.f:]`).join(' || '));
-  const locked = await queryRows<{ code: string; fits: boolean; first: number; days: number; firstDate: string; lastDate: string; tail: string }>(
-    tx,
-    sql`with c as (
-        select end_date + grace_days - start_date + 1 as n, start_date, end_date + grace_days as e,
-          greatest(1, least(coalesce(${fromDate ?? null}::date, start_date) - start_date + 1, end_date + grace_days - start_date + 1))::int as f
-        from campaign where kode_kota = ${kodeKota}
-      )
+  // The window and the first changed element, as both statements below work them out.
+  const window = sql`with c as (
+      select end_date + grace_days - start_date + 1 as n, start_date, end_date + grace_days as e,
+        greatest(1, least(coalesce(${fromDate ?? null}::date, start_date) - start_date + 1, end_date + grace_days - start_date + 1))::int as f
+      from campaign where kode_kota = ${kodeKota}
+    )`;
+  // Sent together (pipelined on PostgreSQL: one round trip). The rows and their ancestors locked
+  // in code order; and each sub-SLS's reports from its latest one before the first changed date
+  // (so also the one that date carries forward, and every changed report's previous one) to the
+  // window's end, in the order of `subs` and oldest first; `i` is the element (1 = start_date).
+  // The reports need no row lock: the kelurahan's write lock (writeKota) keeps other writers out.
+  const [locked, reports] = await Promise.all([
+    queryRows<{ code: string; fits: boolean; first: number; days: number; firstDate: string; lastDate: string; tail: string }>(
+      tx,
+      sql`${window}
       select t.code, cardinality(t.selesai) = c.n as fits, c.f as first, c.n::int as days,
         (c.start_date + c.f - 1)::text as "firstDate", c.e::text as "lastDate", array_to_json(${tail})::text as tail
       from area_series t cross join c
       where t.kode_kota = ${kodeKota} and t.code = any(${arrayParam(codes)}::text[]) order by t.code for update of t`,
-  );
+    ),
+    queryRows<ReportRead & { i: number }>(
+      tx,
+      sql`${window}
+      select k.code, r.tanggal::text as tanggal, (r.tanggal - c.start_date + 1)::int as i, ${sql.raw(COUNTS.map((f) => `r.${f}`).join(', '))}
+      from c cross join unnest(${arrayParam(subs)}::text[]) with ordinality k(code, n)
+      cross join lateral (select coalesce(max(p.tanggal), '-infinity'::date) as since from report p
+        where p.kode_subsls = k.code and p.kode_kota = ${kodeKota} and p.tanggal < c.start_date + c.f - 1) b
+      cross join lateral (select * from report r where r.kode_subsls = k.code and r.kode_kota = ${kodeKota}
+        and r.tanggal >= b.since and r.tanggal <= c.e order by r.tanggal) r
+      order by k.n, r.tanggal`,
+    ),
+  ]);
   if (locked.length !== codes.length || !locked.every((r) => r.fits)) {
     // An area without a rollup row (or a window that changed under it): rebuild the kelurahan,
     // which re-sums its kecamatan and kota rows — only under the kota's exclusive lock.
@@ -167,19 +187,6 @@ export async function applyReportChanges(
   const { first, days, firstDate, lastDate } = locked[0];
   const width = days - first + 1;
   if (width <= 0) return null;
-  // Each sub-SLS's reports from its latest one before the first changed date (so also the one
-  // that date carries forward, and every changed report's previous one) to the window's end, in
-  // the order of `subs` and oldest first; `i` is the element (1 = start_date).
-  const reports = await queryRows<ReportRead & { i: number }>(
-    tx,
-    sql`select k.code, r.tanggal::text as tanggal, (r.tanggal - ${firstDate}::date + ${first})::int as i, ${sql.raw(COUNTS.map((f) => `r.${f}`).join(', '))}
-      from unnest(${arrayParam(subs)}::text[]) with ordinality k(code, n)
-      cross join lateral (select coalesce(max(p.tanggal), '-infinity'::date) as since from report p
-        where p.kode_subsls = k.code and p.kode_kota = ${kodeKota} and p.tanggal < ${firstDate}::date) b
-      cross join lateral (select * from report r where r.kode_subsls = k.code and r.kode_kota = ${kodeKota}
-        and r.tanggal >= b.since and r.tanggal <= ${lastDate}::date order by r.tanggal) r
-      order by k.n, r.tanggal`,
-  );
   // Element j of series s of a row is at s * width + j; plain loops over typed arrays (this runs
   // over ~100,000 numbers for a 1,000-report batch, so callbacks and keyed lookups showed).
   const size = SERIES.length * width;

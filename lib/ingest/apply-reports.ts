@@ -49,11 +49,14 @@ const reject = (row: Row, errors: FieldError[]): RowRejection => ({ index: row.i
 async function checkRows(tx: Db, actor: Actor, rows: Row[], opts: ReportWriteOptions, out: ReportOutcome) {
   // Only the window: getCampaign would also work out the latest complete day, a read of a week of
   // the city's reporting that every write invalidates — inside the write, under the kab/kota lock.
-  const [campaign] = await queryRows<{ startDate: string; lastReportDate: string }>(
-    tx,
-    sql`select start_date::text as "startDate", (end_date + grace_days)::text as "lastReportDate" from campaign where kode_kota = ${actor.scope.kodeKota}`,
-  );
-  const subsls = await loadSubsls(tx, actor.scope, [...new Set(rows.map((r) => r.record.kodeSubsls))]);
+  // Both reads sent at once (one round trip on PostgreSQL: queries of a transaction are pipelined).
+  const [[campaign], subsls] = await Promise.all([
+    queryRows<{ startDate: string; lastReportDate: string }>(
+      tx,
+      sql`select start_date::text as "startDate", (end_date + grace_days)::text as "lastReportDate" from campaign where kode_kota = ${actor.scope.kodeKota}`,
+    ),
+    loadSubsls(tx, actor.scope, [...new Set(rows.map((r) => r.record.kodeSubsls))]),
+  ]);
   const valid: (Row & { prelist: number })[] = [];
   for (const row of rows) {
     const r = row.record;
@@ -133,8 +136,12 @@ export async function applyReports(tx: Db, actor: Actor, rows: Row[], opts: Repo
   const out: ReportOutcome = { accepted: 0, replaced: 0, unchanged: 0, rejections: [], corrections: [] };
   const { rows: unique, repeats } = collapseDuplicates(rows, (r) => reportKey(r.kodeSubsls, r.tanggal), opts.fieldName('kodeSubsls'), out.rejections);
   out.unchanged += repeats;
-  const { valid, kodeKota } = await checkRows(tx, actor, unique, opts, out);
-  const current = await loadCurrent(tx, kodeKota, valid.map((r) => r.record));
+  // The stored rows are read with the checks, for every row of the batch: the values of a row the
+  // checks refuse are never looked at (nor returned), and the write saves a round trip.
+  const [{ valid, kodeKota }, current] = await Promise.all([
+    checkRows(tx, actor, unique, opts, out),
+    loadCurrent(tx, actor.scope.kodeKota, unique.map((r) => r.record)),
+  ]);
   const changed: (Row & { prelist: number; version: number })[] = [];
   for (const row of valid) {
     const stored = current.get(reportKey(row.record.kodeSubsls, row.record.tanggal));

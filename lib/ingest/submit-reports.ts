@@ -104,16 +104,20 @@ export async function submitReports(
       const out = await applyReports(tx, actor, parsed, { source: opts.source, importId, fieldName: (k) => k });
       out.rejections = [...rejections, ...out.rejections].sort((a, b) => a.index - b.index);
       const written = out.accepted + out.replaced + out.unchanged;
-      await finishImport(tx, kodeKota, importId, { ...out, status: written > 0 ? 'applied' : 'rejected', totalRows: total });
-      await recordAudit(tx, {
-        kodeKota,
-        actor: actor.username,
-        action: 'report.submit',
-        target: `import:${importId}`,
-        detail: { source: opts.source, rows: total, accepted: out.accepted, replaced: out.replaced, unchanged: out.unchanged, rejected: out.rejections.length },
-        ip: opts.ip ?? null,
-      });
-      if (id) await recordOutcome(tx, kodeKota, id, who, { importId, ...out });
+      // The job's record, the audit entry and the submission's outcome: independent rows, sent
+      // together (pipelined on PostgreSQL, one round trip).
+      await Promise.all([
+        finishImport(tx, kodeKota, importId, { ...out, status: written > 0 ? 'applied' : 'rejected', totalRows: total }),
+        recordAudit(tx, {
+          kodeKota,
+          actor: actor.username,
+          action: 'report.submit',
+          target: `import:${importId}`,
+          detail: { source: opts.source, rows: total, accepted: out.accepted, replaced: out.replaced, unchanged: out.unchanged, rejected: out.rejections.length },
+          ip: opts.ip ?? null,
+        }),
+        id ? recordOutcome(tx, kodeKota, id, who, { importId, ...out }) : null,
+      ]);
       return { importId, ...out };
     }, { kind: 'kelurahan', codes: kelurahan });
   } catch (error) {
