@@ -164,6 +164,18 @@ export const HEALTH_PATH = '/api/v1/health';
 /** The endpoints whose bodies are cached per data stamp: judged against the floor. */
 export const CACHED: readonly Endpoint[] = ['areas', 'children', 'daily', 'geo'];
 
+/** One request at a time over HTTP (the cost of a round trip through the framework, as uncached() sends them). */
+export async function serial(server: AppServer, path: string, token: string, samples = 48): Promise<{ p50: number; p95: number }> {
+  const ms: number[] = [];
+  for (let i = 0; i < samples + 4; i++) {
+    const t0 = performance.now();
+    const response = await fetch(server.base + path, { headers: { authorization: `Bearer ${token}` } });
+    await response.arrayBuffer();
+    if (i >= 4) ms.push(performance.now() - t0);
+  }
+  return latency(ms);
+}
+
 /**
  * The first request after a write, through HTTP: before each request the kab/kota's data
  * version is bumped (what every write transaction does, lib/ingest/import-job.ts) and so is one
