@@ -8,17 +8,21 @@ import { queryKeys } from './queries';
 
 /**
  * The query keys whose data moved between two data versions of GET /api/v1/changes. A version
- * is `<newest report>.<newest applied import>.<default as-of date>` (lib/queries/changes.ts):
- * any part moving changes the figures (a report, an import of reports or of master data, a new
- * complete day); an import also adds a line to the import history. A version of another shape
- * moves both. The follow-up log and the area search are not part of a version: never touched.
+ * is `<newest report>.<newest applied import>.<newest follow-up>.<default as-of date>`
+ * (lib/queries/changes.ts): a report, an import (of reports or of master data) or a new complete
+ * day changes the figures, and an import also adds a line to the import history; a follow-up
+ * changes the follow-up logs only. A version of another shape moves all three. The area search
+ * is not part of a version: never touched.
  */
 export function changedKeys(before: string, after: string): QueryKey[] {
   if (before === after) return [];
   const [b, a] = [before.split('.'), after.split('.')];
-  const shaped = b.length === 3 && a.length === 3;
-  const importMoved = !shaped || b[1] !== a[1];
-  return importMoved ? [queryKeys.figures, queryKeys.imports] : [queryKeys.figures];
+  if (b.length !== 4 || a.length !== 4) return [queryKeys.figures, queryKeys.imports, queryKeys.followupLogs];
+  const keys: QueryKey[] = [];
+  if (b[0] !== a[0] || b[1] !== a[1] || b[3] !== a[3]) keys.push(queryKeys.figures);
+  if (b[1] !== a[1]) keys.push(queryKeys.imports);
+  if (b[2] !== a[2]) keys.push(queryKeys.followupLogs);
+  return keys;
 }
 
 /**

@@ -29,6 +29,8 @@ export const queryKeys = {
   imports: ['imports'] as const,
   importList: (page: number, locale: string) => ['imports', 'list', page, locale] as const,
   importDetail: (id: number, locale: string) => ['imports', 'detail', id, locale] as const,
+  /** Every follow-up log (what a new follow-up moves). */
+  followupLogs: ['followups'] as const,
   /** The follow-up log of an area up to a date. */
   followups: (code: string, to: string) => ['followups', code, to] as const,
   search: (q: string) => ['area-search', q] as const,

@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
 import { addDays } from '@/lib/domain/dates';
 import type { DayReporting } from '@/lib/domain/completeness';
+import type { Scope } from '@/lib/domain/scope';
 import { memoByStamp } from '@/lib/server/stamp-cache';
 
 /** What a kab/kota's marks are keyed by: its window's first day and each kelurahan's stamp. */
@@ -32,23 +33,22 @@ const OPEN = 1;
 const REPORTED = 2;
 const NONE: KelurahanDay = { petugas: [], flags: [] };
 
-/** Whether an area's reporting in a scope can be assembled from kelurahan marks: both at kelurahan level or above, an area scope. */
-export function marksCover(scopeArea: string | null, areaCode: string): boolean {
-  return scopeArea !== null && scopeArea.length <= 10 && areaCode.length <= 10;
-}
-
 /**
- * Expected and reported PPL on each date from `from` to `to` for the kelurahan under both
- * prefixes (the area asked and the viewer's area scope), from the kelurahan's marks: each
- * kelurahan-date whose stamp moved is read again, all of them in one query.
+ * Expected and reported PPL on each date from `from` to `to` for `areaCode` within the viewer's
+ * scope, from the marks of the kelurahan under both the area and the scope: each kelurahan-date
+ * whose stamp moved is read again, all of them in one query. Null when marks cannot answer (a
+ * team or officer scope, an area or a scope below kelurahan, another kab/kota): the caller then
+ * asks the direct query.
  */
 export async function dayReportingFromMarks(
   db: Db,
+  scope: Scope,
   ctx: MarksContext,
-  prefixes: readonly string[],
-  from: string,
-  to: string,
-): Promise<DayReporting[]> {
+  params: { areaCode: string; from: string; to: string },
+): Promise<DayReporting[] | null> {
+  const { areaCode, from, to } = params;
+  if (scope.kind !== 'area' || scope.kodeKota !== ctx.kodeKota || scope.areaCode.length > 10 || areaCode.length > 10) return null;
+  const prefixes = [areaCode, scope.areaCode];
   const days: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
   const kels = Object.keys(ctx.kelurahan)

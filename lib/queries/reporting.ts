@@ -6,7 +6,7 @@ import { queryRows, type Db } from '@/lib/db/client';
 import type { DayReporting } from '@/lib/domain/completeness';
 import type { Scope } from '@/lib/domain/scope';
 import { areaVisible } from '@/lib/db/scope-sql';
-import { dayReportingFromMarks, marksCover, type MarksContext } from './reporting-marks';
+import { dayReportingFromMarks, type MarksContext } from './reporting-marks';
 
 /**
  * Expected and reported PPL on each date from `from` to `to`, counting only sub-SLS under
@@ -24,9 +24,8 @@ export async function listDayReporting(
 ): Promise<DayReporting[]> {
   const { areaCode, from, to, marks } = params;
   if (to < from) return [];
-  if (marks && marks.kodeKota === scope.kodeKota && scope.kind === 'area' && marksCover(scope.areaCode, areaCode)) {
-    return dayReportingFromMarks(db, marks, [areaCode, scope.areaCode], from, to);
-  }
+  const fromMarks = marks ? await dayReportingFromMarks(db, scope, marks, { areaCode, from, to }) : null;
+  if (fromMarks) return fromMarks;
   // The sub-SLS filter, on the table whose rows are being picked. In `rep` it is on the report's
   // own code, so its assignment is found by the primary key (equality); put on the assignment
   // there, the planner (with the row estimates of a fresh PGlite load, never analyzed) walked

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getFollowupsRoute } from '@/app/api/v1/areas/[code]/followups/route';
+import { GET as getChangesRoute } from '@/app/api/v1/changes/route';
 import { GET as getDriftRoute } from '@/app/api/v1/areas/[code]/prelist-drift/route';
 import { GET as getRefusalsRoute } from '@/app/api/v1/areas/[code]/refusals/route';
 import { POST as postFollowupRoute } from '@/app/api/v1/followups/route';
@@ -203,6 +204,20 @@ describe.each(databaseTargets())('follow-ups on $name', (target) => {
     expect((await post('ppl', { kodeSls: sls, tanggal: '2022-11-05', parties: ['ppl'], visited: 0, agreed: 0, stillRefusing: 0 })).status).toBe(404);
     expect((await post('pimpinan', { kodeSls: sls, tanggal: '2022-11-05', parties: ['ketua_rt'], visited: 0, agreed: 0, stillRefusing: 0 })).status).toBe(404);
     expect(await queryRows(db(), sql`select 1 from followup_history where id = ${id} and version > 2`)).toEqual([]);
+  });
+
+  it('moves the /changes version of those who see the SLS when a follow-up is recorded, and of nobody else', async () => {
+    const viewers = ['lurah', 'camat', 'pimpinan', 'pml', 'otherLurah'];
+    const version = async (who: string) => (await json(await call(getChangesRoute as Handler, who, '/api/v1/changes', {}))).body.token as string;
+    const before = Object.fromEntries(await Promise.all(viewers.map(async (v) => [v, await version(v)])));
+    expect((await post('lurah', { kodeSls: sls, tanggal: '2022-11-06', parties: ['ketua_rt'], visited: 1, agreed: 0, stillRefusing: 1 })).status).toBe(200);
+    for (const v of viewers) {
+      const after = await version(v);
+      // A colleague's follow-up reaches an open page at the next poll; outside the scope nothing moves.
+      if (v === 'otherLurah') expect(after, v).toBe(before[v]);
+      else expect(after, v).not.toBe(before[v]);
+      expect(after.split('.')).toHaveLength(4);
+    }
   });
 
   it('refuses bad input naming the field, in the request’s language', async () => {

@@ -64,12 +64,13 @@ describe('query keys', () => {
 });
 
 describe('live refresh: which keys a new data version moves', () => {
-  it('a report or a new complete day moves the figures; an import also the import history; no change nothing', () => {
-    expect(changedKeys('120.7.2022-10-20', '121.7.2022-10-20')).toEqual([queryKeys.figures]);
-    expect(changedKeys('120.7.2022-10-20', '120.7.2022-10-21')).toEqual([queryKeys.figures]);
-    expect(changedKeys('120.7.2022-10-20', '120.8.2022-10-20')).toEqual([queryKeys.figures, queryKeys.imports]);
-    expect(changedKeys('120.-.2022-10-20', '120.-.2022-10-20')).toEqual([]);
-    expect(changedKeys('v1', 'v2')).toEqual([queryKeys.figures, queryKeys.imports]);
+  it('a report or a new complete day moves the figures; an import also the import history; a follow-up the follow-up logs; no change nothing', () => {
+    expect(changedKeys('120.7.3.2022-10-20', '121.7.3.2022-10-20')).toEqual([queryKeys.figures]);
+    expect(changedKeys('120.7.3.2022-10-20', '120.7.3.2022-10-21')).toEqual([queryKeys.figures]);
+    expect(changedKeys('120.7.3.2022-10-20', '120.8.3.2022-10-20')).toEqual([queryKeys.figures, queryKeys.imports]);
+    expect(changedKeys('120.7.3.2022-10-20', '120.7.4.2022-10-20')).toEqual([queryKeys.followupLogs]);
+    expect(changedKeys('120.-.3.2022-10-20', '120.-.3.2022-10-20')).toEqual([]);
+    expect(changedKeys('v1', 'v2')).toEqual([queryKeys.figures, queryKeys.imports, queryKeys.followupLogs]);
   });
 });
 
@@ -107,7 +108,7 @@ describe('live refresh: one refresh reaches every panel of the page', () => {
   it('a new report refetches the figures and the map panel’s layer together, and nothing else', async () => {
     const client = makeQueryClient();
     page = areaPage(client);
-    await invalidateChanged(client, '120.7.2022-10-20', '121.7.2022-10-20');
+    await invalidateChanged(client, '120.7.3.2022-10-20', '121.7.3.2022-10-20');
     expect(Object.fromEntries(page.calls)).toEqual({ figures: 1, map: 1, followups: 0, search: 0, imports: 0 });
     expect(client.getQueryData(queryKeys.geo({ code: '6471', level: 'kelurahan', asOf: '2022-10-20' }))).toEqual({ from: 'refetch' });
     expect(client.getQueryData(queryKeys.areaView('6471', '2022-10-20', null))).toEqual({ from: 'refetch' });
@@ -116,10 +117,17 @@ describe('live refresh: one refresh reaches every panel of the page', () => {
   it('an import refetches the import history as well; an unchanged version nothing', async () => {
     const client = makeQueryClient();
     page = areaPage(client);
-    await invalidateChanged(client, '121.7.2022-10-20', '121.7.2022-10-20');
+    await invalidateChanged(client, '121.7.3.2022-10-20', '121.7.3.2022-10-20');
     expect([...page.calls.values()].every((n) => n === 0)).toBe(true);
-    await invalidateChanged(client, '121.7.2022-10-20', '121.8.2022-10-20');
+    await invalidateChanged(client, '121.7.3.2022-10-20', '121.8.3.2022-10-20');
     expect(Object.fromEntries(page.calls)).toEqual({ figures: 1, map: 1, followups: 0, search: 0, imports: 1 });
+  });
+
+  it('a colleague’s follow-up refetches the follow-up log, and nothing else', async () => {
+    const client = makeQueryClient();
+    page = areaPage(client);
+    await invalidateChanged(client, '121.7.3.2022-10-20', '121.7.4.2022-10-20');
+    expect(Object.fromEntries(page.calls)).toEqual({ figures: 0, map: 0, followups: 1, search: 0, imports: 0 });
   });
 });
 
