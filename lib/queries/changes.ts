@@ -9,10 +9,11 @@ import { slsVisible } from './followups';
 /**
  * A cheap version of the data the viewer may see: the newest report version on a sub-SLS inside
  * their scope, the newest follow-up version on an SLS inside it (a colleague's follow-up shows on
- * an open page without a reload), the newest applied import (kab/kota-wide viewers only: an import is activity
- * anywhere) and the kab/kota's latest complete day (a day-granularity fact, the same for everyone,
- * which moves every viewer's default date). A report outside the scope changes none of them, so
- * the token never lets a PPL or a lurah watch activity elsewhere in the city.
+ * an open page without a reload), the newest applied import (kab/kota-wide viewers only: an
+ * import is activity anywhere) and the kab/kota's latest complete day (a day-granularity fact,
+ * the same for everyone, which moves every viewer's default date). A report or a follow-up
+ * outside the scope changes none of them, so the token never lets a PPL or a lurah watch
+ * activity elsewhere in the city.
  */
 export async function getChangeToken(db: Db, scope: Scope): Promise<string> {
   const wholeKota = scope.kind === 'area' && scope.areaCode === scope.kodeKota;
