@@ -29,6 +29,16 @@ interface KelurahanDay {
   flags: number[];
 }
 
+/**
+ * The one definition of "expected" (lib/domain/completeness.ts) in SQL, shared with the direct
+ * query (lib/queries/reporting.ts): the sub-SLS `a` (its series `ad`, the campaign `c`) is
+ * unfinished at the end of the day before `days.d` — picked from area_series by subscript
+ * (element i = start_date + i − 1; before the window NULL: then one with families to visit).
+ */
+export const UNFINISHED_DAY_BEFORE = sql`case when ad.selesai[days.d - c.start_date] is null then a.prelist > 0
+  else ad.selesai[days.d - c.start_date] + ad.tidak_ditemukan[days.d - c.start_date]
+    < ad.prelist + ad.keluarga_baru[days.d - c.start_date] end`;
+
 const OPEN = 1;
 const REPORTED = 2;
 const NONE: KelurahanDay = { petugas: [], flags: [] };
@@ -98,7 +108,7 @@ async function readMarks(db: Db, kodeKota: string, kels: string[], from: string,
   const rows = await queryRows<{ kel: string; d: string; p: string; f: number }>(
     db,
     // The same open and reported tests as listDayReporting (lib/queries/reporting.ts), kept per
-    // kelurahan: counts at the end of the day before picked by subscript from area_series.
+    // kelurahan.
     sql`with days as (
       select ${from}::date + i as d from generate_series(0, ${to}::date - ${from}::date) as g(i)
     ),
@@ -112,9 +122,7 @@ async function readMarks(db: Db, kodeKota: string, kels: string[], from: string,
       join campaign c on c.kode_kota = ${kodeKota}
       join area a on a.kode_kota = ${kodeKota} and a.code = s.kode_subsls
       left join area_series ad on ad.kode_kota = ${kodeKota} and ad.code = s.kode_subsls
-      where case when ad.selesai[days.d - c.start_date] is null then a.prelist > 0
-        else ad.selesai[days.d - c.start_date] + ad.tidak_ditemukan[days.d - c.start_date]
-          < ad.prelist + ad.keluarga_baru[days.d - c.start_date] end
+      where ${UNFINISHED_DAY_BEFORE}
       union all
       select left(r.kode_subsls, 10), r.tanggal, r.kode_petugas, ${REPORTED}::int
       from report r join held s on s.kode_subsls = r.kode_subsls

@@ -6,7 +6,7 @@ import { queryRows, type Db } from '@/lib/db/client';
 import type { DayReporting } from '@/lib/domain/completeness';
 import type { Scope } from '@/lib/domain/scope';
 import { areaVisible } from '@/lib/db/scope-sql';
-import { dayReportingFromMarks, type MarksContext } from './reporting-marks';
+import { dayReportingFromMarks, UNFINISHED_DAY_BEFORE, type MarksContext } from './reporting-marks';
 
 /**
  * Expected and reported PPL on each date from `from` to `to`, counting only sub-SLS under
@@ -50,9 +50,7 @@ export async function listDayReporting(
       join campaign c on c.kode_kota = s.kode_kota
       join area a on a.kode_kota = s.kode_kota and a.code = s.kode_subsls
       left join area_series ad on ad.kode_kota = s.kode_kota and ad.code = s.kode_subsls
-      where ${heldOn('s')} and case when ad.selesai[days.d - c.start_date] is null then a.prelist > 0
-        else ad.selesai[days.d - c.start_date] + ad.tidak_ditemukan[days.d - c.start_date]
-          < ad.prelist + ad.keluarga_baru[days.d - c.start_date] end
+      where ${heldOn('s')} and ${UNFINISHED_DAY_BEFORE}
     ),
     rep as (
       select distinct r.kode_petugas, r.tanggal as d from report r join assignment s on s.kode_kota = r.kode_kota and s.kode_subsls = r.kode_subsls
