@@ -92,7 +92,7 @@ async function readCampaign(db: Db, kodeKota: string): Promise<Campaign | null> 
   );
   if (!row) return null;
   const lastReportDate = addDays(row.end_date, row.grace_days);
-  const marks: MarksContext = { kodeKota: row.kode_kota, startDate: row.start_date, kelurahan: JSON.parse(row.kelurahan) as Record<string, string> };
+  const marks: MarksContext = { kodeKota: row.kode_kota, startDate: row.start_date, lastDate: lastReportDate, kelurahan: JSON.parse(row.kelurahan) as Record<string, string> };
   const [completeThrough, reach] = await Promise.all([latestComplete(db, row, lastReportDate, marks), reachOf(db, row)]);
   return {
     kodeKota: row.kode_kota,

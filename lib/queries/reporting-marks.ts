@@ -15,18 +15,24 @@ import type { DayReporting } from '@/lib/domain/completeness';
 import type { Scope } from '@/lib/domain/scope';
 import { memoByStamp } from '@/lib/server/stamp-cache';
 
-/** What a kab/kota's marks are keyed by: its window's first day and each kelurahan's stamp. */
+/** What a kab/kota's marks are keyed by: its window and each kelurahan's stamp. */
 export interface MarksContext {
   kodeKota: string;
   startDate: string;
+  /** The window's last report date (end + grace): marks cover startDate..lastDate. */
+  lastDate: string;
   /** Kelurahan code → `xmin:version` of its kelurahan_version row ('-' when it has none yet). */
   kelurahan: Readonly<Record<string, string>>;
 }
 
-/** One kelurahan's marks on one date: PPL codes with bit 1 = open there, bit 2 = reported there. */
-interface KelurahanDay {
+/**
+ * One kelurahan's marks over the whole window: the PPL seen there, and for day i (from the
+ * window's first day) and PPL j, `flags[i * petugas.length + j]` with bit 1 = open there, bit 2 =
+ * reported there.
+ */
+interface KelurahanMarks {
   petugas: string[];
-  flags: number[];
+  flags: Uint8Array;
 }
 
 /**
@@ -41,14 +47,16 @@ export const UNFINISHED_DAY_BEFORE = sql`case when ad.selesai[days.d - c.start_d
 
 const OPEN = 1;
 const REPORTED = 2;
-const NONE: KelurahanDay = { petugas: [], flags: [] };
+const NONE: KelurahanMarks = { petugas: [], flags: new Uint8Array(0) };
+
+const dayIndex = (from: string, date: string) => Math.round((Date.parse(date) - Date.parse(from)) / 86_400_000);
 
 /**
  * Expected and reported PPL on each date from `from` to `to` for `areaCode` within the viewer's
- * scope, from the marks of the kelurahan under both the area and the scope: each kelurahan-date
- * whose stamp moved is read again, all of them in one query. Null when marks cannot answer (a
- * team or officer scope, an area or a scope below kelurahan, another kab/kota): the caller then
- * asks the direct query.
+ * scope, from the marks of the kelurahan under both the area and the scope: each kelurahan whose
+ * stamp moved is read again (its whole window), all of them in one query. Null when marks cannot
+ * answer (a team or officer scope, an area or a scope below kelurahan, another kab/kota, dates
+ * outside the window): the caller then asks the direct query.
  */
 export async function dayReportingFromMarks(
   db: Db,
@@ -58,57 +66,76 @@ export async function dayReportingFromMarks(
 ): Promise<DayReporting[] | null> {
   const { areaCode, from, to } = params;
   if (scope.kind !== 'area' || scope.kodeKota !== ctx.kodeKota || scope.areaCode.length > 10 || areaCode.length > 10) return null;
+  if (from < ctx.startDate || to > ctx.lastDate) return null;
   const prefixes = [areaCode, scope.areaCode];
-  const days: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
   const kels = Object.keys(ctx.kelurahan)
     .filter((k) => prefixes.every((p) => k.startsWith(p)))
     .sort();
-  const wanted: { kel: string; d: string }[] = [];
-  let settle!: (value: Map<string, KelurahanDay>) => void;
+  const wanted: string[] = [];
+  let settle!: (value: Map<string, KelurahanMarks>) => void;
   let fail!: (error: unknown) => void;
-  const batch = new Promise<Map<string, KelurahanDay>>((resolve, reject) => {
+  const batch = new Promise<Map<string, KelurahanMarks>>((resolve, reject) => {
     settle = resolve;
     fail = reject;
   });
-  const marks = days.map((d) =>
-    kels.map((kel) =>
-      memoByStamp(db, 'marks', `${ctx.kodeKota}|${ctx.startDate}|${kel}|${d}`, ctx.kelurahan[kel], () => {
-        wanted.push({ kel, d });
-        return batch.then((m) => m.get(`${kel}|${d}`) ?? NONE);
-      }),
+  const pending = kels.map((kel) =>
+    memoByStamp(
+      db,
+      'marks',
+      `${ctx.kodeKota}|${ctx.startDate}|${ctx.lastDate}|${kel}`,
+      ctx.kelurahan[kel],
+      () => {
+        wanted.push(kel);
+        return batch.then((m) => m.get(kel) ?? NONE);
+      },
+      (m) => m.flags.byteLength + m.petugas.length * 48 + 64,
     ),
   );
   if (wanted.length === 0) settle(new Map());
-  else {
-    const kelsToRead = [...new Set(wanted.map((w) => w.kel))];
-    const first = wanted.reduce((m, w) => (w.d < m ? w.d : m), wanted[0].d);
-    const last = wanted.reduce((m, w) => (w.d > m ? w.d : m), wanted[0].d);
-    readMarks(db, ctx.kodeKota, kelsToRead, first, last).then(settle, fail);
-  }
+  else readMarks(db, ctx, wanted).then(settle, fail);
+  const marks = await Promise.all(pending);
+  // Every PPL of these kelurahan gets one slot, so a PPL open in one and reporting in another
+  // counts once (the union of the kelurahan's marks).
+  const slot = new Map<string, number>();
+  const slots = marks.map((m) => {
+    const at = new Int32Array(m.petugas.length);
+    for (let j = 0; j < m.petugas.length; j++) {
+      let s = slot.get(m.petugas[j]);
+      if (s === undefined) slot.set(m.petugas[j], (s = slot.size));
+      at[j] = s;
+    }
+    return at;
+  });
+  const union = new Uint8Array(slot.size);
   const out: DayReporting[] = [];
-  for (let i = 0; i < days.length; i++) {
-    const union = new Map<string, number>();
-    for (const day of await Promise.all(marks[i])) {
-      for (let j = 0; j < day.petugas.length; j++) union.set(day.petugas[j], (union.get(day.petugas[j]) ?? 0) | day.flags[j]);
+  const first = dayIndex(ctx.startDate, from);
+  for (let i = first, d = from; d <= to; i++, d = addDays(d, 1)) {
+    union.fill(0);
+    for (let k = 0; k < marks.length; k++) {
+      const n = marks[k].petugas.length;
+      const flags = marks[k].flags;
+      const at = slots[k];
+      for (let j = 0, base = i * n; j < n; j++) union[at[j]] |= flags[base + j];
     }
     let expected = 0;
     let reported = 0;
-    for (const f of union.values()) {
-      if (f & OPEN) expected++;
-      if (f === (OPEN | REPORTED)) reported++;
+    for (let s = 0; s < union.length; s++) {
+      if (union[s] & OPEN) expected++;
+      if (union[s] === (OPEN | REPORTED)) reported++;
     }
-    out.push({ tanggal: days[i], expected, reported });
+    out.push({ tanggal: d, expected, reported });
   }
   return out;
 }
 
-/** The marks of the given kelurahan on every date from `from` to `to`, keyed `kelurahan|date`. */
-async function readMarks(db: Db, kodeKota: string, kels: string[], from: string, to: string): Promise<Map<string, KelurahanDay>> {
-  const rows = await queryRows<{ kel: string; d: string; p: string; f: number }>(
+/** The marks of the given kelurahan over the whole window, keyed by kelurahan. */
+async function readMarks(db: Db, ctx: MarksContext, kels: string[]): Promise<Map<string, KelurahanMarks>> {
+  const { kodeKota, startDate: from, lastDate: to } = ctx;
+  const rows = await queryRows<{ kel: string; p: string; o: number[]; r: number[] }>(
     db,
     // The same open and reported tests as listDayReporting (lib/queries/reporting.ts), kept per
-    // kelurahan.
+    // kelurahan; one row per kelurahan and PPL with the days (index from the window's first day)
+    // on which the PPL was open there and those on which they reported there.
     sql`with days as (
       select ${from}::date + i as d from generate_series(0, ${to}::date - ${from}::date) as g(i)
     ),
@@ -129,15 +156,23 @@ async function readMarks(db: Db, kodeKota: string, kels: string[], from: string,
       where r.kode_kota = ${kodeKota} and r.tanggal between ${from}::date and ${to}::date
         and left(r.kode_subsls, 10) = any(${arrayParam(kels)}::text[])
     )
-    select kel, d::text as d, kode_petugas as p, bit_or(f)::int as f from marks group by kel, d, kode_petugas`,
+    select kel, kode_petugas as p,
+      coalesce(array_agg(distinct d - ${from}::date) filter (where f = ${OPEN}), '{}')::int[] as o,
+      coalesce(array_agg(distinct d - ${from}::date) filter (where f = ${REPORTED}), '{}')::int[] as r
+    from marks group by kel, kode_petugas order by kel, kode_petugas`,
   );
-  const out = new Map<string, KelurahanDay>();
-  for (const r of rows) {
-    const key = `${r.kel}|${r.d}`;
-    let day = out.get(key);
-    if (!day) out.set(key, (day = { petugas: [], flags: [] }));
-    day.petugas.push(r.p);
-    day.flags.push(r.f);
+  const days = dayIndex(from, to) + 1;
+  const byKel = new Map<string, typeof rows>();
+  for (const row of rows) (byKel.get(row.kel) ?? byKel.set(row.kel, []).get(row.kel)!).push(row);
+  const out = new Map<string, KelurahanMarks>();
+  for (const [kel, list] of byKel) {
+    const n = list.length;
+    const flags = new Uint8Array(days * n);
+    list.forEach((row, j) => {
+      for (const i of row.o) flags[i * n + j] |= OPEN;
+      for (const i of row.r) flags[i * n + j] |= REPORTED;
+    });
+    out.set(kel, { petugas: list.map((row) => row.p), flags });
   }
   return out;
 }

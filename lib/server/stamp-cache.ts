@@ -16,15 +16,15 @@ export interface SpaceLimits {
  * The spaces and their bounds. body: the JSON bytes of read bodies (a kelurahan's children
  * ~50 KB, the kota's map a few hundred). facts: a kab/kota's officer facts (large, few).
  * table / visible: each scope's officer table and visible sets (keyed by the scope, never shared).
- * marks: one kelurahan's reporting marks on one date (lib/queries/reporting-marks.ts, ~1 KB each),
- * under that kelurahan's own stamp, not the kab/kota's.
+ * marks: one kelurahan's reporting marks over the window (lib/queries/reporting-marks.ts, ~1–2 KB
+ * each), under that kelurahan's own stamp, not the kab/kota's.
  */
 export const SPACES = {
   body: { entries: 2048, bytes: 24 * 1024 * 1024 },
   facts: { entries: 8 },
   table: { entries: 64 },
   visible: { entries: 512 },
-  marks: { entries: 8192 },
+  marks: { entries: 8192, bytes: 32 * 1024 * 1024 },
 } as const satisfies Record<string, SpaceLimits>;
 export type Space = keyof typeof SPACES;
 

@@ -166,7 +166,9 @@ export async function startServer(databaseUrl: string): Promise<AppServer> {
   const database = new URL(databaseUrl).pathname.slice(1);
   const port = await freePort();
   const { nodeFlags, args } = productionServerCommand();
-  const child = spawn(process.execPath, [...nodeFlags, ...args, '-p', String(port), '-H', '127.0.0.1'], {
+  // PANTAU_BENCH_NODE_FLAGS: extra Node flags for the server only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
+  const extra = (process.env.PANTAU_BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeFlags, ...extra, ...args, '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PANTAU_DEMO: '1', PANTAU_ARCHIVE: '0', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
