@@ -135,31 +135,38 @@ async function readMarks(db: Db, ctx: MarksContext, kels: string[]): Promise<Map
     db,
     // The same open and reported tests as listDayReporting (lib/queries/reporting.ts), kept per
     // kelurahan; one row per kelurahan and PPL with the days (index from the window's first day)
-    // on which the PPL was open there and those on which they reported there.
+    // on which the PPL was open there and those on which they reported there. Each kelurahan is
+    // an index range (kode_kota first, then the code's prefix: text_pattern_ops), the reports one
+    // index-only probe per day of report_kota_tanggal_idx, and each side is aggregated before
+    // the two meet, so the work is the kelurahan's, not the kab/kota's.
     sql`with days as (
-      select ${from}::date + i as d from generate_series(0, ${to}::date - ${from}::date) as g(i)
+      select i, ${from}::date + i as d from generate_series(0, ${to}::date - ${from}::date) as g(i)
     ),
+    kels as (select unnest(${arrayParam(kels)}::text[]) as kel),
     held as (
-      select s.kode_subsls, s.kode_petugas from assignment s
-      where s.kode_kota = ${kodeKota} and left(s.kode_subsls, 10) = any(${arrayParam(kels)}::text[])
+      select k.kel, s.kode_subsls, s.kode_petugas from kels k join assignment s
+        on s.kode_kota = ${kodeKota} and s.kode_subsls ~>=~ k.kel and s.kode_subsls ~<~ (k.kel || ':')
     ),
-    marks as (
-      select left(s.kode_subsls, 10) as kel, days.d, s.kode_petugas, ${OPEN}::int as f
-      from days cross join held s
+    open as (
+      select s.kel, s.kode_petugas as p, array_agg(days.i) as o
+      from held s
       join campaign c on c.kode_kota = ${kodeKota}
       join area a on a.kode_kota = ${kodeKota} and a.code = s.kode_subsls
       left join area_series ad on ad.kode_kota = ${kodeKota} and ad.code = s.kode_subsls
+      cross join days
       where ${UNFINISHED_DAY_BEFORE}
-      union all
-      select left(r.kode_subsls, 10), r.tanggal, r.kode_petugas, ${REPORTED}::int
-      from report r join held s on s.kode_subsls = r.kode_subsls
-      where r.kode_kota = ${kodeKota} and r.tanggal between ${from}::date and ${to}::date
-        and left(r.kode_subsls, 10) = any(${arrayParam(kels)}::text[])
+      group by 1, 2
+    ),
+    rep as (
+      select k.kel, r.kode_petugas as p, array_agg(days.i) as r
+      from kels k cross join days
+      join report r on r.kode_kota = ${kodeKota} and r.tanggal = days.d and r.kode_subsls ~>=~ k.kel and r.kode_subsls ~<~ (k.kel || ':')
+      where exists (select 1 from held s where s.kode_subsls = r.kode_subsls)
+      group by 1, 2
     )
-    select kel, kode_petugas as p,
-      coalesce(array_agg(distinct d - ${from}::date) filter (where f = ${OPEN}), '{}')::int[] as o,
-      coalesce(array_agg(distinct d - ${from}::date) filter (where f = ${REPORTED}), '{}')::int[] as r
-    from marks group by kel, kode_petugas order by kel, kode_petugas`,
+    select coalesce(open.kel, rep.kel) as kel, coalesce(open.p, rep.p) as p,
+      coalesce(open.o, '{}')::int[] as o, coalesce(rep.r, '{}')::int[] as r
+    from open full join rep on rep.kel = open.kel and rep.p = open.p`,
   );
   const days = dayIndex(from, to) + 1;
   const byKel = new Map<string, typeof rows>();
@@ -168,6 +175,7 @@ async function readMarks(db: Db, ctx: MarksContext, kels: string[]): Promise<Map
   for (const [kel, list] of byKel) {
     const n = list.length;
     const flags = new Uint8Array(days * n);
+    // A PPL open on a day through two sub-SLS, or reporting twice, is listed twice: the same bit.
     list.forEach((row, j) => {
       for (const i of row.o) flags[i * n + j] |= OPEN;
       for (const i of row.r) flags[i * n + j] |= REPORTED;
