@@ -87,21 +87,22 @@ function loadOfficerMaster(db: Db, p: FactParams): Promise<OfficerMasterRow[]> {
 }
 
 /**
- * Every assigned sub-SLS with its carried-forward counts (area_day) from the window's first day
- * to asOf. Grouped by the area_day primary key order, so no sort is needed.
+ * Every assigned sub-SLS with its carried-forward counts from the window's first day to asOf:
+ * slices of its area_series arrays (element i is start_date + i − 1, the rows area_day unnests),
+ * read as stored instead of unnested into a row per day and aggregated back.
  */
 function loadSubslsDays(db: Db, p: FactParams): Promise<SubslsDaysRow[]> {
-  const atAsOf = (col: string) => sql`(max(d.${sql.raw(col)}) filter (where d.tanggal = ${p.asOf}::date))::int`;
+  const from = sql`(${p.startDate}::date - c.start_date + 1)`;
+  const at = sql`(${p.asOf}::date - c.start_date + 1)`;
   return queryRows<SubslsDaysRow>(
     db,
-    sql`select d.code, s.kode_petugas, array_agg(d.selesai order by d.tanggal) as selesai,
-      array_agg(d.tidak_ditemukan order by d.tanggal) as tidak_ditemukan,
-      ${atAsOf('prelist')} as prelist, ${atAsOf('keluarga_baru')} as keluarga_baru, ${atAsOf('menolak')} as menolak,
-      ${atAsOf('tidak_ditemui')} as tidak_ditemui
+    sql`select d.code, s.kode_petugas, d.selesai[${from}:${at}] as selesai, d.tidak_ditemukan[${from}:${at}] as tidak_ditemukan,
+      case when ${at} between 1 and cardinality(d.selesai) then d.prelist end as prelist,
+      d.keluarga_baru[${at}] as keluarga_baru, d.menolak[${at}] as menolak, d.tidak_ditemui[${at}] as tidak_ditemui
     from assignment s
-    join area_day d on d.kode_kota = s.kode_kota and d.code = s.kode_subsls and d.level = 'subsls'
-    where s.kode_kota = ${p.kodeKota} and d.tanggal between ${p.startDate}::date and ${p.asOf}::date
-    group by d.code, s.kode_petugas`,
+    join area_series d on d.kode_kota = s.kode_kota and d.code = s.kode_subsls and d.level = 'subsls'
+    join campaign c on c.kode_kota = s.kode_kota
+    where s.kode_kota = ${p.kodeKota}`,
   );
 }
 
@@ -182,15 +183,17 @@ export async function loadKotaFacts(db: Db, scope: Scope, params: { startDate: s
   const [master, subsls, reports, decreases, foreign, kelurahan, names] = await db.transaction(async (tx) => {
     await tx.execute(sql`set transaction isolation level repeatable read, read only`);
     await tx.execute(sql`set local enable_nestloop = off`);
-    return [
-      await loadOfficerMaster(tx, p),
-      await loadSubslsDays(tx, p),
-      await loadReportSummary(tx, p),
-      await loadDecreases(tx, p),
-      await loadForeignReports(tx, p),
-      await loadKelurahanCounts(tx, p),
-      await loadAreaNames(tx, p.kodeKota),
-    ] as const;
+    // Sent together: PostgreSQL runs them one after another in the snapshot while this process
+    // parses the rows of those already answered.
+    return Promise.all([
+      loadOfficerMaster(tx, p),
+      loadSubslsDays(tx, p),
+      loadReportSummary(tx, p),
+      loadDecreases(tx, p),
+      loadForeignReports(tx, p),
+      loadKelurahanCounts(tx, p),
+      loadAreaNames(tx, p.kodeKota),
+    ] as const);
   });
   return { master, subsls, reports, decreases, foreign, kelurahan: new Map(kelurahan.map((k) => [k.code, k])), names };
 }
