@@ -14,6 +14,7 @@
 //                                          statements, on databases <prefix>_<scale> kept between runs
 //                                          (seeded when missing; for read suites — ingest would change them)
 //   options: --duration 8 (s per endpoint) --connections 32 --runs 3 (ingest repeats) --no-docs
+//   PANTAU_BENCH_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench -- ingest   profiles the server
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
