@@ -10,7 +10,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows, type Db } from '@/lib/db/client';
-import { addDays } from '@/lib/domain/dates';
+import { addDays, diffDays } from '@/lib/domain/dates';
 import type { DayReporting } from '@/lib/domain/completeness';
 import type { Scope } from '@/lib/domain/scope';
 import { memoByStamp } from '@/lib/server/stamp-cache';
@@ -48,8 +48,6 @@ export const UNFINISHED_DAY_BEFORE = sql`case when ad.selesai[days.d - c.start_d
 const OPEN = 1;
 const REPORTED = 2;
 const NONE: KelurahanMarks = { petugas: [], flags: new Uint8Array(0) };
-
-const dayIndex = (from: string, date: string) => Math.round((Date.parse(date) - Date.parse(from)) / 86_400_000);
 
 /**
  * Expected and reported PPL on each date from `from` to `to` for `areaCode` within the viewer's
@@ -108,7 +106,7 @@ export async function dayReportingFromMarks(
   });
   const union = new Uint8Array(slot.size);
   const out: DayReporting[] = [];
-  const first = dayIndex(ctx.startDate, from);
+  const first = diffDays(from, ctx.startDate);
   for (let i = first, d = from; d <= to; i++, d = addDays(d, 1)) {
     union.fill(0);
     for (let k = 0; k < marks.length; k++) {
@@ -168,7 +166,7 @@ async function readMarks(db: Db, ctx: MarksContext, kels: string[]): Promise<Map
       coalesce(open.o, '{}')::int[] as o, coalesce(rep.r, '{}')::int[] as r
     from open full join rep on rep.kel = open.kel and rep.p = open.p`,
   );
-  const days = dayIndex(from, to) + 1;
+  const days = diffDays(to, from) + 1;
   const byKel = new Map<string, typeof rows>();
   for (const row of rows) (byKel.get(row.kel) ?? byKel.set(row.kel, []).get(row.kel)!).push(row);
   const out = new Map<string, KelurahanMarks>();
