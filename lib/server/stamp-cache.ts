@@ -32,6 +32,7 @@ interface Entry {
   stamp: string;
   value: Promise<unknown>;
   bytes: number;
+  settled: boolean;
 }
 
 interface Store {
@@ -81,22 +82,34 @@ export function memoByStamp<T>(db: Db, space: Space, key: string, stamp: string,
     s.entries.set(key, hit);
     return hit.value as Promise<T>;
   }
+  if (hit && !hit.settled) {
+    // The same key under another stamp is still being computed: wait for it instead of running
+    // beside it, then look again (by then this stamp's value may be on its way). Under frequent
+    // writes, computations of one key running side by side each slowed the others down.
+    return hit.value.then(settle, settle).then(() => memoByStamp(db, space, key, stamp, compute, size));
+  }
   if (hit) drop(s, key, hit);
   const value = compute();
-  const entry: Entry = { stamp, value, bytes: 0 };
+  const entry: Entry = { stamp, value, bytes: 0, settled: false };
   s.entries.set(key, entry);
   evict(s, SPACES[space]);
   value.then(
     (v) => {
+      entry.settled = true;
       if (s.entries.get(key) !== entry || !size) return;
       entry.bytes = size(v);
       s.bytes += entry.bytes;
       evict(s, SPACES[space]);
     },
-    () => drop(s, key, entry),
+    () => {
+      entry.settled = true;
+      drop(s, key, entry);
+    },
   );
   return value;
 }
+
+const settle = () => undefined;
 
 /** Entries and bytes held per space (for tests and diagnostics). */
 export function stampCacheSize(db: Db): Record<Space, { entries: number; bytes: number }> {

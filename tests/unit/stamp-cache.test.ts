@@ -17,6 +17,51 @@ describe('stamp-keyed cache', () => {
     expect(stampCacheSize(db).table.entries).toBe(1);
   });
 
+  it('runs one computation of a key at a time: a new stamp waits for the running one, then gets its own value', async () => {
+    const db = newDb();
+    let running = 0;
+    let most = 0;
+    const log: string[] = [];
+    const gate: Record<string, () => void> = {};
+    const compute = (stamp: string) => () =>
+      new Promise<string>((resolve) => {
+        running++;
+        most = Math.max(most, running);
+        log.push(`start ${stamp}`);
+        gate[stamp] = () => {
+          running--;
+          resolve(`value ${stamp}`);
+        };
+      });
+    const first = memoByStamp(db, 'table', 'k', 's1', compute('s1'));
+    const second = [memoByStamp(db, 'table', 'k', 's2', compute('s2')), memoByStamp(db, 'table', 'k', 's2', compute('s2'))];
+    const third = memoByStamp(db, 'table', 'k', 's3', compute('s3'));
+    await Promise.resolve();
+    expect(log).toEqual(['start s1']);
+    gate.s1();
+    expect(await first).toBe('value s1');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The two requests of s2 share one computation; s3 waits for it.
+    expect(log).toEqual(['start s1', 'start s2']);
+    gate.s2();
+    expect(await Promise.all(second)).toEqual(['value s2', 'value s2']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gate.s3();
+    expect(await third).toBe('value s3');
+    expect(log).toEqual(['start s1', 'start s2', 'start s3']);
+    expect(most).toBe(1);
+  });
+
+  it('a new stamp still computes after the running computation of another stamp failed', async () => {
+    const db = newDb();
+    let fail!: (e: Error) => void;
+    const first = memoByStamp(db, 'table', 'k', 's1', () => new Promise<string>((_, reject) => (fail = reject)));
+    const second = memoByStamp(db, 'table', 'k', 's2', async () => 'up');
+    fail(new Error('down'));
+    await expect(first).rejects.toThrow('down');
+    expect(await second).toBe('up');
+  });
+
   it('keeps spaces and database handles apart', async () => {
     const [d1, d2] = [newDb(), newDb()];
     expect(await memoByStamp(d1, 'facts', 'k', 's', async () => 'facts')).toBe('facts');
