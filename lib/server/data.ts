@@ -49,7 +49,9 @@ import type { settleInterruptedImports } from '@/lib/ingest/import-job';
 import type { recordFollowup } from '@/lib/ingest/record-followup';
 import type { submitReports } from '@/lib/ingest/submit-reports';
 import type { importUpload } from '@/lib/ingest/upload';
+import { noteChange } from '@/lib/db/data-feed';
 import { getDb } from './database';
+import { readEnv } from '@/lib/env';
 
 /** Functions shaped `f(db, scope, ...rest)`: bound to the request's database and the viewer's Scope. */
 const SCOPED = {
@@ -114,7 +116,6 @@ const AS_ACTOR = { createUser, issueApiToken, recordExport, resetUserPassword, r
 const AS_VIEWER = {
   importUpload: () => import('@/lib/ingest/upload').then((m) => m.importUpload),
   recordFollowup: () => import('@/lib/ingest/record-followup').then((m) => m.recordFollowup),
-  submitReports: () => import('@/lib/ingest/submit-reports').then((m) => m.submitReports),
 };
 type AsViewer = { importUpload: typeof importUpload; recordFollowup: typeof recordFollowup; submitReports: typeof submitReports };
 
@@ -153,13 +154,20 @@ class RequestData {
   readonly #open: () => Promise<Db>;
   #db: Promise<Db> | undefined;
   readonly #ip: string | null;
+  readonly #writeThread: boolean;
   constructor(
     open: () => Promise<Db>,
     readonly viewer: Viewer,
     ip: string | null,
+    writeThread = false,
   ) {
     this.#open = open;
     this.#ip = ip;
+    this.#writeThread = writeThread;
+  }
+  /** Whether report writes go to the server's write thread (lib/server/write-thread.ts). */
+  static writeThread(data: RequestData): boolean {
+    return data.#writeThread;
   }
   static db(data: RequestData): Promise<Db> {
     data.#db ??= data.#open();
@@ -197,6 +205,24 @@ for (const [name, fn] of Object.entries(AS_USER) as [string, AnyFn][]) {
 for (const [name, load] of Object.entries(AS_VIEWER) as [string, () => Promise<AnyFn>][]) {
   define(name, async (data, args) => (await load())(await RequestData.db(data), data.viewer, ...args));
 }
+/**
+ * Report writes: on the app server with PostgreSQL, on its write thread (lib/server/write-thread.ts)
+ * — the same function, viewer and database — and this process's data feed moves once it answers,
+ * so the writer's next read sees the write; elsewhere (PGlite, tests, scripts) in this thread.
+ */
+define('submitReports', async (data, [body, opts]) => {
+  const db = await RequestData.db(data);
+  if (RequestData.writeThread(data)) {
+    const { submitReportsOnThread } = await import('./write-thread');
+    try {
+      return await submitReportsOnThread(data.viewer, body, opts as Parameters<typeof submitReportsOnThread>[2]);
+    } finally {
+      noteChange(db);
+    }
+  }
+  const { submitReports } = await import('@/lib/ingest/submit-reports');
+  return submitReports(db, data.viewer, body, opts as Parameters<typeof submitReports>[3]);
+});
 for (const [name, load] of Object.entries(PROCESS) as [string, () => Promise<AnyFn>][]) {
   define(name, async (data, args) => (await load())(await RequestData.db(data), ...args));
 }
@@ -205,11 +231,22 @@ for (const [name, fn] of Object.entries(OWN) as [string, AnyFn][]) {
 }
 
 /**
+ * Whether this process hands its report writes to a write thread (lib/server/write-thread.ts):
+ * only the built server (Next sets NEXT_RUNTIME) on PostgreSQL, unless PANTAU_WRITE_THREAD=0.
+ * PGlite is one database in one thread; tests and scripts write in their own thread.
+ */
+let writeThread: boolean | undefined;
+function usesWriteThread(): boolean {
+  writeThread ??= Boolean(readEnv().DATABASE_URL) && process.env.PANTAU_WRITE_THREAD !== '0' && Boolean(process.env.NEXT_RUNTIME);
+  return writeThread;
+}
+
+/**
  * The data access of a signed-in viewer on the process's database. `ip` is the request's client
  * address, recorded with the account writes in the audit log.
  */
 export function dataFor(viewer: Viewer, opts: { ip?: string | null } = {}): Data {
-  return new RequestData(getDb, viewer, opts.ip ?? null) as unknown as Data;
+  return new RequestData(getDb, viewer, opts.ip ?? null, usesWriteThread()) as unknown as Data;
 }
 
 /** The same over a given database: for jobs and commands that opened their own, and for tests. */

@@ -1,0 +1,45 @@
+// The write thread's own side (lib/server/write-thread.ts starts it): a worker thread of the app
+// server with its own PostgreSQL pool, running the report writes the server hands it. It shares
+// no memory with the server: it receives the viewer, the parsed body and the options, runs
+// submitReports as the server itself would, and answers the result or the error as plain data.
+import { parentPort } from 'node:worker_threads';
+import { openDatabase, type Database } from '@/lib/db/client';
+import { readEnv } from '@/lib/env';
+import { submitReports } from '@/lib/ingest/submit-reports';
+import { toThreadError, type WriteRequest, type WriteAnswer } from './write-thread-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('write-thread-worker runs as a worker thread of the app server');
+
+let database: Promise<Database> | undefined;
+function open(): Promise<Database> {
+  const url = readEnv().DATABASE_URL;
+  if (!url) throw new Error('the write thread needs DATABASE_URL (PGlite is opened by one thread only)');
+  // Four connections: the thread's work is mostly its own JavaScript, so more transactions at
+  // once only interleave; four let writes of different kelurahan overlap their round trips
+  // (in the soak, 4 against 10 connections: fewer prepared statements per connection to warm,
+  // and no slower writes — docs/PERFORMANCE.md).
+  database ??= openDatabase({ url, max: 4 }).catch((error: unknown) => {
+    database = undefined;
+    throw error;
+  });
+  return database;
+}
+
+port.on('message', (request: WriteRequest) => {
+  void (async () => {
+    let answer: WriteAnswer;
+    try {
+      const { db } = await open();
+      answer = { id: request.id, ok: true, result: await submitReports(db, request.viewer, request.body, request.opts) };
+    } catch (error) {
+      answer = { id: request.id, ok: false, error: toThreadError(error) };
+    }
+    try {
+      port.postMessage(answer);
+    } catch (error) {
+      // An answer that cannot be copied across (never expected: results are plain data) still answers.
+      port.postMessage({ id: request.id, ok: false, error: toThreadError(error) } satisfies WriteAnswer);
+    }
+  })();
+});
