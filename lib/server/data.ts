@@ -51,7 +51,7 @@ import type { submitReports } from '@/lib/ingest/submit-reports';
 import type { importUpload } from '@/lib/ingest/upload';
 import { noteChange } from '@/lib/db/data-feed';
 import { getDb } from './database';
-import { readEnv } from '@/lib/env';
+import { usesWriteThread } from './write-thread-mode';
 
 /** Functions shaped `f(db, scope, ...rest)`: bound to the request's database and the viewer's Scope. */
 const SCOPED = {
@@ -228,17 +228,6 @@ for (const [name, load] of Object.entries(PROCESS) as [string, () => Promise<Any
 }
 for (const [name, fn] of Object.entries(OWN) as [string, AnyFn][]) {
   define(name, (data, args) => fn(data, ...args) as Promise<unknown>);
-}
-
-/**
- * Whether this process hands its report writes to a write thread (lib/server/write-thread.ts):
- * only the built server (Next sets NEXT_RUNTIME) on PostgreSQL, unless PANTAU_WRITE_THREAD=0.
- * PGlite is one database in one thread; tests and scripts write in their own thread.
- */
-let writeThread: boolean | undefined;
-function usesWriteThread(): boolean {
-  writeThread ??= Boolean(readEnv().DATABASE_URL) && process.env.PANTAU_WRITE_THREAD !== '0' && Boolean(process.env.NEXT_RUNTIME);
-  return writeThread;
 }
 
 /**

@@ -14,6 +14,11 @@ export interface WriteRequest {
   opts: { source: Exclude<ImportSource, 'upload'>; ip?: string | null; submissionId?: string };
 }
 
+/** Sent once at server start: open the thread's connections before the first write needs them. */
+export interface WarmRequest {
+  warm: true;
+}
+
 export type ThreadError =
   | { kind: 'problem'; code: ImportProblem['code']; params: ImportProblem['params']; status: ImportProblem['status']; importId: number | null }
   | { kind: 'error'; message: string; codes: string[] };

@@ -3,14 +3,16 @@
 // no memory with the server: it receives the viewer, the parsed body and the options, runs
 // submitReports as the server itself would, and answers the result or the error as plain data.
 import { parentPort } from 'node:worker_threads';
+import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '@/lib/db/client';
 import { readEnv } from '@/lib/env';
 import { submitReports } from '@/lib/ingest/submit-reports';
-import { toThreadError, type WriteRequest, type WriteAnswer } from './write-thread-protocol';
+import { toThreadError, type WarmRequest, type WriteAnswer, type WriteRequest } from './write-thread-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('write-thread-worker runs as a worker thread of the app server');
 
+const POOL = 4;
 let database: Promise<Database> | undefined;
 function open(): Promise<Database> {
   const url = readEnv().DATABASE_URL;
@@ -19,14 +21,24 @@ function open(): Promise<Database> {
   // once only interleave; four let writes of different kelurahan overlap their round trips
   // (in the soak, 4 against 10 connections: fewer prepared statements per connection to warm,
   // and no slower writes — docs/PERFORMANCE.md).
-  database ??= openDatabase({ url, max: 4 }).catch((error: unknown) => {
+  database ??= openDatabase({ url, max: POOL }).catch((error: unknown) => {
     database = undefined;
     throw error;
   });
   return database;
 }
 
-port.on('message', (request: WriteRequest) => {
+/** Opens the pool's connections (one query each at once); a failure is left to the first write to meet. */
+async function warm(): Promise<void> {
+  const { db } = await open();
+  await Promise.all(Array.from({ length: POOL }, () => db.execute(sql`select 1`)));
+}
+
+port.on('message', (request: WriteRequest | WarmRequest) => {
+  if ('warm' in request) {
+    warm().catch(() => undefined);
+    return;
+  }
   void (async () => {
     let answer: WriteAnswer;
     try {

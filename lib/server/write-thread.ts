@@ -2,7 +2,7 @@ import 'server-only';
 import { Worker } from 'node:worker_threads';
 import type { Viewer } from '@/lib/domain/roles';
 import type { SubmitResult } from '@/lib/ingest/submit-reports';
-import { fromThreadError, type WriteAnswer, type WriteRequest } from './write-thread-protocol';
+import { fromThreadError, type WarmRequest, type WriteAnswer, type WriteRequest } from './write-thread-protocol';
 
 /*
  * The write thread: the app server runs report writes (POST /api/v1/reports, the phone form) on
@@ -60,6 +60,15 @@ function start(): Thread {
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the write thread stopped (exit code ${code})`)));
   return thread;
+}
+
+/**
+ * Starts the write thread now rather than on the first write (instrumentation.ts, at server
+ * start): the first report after a deploy does not wait for the thread's code and connections.
+ */
+export function startWriteThread(): void {
+  const thread = (holder.pantauWriteThread ??= start());
+  thread.worker.postMessage({ warm: true } satisfies WarmRequest);
 }
 
 /** submitReports on the write thread: the same arguments, result and errors. */
