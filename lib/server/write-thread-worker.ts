@@ -12,6 +12,12 @@ import { toThreadError, type WarmRequest, type WriteAnswer, type WriteRequest } 
 const port = parentPort;
 if (!port) throw new Error('write-thread-worker runs as a worker thread of the app server');
 
+// An error thrown outside any write (postgres.js can throw from a socket callback when the
+// database goes away, porsager/postgres#1154) is logged, as Next logs it on the server's thread,
+// instead of ending the thread and failing every write it holds: those writes meet the error
+// themselves and answer it (503 when the database is down).
+process.on('uncaughtException', (error) => console.error('[write thread] uncaught exception:', error));
+
 const POOL = 4;
 let database: Promise<Database> | undefined;
 function open(): Promise<Database> {

@@ -19,7 +19,7 @@ import { fromThreadError, type WarmRequest, type WriteAnswer, type WriteRequest 
  * same viewer; the server's data feed moves when the answer arrives (after the commit), so the
  * writer's next read sees its write as before.
  *
- * Only on PostgreSQL and only inside the built server (lib/server/data.ts decides): PGlite is one
+ * Only on PostgreSQL and only inside the built server (write-thread-mode.ts decides): PGlite is one
  * database in one thread (never opened twice), and tests and scripts call submitReports directly.
  * PANTAU_WRITE_THREAD=0 turns it off (the bench's A/B).
  */
