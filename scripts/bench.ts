@@ -133,9 +133,11 @@ const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each sca
   server takes and what they cost the readers (every write moves the kota's stamp), printed without a verdict.
   At the first scale also a ~20 MB CSV (every sub-SLS × every date, with a long note) streamed to
   POST /api/v1/imports: its time and the server's RSS rise over its RSS just before (sampled every 200 ms).
-- **Archive** (first scale, before the server starts): the morning job's \`writeArchiveDay\` run in the bench process
-  on the scale's database for its latest complete day: 41 PDF reports and 41 summary cards written to archive_file;
-  wall time, and the process's RSS peak (sampled every 100 ms) over its RSS just before.
+- **Archive** (first scale, before the server starts): the morning job's \`writeArchiveDay\` run in a fresh process of
+  its own (scripts/bench/archive-run.ts) on the scale's database for its latest complete day: 41 PDF reports and 41
+  summary cards written to archive_file; wall time, and that process's RSS peak (sampled every 100 ms) over its RSS
+  just before (after a full collection). Until the fifth pass of issue 16 it ran in the bench process, whose RSS
+  after seeding (~640 MB) made the rise depend on when V8 collected.
 - **First-load JS**: Next 16 no longer prints it after a build. Each route's HTML is fetched from the server
   signed in; every \`<script src="/_next/…">\` in it is read from .next/, gzipped (level 9) and summed. Chunks
   loaded later by dynamic import (e.g. Leaflet on the map) are not counted.

@@ -1,10 +1,9 @@
 // The daily archive of one day (PDF report and summary card of the kota, every kecamatan and
-// kelurahan) written in this process, as the server's morning job writes it: wall time and the
-// process's RSS rise over its RSS just before (sampled every 100 ms).
-import { writeArchiveDay } from '@/lib/archive/archive-job';
-import { openDatabase } from '@/lib/db/client';
-import { areaScope } from '@/lib/domain/scope';
-import { getCampaign } from '@/lib/queries/campaign';
+// kelurahan), as the server's morning job writes it, in a fresh process of its own
+// (scripts/bench/archive-run.ts): wall time and that process's RSS rise over its RSS just before,
+// after a full collection (sampled every 100 ms). In the bench's own process the rise had
+// depended on when V8 collected the seeding's garbage (57–467 MB for unchanged code).
+import { spawn } from 'node:child_process';
 
 export interface ArchiveBench {
   day: string;
@@ -14,26 +13,16 @@ export interface ArchiveBench {
   rssPeakMb: number;
 }
 
-const MB = 1024 * 1024;
-
 export async function benchArchive(url: string, kodeKota = '6471'): Promise<ArchiveBench> {
-  const database = await openDatabase({ url, max: 4 });
-  try {
-    const campaign = await getCampaign(database.db, areaScope(kodeKota));
-    if (!campaign) throw new Error(`no campaign ${kodeKota}`);
-    global.gc?.();
-    const rssBefore = process.memoryUsage().rss;
-    let peak = rssBefore;
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-    const started = performance.now();
-    try {
-      const outcome = await writeArchiveDay(database.db, kodeKota, campaign.defaultAsOf, { trigger: 'command', rewrite: true });
-      peak = Math.max(peak, process.memoryUsage().rss);
-      return { day: outcome.tanggal, files: outcome.files, seconds: (performance.now() - started) / 1000, rssBeforeMb: rssBefore / MB, rssPeakMb: peak / MB };
-    } finally {
-      clearInterval(timer);
-    }
-  } finally {
-    await database.close();
-  }
+  const child = spawn('./node_modules/.bin/tsx', ['--expose-gc', '--import', './scripts/server-only-hook.mjs', 'scripts/bench/archive-run.ts', url, kodeKota], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const line = out.trim().split('\n').pop() ?? '';
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`archive run failed (exit ${code}): ${err.slice(-2000)}`);
+  return JSON.parse(line) as ArchiveBench;
 }
