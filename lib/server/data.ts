@@ -215,7 +215,9 @@ define('submitReports', async (data, [body, opts]) => {
   if (RequestData.writeThread(data)) {
     const { submitReportsOnThread } = await import('./write-thread');
     try {
-      return await submitReportsOnThread(data.viewer, body, opts as Parameters<typeof submitReportsOnThread>[2]);
+      const result = await submitReportsOnThread(data.viewer, body, opts as Parameters<typeof submitReportsOnThread>[2]);
+      if (result) return result;
+      // A body the thread cannot be sent (nested too deep to copy): written here instead.
     } finally {
       noteChange(db);
     }

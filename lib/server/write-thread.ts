@@ -24,9 +24,14 @@ import { fromThreadError, type WarmRequest, type WriteAnswer, type WriteRequest 
  * PANTAU_WRITE_THREAD=0 turns it off (the bench's A/B).
  */
 
+/**
+ * A write waiting for its answer. The answer is kept as plain data until the caller's own module
+ * turns it into a result or an error: the thread may have been started by another bundle
+ * (instrumentation.ts), whose copy of ImportProblem is not the class the route checks for.
+ */
 interface Pending {
-  resolve: (result: SubmitResult) => void;
-  reject: (error: Error) => void;
+  answer: (answer: WriteAnswer) => void;
+  fail: (error: Error) => void;
 }
 
 interface Thread {
@@ -45,8 +50,7 @@ function start(): Thread {
     const waiting = thread.pending.get(answer.id);
     if (!waiting) return;
     thread.pending.delete(answer.id);
-    if (answer.ok) waiting.resolve(answer.result);
-    else waiting.reject(fromThreadError(answer.error));
+    waiting.answer(answer);
   });
   // A thread that fails (or exits) fails the writes it held; the next write starts a new one.
   // Their transactions did not commit (the thread's connections close with it), and the import
@@ -54,7 +58,7 @@ function start(): Thread {
   // connection name).
   const fail = (error: Error) => {
     if (holder.pantauWriteThread === thread) holder.pantauWriteThread = undefined;
-    for (const waiting of thread.pending.values()) waiting.reject(error);
+    for (const waiting of thread.pending.values()) waiting.fail(error);
     thread.pending.clear();
   };
   worker.on('error', fail);
@@ -71,18 +75,33 @@ export function startWriteThread(): void {
   thread.worker.postMessage({ warm: true } satisfies WarmRequest);
 }
 
-/** submitReports on the write thread: the same arguments, result and errors. */
-export function submitReportsOnThread(viewer: Viewer, body: unknown, opts: WriteRequest['opts']): Promise<SubmitResult> {
+/**
+ * submitReports on the write thread: the same arguments, result and errors. Null when the body
+ * cannot be copied to the thread — a structured clone recurses, and a hostile body nested tens of
+ * thousands of levels deep overflows it (JSON.parse took it): the caller then writes it in its
+ * own thread, where such a body has always been refused row by row.
+ */
+export async function submitReportsOnThread(viewer: Viewer, body: unknown, opts: WriteRequest['opts']): Promise<SubmitResult | null> {
+  const answer = send(viewer, body, opts);
+  if (!answer) return null;
+  const settled = await answer;
+  if (settled.ok) return settled.result;
+  throw fromThreadError(settled.error);
+}
+
+function send(viewer: Viewer, body: unknown, opts: WriteRequest['opts']): Promise<WriteAnswer> | null {
   const thread = (holder.pantauWriteThread ??= start());
   const id = (holder.pantauWriteThreadIds = (holder.pantauWriteThreadIds ?? 0) + 1);
-  return new Promise<SubmitResult>((resolve, reject) => {
-    thread.pending.set(id, { resolve, reject });
-    const request: WriteRequest = { id, viewer, body, opts };
-    try {
-      thread.worker.postMessage(request);
-    } catch (error) {
-      thread.pending.delete(id);
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }
-  });
+  const request: WriteRequest = { id, viewer, body, opts };
+  let settle!: Pending;
+  const answer = new Promise<WriteAnswer>((resolve, reject) => (settle = { answer: resolve, fail: reject }));
+  thread.pending.set(id, settle);
+  try {
+    thread.worker.postMessage(request);
+  } catch {
+    // Nothing was sent (DataCloneError, or RangeError for a body nested too deep to copy).
+    thread.pending.delete(id);
+    return null;
+  }
+  return answer;
 }

@@ -94,6 +94,14 @@ describe.skipIf(!pg)('write thread: report writes off the server’s own thread,
     expect(((await changed.json()) as { error: { code: string } }).error.code).toBeTruthy();
   });
 
+  it('writes a body too deep to copy to the thread on the server’s own thread, refusing its row', async () => {
+    const deep = '[{"kodeSubsls":' + '['.repeat(50_000) + ']'.repeat(50_000) + '}]';
+    const response = await fetch(`${server.baseUrl}/api/v1/reports`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: deep });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as { accepted: number; rejected: number };
+    expect([answer.accepted, answer.rejected]).toEqual([0, 1]);
+  });
+
   it('answers a body that is not an array with the 400 of a refused submission', async () => {
     const response = await post(admin, { not: 'an array' });
     expect(response.status).toBe(400);
