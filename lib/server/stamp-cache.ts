@@ -33,7 +33,12 @@ interface Entry {
   value: Promise<unknown>;
   bytes: number;
   settled: boolean;
+  /** When the computation started (a count of computations started in this process). */
+  started: number;
 }
+
+/** Computations started so far: orders them, so a waiter knows which began after it asked. */
+let computations = 0;
 
 interface Store {
   entries: Map<string, Entry>;
@@ -84,13 +89,21 @@ export function memoByStamp<T>(db: Db, space: Space, key: string, stamp: string,
   }
   if (hit && !hit.settled) {
     // The same key under another stamp is still being computed: wait for it instead of running
-    // beside it, then look again (by then this stamp's value may be on its way). Under frequent
-    // writes, computations of one key running side by side each slowed the others down.
-    return hit.value.then(settle, settle).then(() => memoByStamp(db, space, key, stamp, compute, size));
+    // beside it (under frequent writes, computations of one key side by side each slowed the
+    // others down), then take the first computation that started after this call, whatever its
+    // stamp: it read the data after this caller read its stamp, so it is at least as new. Without
+    // that, callers holding ever older stamps computed them one after the other (seconds in the
+    // reliability soak's officers page).
+    const since = computations;
+    return hit.value.then(settle, settle).then(() => {
+      const now = s.entries.get(key);
+      if (now && now.stamp !== stamp && now.started > since) return now.value as Promise<T>;
+      return memoByStamp(db, space, key, stamp, compute, size);
+    });
   }
   if (hit) drop(s, key, hit);
   const value = compute();
-  const entry: Entry = { stamp, value, bytes: 0, settled: false };
+  const entry: Entry = { stamp, value, bytes: 0, settled: false, started: ++computations };
   s.entries.set(key, entry);
   evict(s, SPACES[space]);
   value.then(
