@@ -63,13 +63,19 @@ const DATABASE_DOWN = new Set([
   '08006',
 ]);
 
-/** Whether `error` (or an error it wraps, as drizzle does) says the database connection failed. */
-export function isDatabaseDown(error: unknown): boolean {
+/** The string codes of `error` and of the errors it wraps (as drizzle wraps the driver's), outermost first. */
+export function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && DATABASE_DOWN.has(code)) return true;
+    if (typeof code === 'string') codes.push(code);
   }
-  return false;
+  return codes;
+}
+
+/** Whether `error` (or an error it wraps, as drizzle does) says the database connection failed. */
+export function isDatabaseDown(error: unknown): boolean {
+  return errorCodes(error).some((code) => DATABASE_DOWN.has(code));
 }
 
 /** An error meant for the client: its code, status and a message in the request's language. */

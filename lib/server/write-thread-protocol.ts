@@ -2,6 +2,7 @@
 // data only. Errors lose their class on the way, so the ones the server answers differently are
 // written out and made again: a refused submission (ImportProblem: 4xx with its code) and any
 // error carrying a driver code (the database being down answers 503, lib/api/errors.ts).
+import { errorCodes } from '@/lib/api/errors';
 import type { Viewer } from '@/lib/domain/roles';
 import { ImportProblem } from '@/lib/ingest/reasons';
 import type { SubmitResult } from '@/lib/ingest/submit-reports';
@@ -29,12 +30,7 @@ export function toThreadError(error: unknown): ThreadError {
   if (error instanceof ImportProblem) {
     return { kind: 'problem', code: error.code, params: error.params, status: error.status, importId: error.importId };
   }
-  const codes: string[] = [];
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-  }
-  return { kind: 'error', message: error instanceof Error ? error.message : String(error), codes };
+  return { kind: 'error', message: error instanceof Error ? error.message : String(error), codes: errorCodes(error) };
 }
 
 /** The error again on the server's side: the same class and codes, so it is answered as if thrown there. */
