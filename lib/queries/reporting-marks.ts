@@ -136,7 +136,11 @@ async function readMarks(db: Db, ctx: MarksContext, kels: string[]): Promise<Map
     // on which the PPL was open there and those on which they reported there. Each kelurahan is
     // an index range (kode_kota first, then the code's prefix: text_pattern_ops), the reports one
     // index-only probe per day of report_kota_tanggal_idx, and each side is aggregated before
-    // the two meet, so the work is the kelurahan's, not the kab/kota's.
+    // the two meet, so the work is the kelurahan's, not the kab/kota's. Each held sub-SLS's area
+    // and series row are looked up by key (`offset 0` keeps the lateral subqueries from being
+    // flattened into joins): guessing ~3× too many held rows, the planner otherwise hashed every
+    // area and series row of the kab/kota (3,300 at 1×) to find a kelurahan's ~50 — half the
+    // time of re-reading one kelurahan after a write, growing with the kab/kota.
     sql`with days as (
       select i, ${from}::date + i as d from generate_series(0, ${to}::date - ${from}::date) as g(i)
     ),
@@ -149,8 +153,9 @@ async function readMarks(db: Db, ctx: MarksContext, kels: string[]): Promise<Map
       select s.kel, s.kode_petugas as p, array_agg(days.i) as o
       from held s
       join campaign c on c.kode_kota = ${kodeKota}
-      join area a on a.kode_kota = ${kodeKota} and a.code = s.kode_subsls
-      left join area_series ad on ad.kode_kota = ${kodeKota} and ad.code = s.kode_subsls
+      cross join lateral (select a.prelist from area a where a.kode_kota = ${kodeKota} and a.code = s.kode_subsls offset 0) a
+      left join lateral (select ad.prelist, ad.selesai, ad.tidak_ditemukan, ad.keluarga_baru
+        from area_series ad where ad.kode_kota = ${kodeKota} and ad.code = s.kode_subsls offset 0) ad on true
       cross join days
       where ${UNFINISHED_DAY_BEFORE}
       group by 1, 2
