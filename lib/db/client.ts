@@ -49,7 +49,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       const feed = openFeed(db);
       // The callback after subscribing runs again after every reconnection: what arrived in
       // between is unknown, so the generation moves then too.
-      await client.listen(DATA_CHANNEL, () => noteChange(db), () => {
+      await client.listen(DATA_CHANNEL, (kodeKota) => noteChange(db, kodeKota), () => {
         feed.generation++;
         feed.listening = true;
       });
@@ -64,7 +64,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const db = drizzle(client, { schema }) as unknown as Db;
   if (opts.listen) {
     const feed = openFeed(db);
-    await client.listen(DATA_CHANNEL, () => noteChange(db));
+    await client.listen(DATA_CHANNEL, (kodeKota) => noteChange(db, kodeKota));
     feed.listening = true;
   }
   return { db, kind: 'pglite', close: () => client.close() };

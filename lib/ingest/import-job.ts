@@ -136,7 +136,7 @@ export type { WriteLock };
  * the campaign row, which they update last (lib/ingest/apply-reports.ts, here), so each waits
  * at most for the end of another's small transaction. Should a report write turn out to need the
  * whole kota (KotaLockNeeded), it runs again holding it exclusively.
- * Once the transaction has ended the process's data feed moves (lib/db/data-feed.ts), so this
+ * Once the transaction has ended the kab/kota's data feed moves (lib/db/data-feed.ts), so this
  * process's next read sees the write without waiting for the NOTIFY the triggers send to every
  * listening process.
  */
@@ -147,7 +147,7 @@ export async function writeKota<T>(db: Db, kodeKota: string, write: (tx: Db) => 
     if (!(error instanceof KotaLockNeeded) || lock.kind === 'kota') throw error;
     return await writeOnce(db, kodeKota, write, { kind: 'kota' });
   } finally {
-    noteChange(db);
+    noteChange(db, kodeKota);
   }
 }
 

@@ -67,9 +67,10 @@ interface CampaignRow {
 }
 
 /**
- * The campaign of the scope's kab/kota; null when none is loaded. Read once per data change on
- * the app server's handle (lib/db/data-feed.ts: the triggers' notifications and this process's
- * own writes move the feed), so a request whose bodies are cached asks the database nothing.
+ * The campaign of the scope's kab/kota; null when none is loaded. Read once per change of that
+ * kab/kota's data on the app server's handle (lib/db/data-feed.ts: the triggers' notifications
+ * name the kab/kota, and this process's own writes move it), so a request whose bodies are cached
+ * asks the database nothing, whatever other kab/kota are being written.
  */
 export function getCampaign(db: Db, scope: Scope): Promise<Campaign | null> {
   return remembered.get(db, scope.kodeKota, () => readCampaign(db, scope.kodeKota));

@@ -219,7 +219,7 @@ define('submitReports', async (data, [body, opts]) => {
       if (result) return result;
       // A body the thread cannot be sent (nested too deep to copy): written here instead.
     } finally {
-      noteChange(db);
+      noteChange(db, data.viewer.scope.kodeKota);
     }
   }
   const { submitReports } = await import('@/lib/ingest/submit-reports');

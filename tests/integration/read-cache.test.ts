@@ -15,7 +15,7 @@ import { resolveViewer, VIEWER_TTL_MS } from '@/lib/auth/resolve-viewer';
 import { issueApiToken } from '@/lib/auth/tokens';
 import { setUserAccess, setUserDisabled } from '@/lib/auth/users';
 import { queryRows, type Database } from '@/lib/db/client';
-import { FEED_TTL_MS, feedOf } from '@/lib/db/data-feed';
+import { FEED_TTL_MS, feedOf, feedVersion } from '@/lib/db/data-feed';
 import { seedDemo } from '@/lib/demo/seed';
 import { areaScope } from '@/lib/domain/scope';
 import { submitReports } from '@/lib/ingest/submit-reports';
@@ -163,10 +163,12 @@ describe.each(databaseTargets())('read caches on $name', (target) => {
 
   describe('the campaign under the data feed (lib/db/data-feed.ts)', () => {
     const scope = areaScope('6471');
-    /** Waits (real time) until the feed's generation moves past `from`: the notification arrived. */
-    async function feedMoved(from: number) {
-      for (let i = 0; i < 200 && feedOf(db())!.generation === from; i++) await new Promise((r) => setTimeout(r, 10));
-      return feedOf(db())!.generation;
+    /** The feed's count of changes concerning the kab/kota (lib/db/data-feed.ts feedVersion). */
+    const version = (kodeKota = '6471') => feedVersion(feedOf(db())!, kodeKota);
+    /** Waits (real time) until the kab/kota's feed version moves past `from`: the notification arrived. */
+    async function feedMoved(from: string, kodeKota = '6471') {
+      for (let i = 0; i < 200 && version(kodeKota) === from; i++) await new Promise((r) => setTimeout(r, 10));
+      return version(kodeKota);
     }
 
     it('is read once while nothing changes; a handle that does not listen reads every time', async () => {
@@ -190,11 +192,43 @@ describe.each(databaseTargets())('read caches on $name', (target) => {
       const before = await getCampaign(db(), scope);
       vi.useFakeTimers({ toFake: ['Date'] });
       vi.setSystemTime(Date.now());
-      const generation = feedOf(db())!.generation;
+      const from = version();
       await db().execute(sql`update campaign set data_version = data_version + 1 where kode_kota = '6471'`);
-      expect(await feedMoved(generation)).toBeGreaterThan(generation);
+      expect(await feedMoved(from)).not.toBe(from);
       const after = await getCampaign(db(), scope);
       expect(after!.stamp).not.toBe(before!.stamp);
+    });
+
+    it('a notification names its kab/kota: another kab/kota\'s change leaves this one\'s campaign, a nameless one (TRUNCATE) moves every one', async () => {
+      const before = await getCampaign(db(), scope);
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now());
+      // What the triggers send for a statement changing another kab/kota's rows.
+      const other = version('6472');
+      await db().execute(sql`select pg_notify('pantau_data', '6472')`);
+      expect(await feedMoved(other, '6472')).not.toBe(other);
+      expect(await getCampaign(db(), scope)).toBe(before);
+      // Nameless: a TRUNCATE, or the listener reconnecting.
+      const mine = version();
+      await db().execute(sql`select pg_notify('pantau_data', '')`);
+      expect(await feedMoved(mine)).not.toBe(mine);
+      const after = await getCampaign(db(), scope);
+      expect(after).not.toBe(before);
+      expect(after).toEqual(before);
+    });
+
+    it('a change of assignments or areas in plain SQL is heard too (kelurahan_version names its kab/kota)', async () => {
+      const before = await getCampaign(db(), scope);
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now());
+      const from = version();
+      const other = version('6472');
+      await db().execute(sql`update area set name = name where kode_kota = '6471' and code = '6471010006'`);
+      expect(await feedMoved(from)).not.toBe(from);
+      expect(version('6472')).toBe(other);
+      const after = await getCampaign(db(), scope);
+      expect(after!.marks.kelurahan['6471010006']).not.toBe(before!.marks.kelurahan['6471010006']);
+      expect(after!.stamp).toBe(before!.stamp);
     });
 
     it('a write of this process is seen by its next read at once', async () => {
