@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@/lib/db/client';
-import { CACHED, ENDPOINTS, ENDPOINT_LABEL, HEALTH_PATH, codeMix, floor, load, pathsFor, serial, uncached, type Endpoint, type LoadResult } from './bench/api';
+import { CACHED, ENDPOINTS, ENDPOINT_LABEL, HEALTH_PATH, OTHER_KOTA, codeMix, floor, load, loadWhileOtherWritten, pathsFor, serial, uncached, type Endpoint, type LoadResult } from './bench/api';
 import { benchBrowser, SLOW_3G, type PageLoad } from './bench/browser';
 import { measureRoute, ROUTES, type RouteBundle } from './bench/bundle';
 import { createDatabase, machineInfo, reuseDatabase, signIn, startServer } from './bench/env';
@@ -71,6 +71,8 @@ interface ScaleRun {
   healthSerialP50?: number;
   /** The first request after a write (the data stamp bumped before each), one at a time. */
   uncached: Partial<Record<Endpoint, { p50: number; p95: number; failed: number }>>;
+  /** /areas of the demo city while another kab/kota is written (scale ≥ 2). */
+  otherWritten?: LoadResult & { writes: number };
   floor: Partial<Record<Endpoint, { p50: number; p95: number }>>;
   rssLoadMb?: number;
   rssHighWaterMb?: number;
@@ -85,6 +87,9 @@ interface ScaleRun {
 
 /** The soak's writers: one batch a second each (benchSoak's paceMs). */
 const SOAK_PACE_MS = 1000;
+
+/** Writes a second of another kab/kota while the demo city's /areas are read (scale ≥ 2): the soak's 10 writers at their pace, twice over. */
+const OTHER_WRITES_PER_S = 20;
 
 const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each scale gets its own database
   (created, migrated, seeded with the deterministic demo \`seedDemo({ seed: 2022, scale })\`, analysed, dropped).
@@ -114,6 +119,10 @@ const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each sca
   rounds); its p50 is judged against the in-process floor below (≤ 3×). The floor's own route, sent the same way
   (one request at a time), costs a round trip no work of the app's removes; the ratio is printed again without
   it, for reading only.
+- **Another kab/kota written** (from 2×): the /areas load again while kab/kota ${OTHER_KOTA} is written
+  ${OTHER_WRITES_PER_S} times a second (its campaign's data version and one kelurahan's version bumped, as a write
+  transaction and its triggers do): the demo city's bodies stay valid, and the data feed's notifications name the
+  kab/kota written, so its readers should lose nothing; printed against the same load with no writes.
 - **Floor (raw SQL)**: the same body functions the handlers call (lib/api/area-bodies, lib/queries/geo,
   lib/api/officers-json) called in-process on the same database, one at a time (no HTTP, Next.js or
   sign-in), one warm-up round then 3 rounds over the same codes; API/SQL is the ratio of the p50s.
@@ -209,6 +218,14 @@ async function runScale(scale: number, first: boolean): Promise<ScaleRun> {
           out.api[endpoint] = r;
           console.log(
             `[${scale}×] ${ENDPOINT_LABEL[endpoint].padEnd(32)} p50 ${r.p50?.toFixed(1) ?? '—'} ms  p95 ${r.p95?.toFixed(1) ?? '—'} ms  ${r.rps.toFixed(0)} req/s  failed ${r.failed}  CPU/req server ${r.cpuMsPerRequest.toFixed(1)} ms, PostgreSQL ${r.postgresCpuMsPerRequest.toFixed(1)} ms`,
+          );
+        }
+        if (scale > 1) {
+          // The same /areas load while another kab/kota is written: the demo city's bodies stay
+          // cached, and its campaign stays remembered (the data feed names the kab/kota written).
+          const r = (out.otherWritten = await loadWhileOtherWritten(server, database.db, pathsFor('areas', mix), pimpinan.token, { connections, seconds, writesPerSecond: OTHER_WRITES_PER_S }));
+          console.log(
+            `[${scale}×] ${ENDPOINT_LABEL.areas} while ${OTHER_KOTA} is written (${r.writes} writes) p50 ${r.p50?.toFixed(1) ?? '—'} ms  p95 ${r.p95?.toFixed(1) ?? '—'} ms  ${r.rps.toFixed(0)} req/s  failed ${r.failed}  CPU/req server ${r.cpuMsPerRequest.toFixed(1)} ms, PostgreSQL ${r.postgresCpuMsPerRequest.toFixed(2)} ms`,
           );
         }
         out.rssLoadMb = memory.stop();
@@ -344,6 +361,17 @@ function figuresOf(results: ScaleRun[]): Figure[] {
         values: per((r) => (r.uncached[e] && r.floor[e] && r.healthSerialP50 != null ? Math.max(0, r.uncached[e].p50 - r.healthSerialP50) / Math.max(0.01, r.floor[e].p50) : null)),
       });
     }
+  }
+  if (suites.has('api') && results.some((r) => r.otherWritten)) {
+    const label = `${ENDPOINT_LABEL.areas} while kab/kota ${OTHER_KOTA} is written (${OTHER_WRITES_PER_S} writes/s; from 2×)`;
+    const other = (pick: (l: LoadResult & { writes: number }) => number | null) => per((r) => (r.otherWritten ? pick(r.otherWritten) : null));
+    figs.push({ section: label, name: 'p50', unit: 'ms', values: other((l) => l.p50) });
+    figs.push({ section: label, name: 'p95', unit: 'ms', values: other((l) => l.p95) });
+    figs.push({ section: label, name: `req/s at ${connections} conn`, unit: '', values: other((l) => l.rps) });
+    figs.push({ section: label, name: 'writes of the other kab/kota in the run', unit: '', values: other((l) => l.writes) });
+    figs.push({ section: label, name: 'CPU per request: PostgreSQL', unit: 'ms', values: other((l) => (l.requests ? l.postgresCpuMsPerRequest : null)) });
+    // Against the same endpoint's load with no writes, in the same run: a write elsewhere should cost this kab/kota's readers nothing.
+    figs.push({ section: label, name: 'req/s ÷ req/s with no writes', unit: '×', values: per((r) => (r.otherWritten && r.api.areas?.rps ? r.otherWritten.rps / r.api.areas.rps : null)) });
   }
   if (suites.has('api')) figs.push({ section: 'server', name: 'peak RSS during the read load', unit: 'MB', values: per((r) => r.rssLoadMb), targets: [{ max: 400, on: 'each' }] });
   if (results.some((r) => r.rssHighWaterMb)) figs.push({ section: 'server', name: 'VmHWM over the whole scale (imports too)', unit: 'MB', values: per((r) => r.rssHighWaterMb) });

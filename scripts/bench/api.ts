@@ -204,3 +204,44 @@ export async function uncached(server: AppServer, db: Db, paths: string[], token
   }
   return { ...latency(ms), failed };
 }
+
+/** The kab/kota the bench writes while reading the demo city (the first synthetic copy, scale ≥ 2: lib/demo/city.ts). */
+export const OTHER_KOTA = '9901';
+
+/**
+ * `load()` over the demo city's paths while another kab/kota is written `writesPerSecond` times a
+ * second: each write is what every write transaction does to its kab/kota's rows (the campaign's
+ * data version, lib/ingest/import-job.ts) and what a report write does to one of its kelurahan
+ * (kelurahan_version), so the triggers notify the listening server of that kab/kota. The demo
+ * city's data does not change: its cached bodies stay valid, and a read that asks the database
+ * anyway (its campaign re-read because some kab/kota was written) shows in the PostgreSQL CPU per
+ * request and in the req/s against the same load with no writes.
+ */
+export async function loadWhileOtherWritten(
+  server: AppServer,
+  db: Db,
+  paths: string[],
+  token: string,
+  opts: { connections: number; seconds: number; writesPerSecond: number },
+): Promise<LoadResult & { writes: number }> {
+  const [kel] = await queryRows<{ code: string }>(db, sql`select code from kelurahan_version where kode_kota = ${OTHER_KOTA} and length(code) = 10 order by code limit 1`);
+  if (!kel) throw new Error(`no kab/kota ${OTHER_KOTA}: the bench writes it from scale 2 on`);
+  let writes = 0;
+  let stop = false;
+  const writer = (async () => {
+    const every = 1000 / opts.writesPerSecond;
+    for (let next = performance.now(); !stop; next += every) {
+      await db.execute(sql`with k as (update kelurahan_version set version = version + 1 where kode_kota = ${OTHER_KOTA} and code = ${kel.code})
+        update campaign set data_version = data_version + 1 where kode_kota = ${OTHER_KOTA}`);
+      writes++;
+      const wait = next + every - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+  })();
+  try {
+    return { ...(await load(server, paths, token, opts)), writes };
+  } finally {
+    stop = true;
+    await writer;
+  }
+}
