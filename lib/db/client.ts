@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
+import type { Sql } from 'postgres';
 import { DATA_CHANNEL, noteChange, openFeed } from './data-feed';
 import { processName } from './process';
 import * as schema from './schema';
@@ -42,9 +43,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       // jit off: the reads are short index lookups, but the planner's row guesses for the rollup
       // view's unnest push city-wide statements past jit_above_cost, and compiling then took
       // longer than the statement (up to ~0.5 s; docs/ARCHITECTURE.md "The rollup").
-      connection: { application_name: processName(), jit: 'off' },
+      // plan_cache_mode: queryRows runs its statements prepared (below) for the protocol's sake
+      // alone; each execution is still planned for its own parameters, as an unnamed one is.
+      connection: { application_name: processName(), jit: 'off', plan_cache_mode: 'force_custom_plan' },
     });
     const db = drizzle(client, { schema }) as unknown as Db;
+    preparedClients.set(db, client);
     if (opts.listen) {
       const feed = openFeed(db);
       // The callback after subscribing runs again after every reconnection: what arrived in
@@ -70,8 +74,28 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return { db, kind: 'pglite', close: () => client.close() };
 }
 
-/** Runs raw SQL and returns its rows on either driver (their result shapes differ). */
+/**
+ * The postgres.js client of each handle openDatabase made (not of its transactions). On
+ * globalThis: route handlers are bundled apart from the code that opened the handle (as the data
+ * feed's, lib/db/data-feed.ts), and each bundle has its own copy of this module.
+ */
+const preparedClients = ((globalThis as unknown as { pantauPreparedClients?: WeakMap<Db, Sql> }).pantauPreparedClients ??= new WeakMap());
+
+/**
+ * Runs raw SQL and returns its rows on either driver (their result shapes differ). On a
+ * postgres.js handle the statement runs as a named prepared statement, kept per connection:
+ * drizzle runs its statements unnamed, and postgres.js then sends each parameterised one in two
+ * round trips (Parse and Describe, then Bind and Execute once the parameter types are known);
+ * prepared, it is parsed and described once per connection and then takes one. On this machine
+ * that was ~1 ms of server CPU in socket writes per read of a few statements (an area body after
+ * a write: docs/PERFORMANCE.md). Transactions (a `tx` handle) and PGlite run through drizzle.
+ */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const client = preparedClients.get(db);
+  if (client) {
+    const { sql: text, params } = (db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(query);
+    return (await client.unsafe(text, params as never[], { prepare: true })) as unknown as T[];
+  }
   const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
   return Array.isArray(result) ? result : result.rows;
 }
