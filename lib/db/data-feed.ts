@@ -4,7 +4,7 @@ import type { Db } from './client';
 /*
  * The data feed: how a process learns that a kab/kota's data changed without asking the database
  * on every request. Triggers on campaign, area_series, report and kelurahan_version (migrations
- * 0013, 0017) send NOTIFY pantau_data with the kode_kota of what changed, from any process and
+ * 0013, 0017, 0018) send NOTIFY pantau_data with the kode_kota of what changed, from any process and
  * any SQL session; a Database opened with `listen` (the app server's, lib/server/database.ts)
  * listens and counts the notifications: per kab/kota, and in `generation` those that name none
  * (a TRUNCATE) and the (re)connections of the listener, which concern every kab/kota. A value
