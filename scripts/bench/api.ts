@@ -158,6 +158,16 @@ export async function floor(db: Db, endpoint: Endpoint, mix: Mix, rounds = 3): P
   return latency(ms);
 }
 
+/**
+ * What a write does to the stamps readers look at, without changing any figure: the kab/kota's
+ * data version (every write transaction, lib/ingest/import-job.ts) and one kelurahan's version
+ * (the triggers of a report write, migration 0015); the triggers notify the listening server.
+ */
+function stampWrite(db: Db, kodeKota: string, kelurahan: string): Promise<unknown> {
+  return db.execute(sql`with k as (update kelurahan_version set version = version + 1 where kode_kota = ${kodeKota} and code = ${kelurahan})
+    update campaign set data_version = data_version + 1 where kode_kota = ${kodeKota}`);
+}
+
 /** The framework's floor: a route handler with no auth, no database and a constant body, in the same build. */
 export const HEALTH_PATH = '/api/v1/health';
 
@@ -194,8 +204,7 @@ export async function uncached(server: AppServer, db: Db, paths: string[], token
   const kelurahan = (await queryRows<{ code: string }>(db, sql`select code from kelurahan_version where kode_kota = ${KOTA} order by code`)).map((r) => r.code);
   for (const [i, path] of picks.entries()) {
     const code = /\/areas\/(\d{10})/.exec(path)?.[1] ?? kelurahan[i % kelurahan.length];
-    await db.execute(sql`with k as (update kelurahan_version set version = version + 1 where kode_kota = ${KOTA} and code = ${code})
-      update campaign set data_version = data_version + 1 where kode_kota = ${KOTA}`);
+    await stampWrite(db, KOTA, code);
     const t0 = performance.now();
     const response = await fetch(server.base + path, { headers: { authorization: `Bearer ${token}` } });
     await response.arrayBuffer();
@@ -231,8 +240,7 @@ export async function loadWhileOtherWritten(
   const writer = (async () => {
     const every = 1000 / opts.writesPerSecond;
     for (let next = performance.now(); !stop; next += every) {
-      await db.execute(sql`with k as (update kelurahan_version set version = version + 1 where kode_kota = ${OTHER_KOTA} and code = ${kel.code})
-        update campaign set data_version = data_version + 1 where kode_kota = ${OTHER_KOTA}`);
+      await stampWrite(db, OTHER_KOTA, kel.code);
       writes++;
       const wait = next + every - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
