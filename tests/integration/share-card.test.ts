@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db/client';
 import { seedDemo } from '@/lib/demo/seed';
@@ -34,6 +35,14 @@ describe.each(databaseTargets())('summary card on $name', (target) => {
     expect([...png!.subarray(0, 8)]).toEqual(PNG_MAGIC);
     expect(widthOf(png!)).toBe(CARD_WIDTH);
     if (process.env.SHARE_CARD_OUT) writeFileSync(`${process.env.SHARE_CARD_OUT}-${code}.png`, png!);
+  });
+
+  it("draws without libvips' operation cache: no card reuses another's operations, and the cache only held memory", async () => {
+    await buildAreaCard(scopedData(areaScope('6471')), campaign, { code: '6471', asOf: '2022-10-31', locale: 'id' });
+    const cache = sharp.cache();
+    expect(cache.memory.max).toBe(0);
+    expect(cache.items.max).toBe(0);
+    expect(cache.items.current).toBe(0);
   });
 
   it("is null (the route's 404) for an area outside the scope: a lurah's card of another kelurahan", async () => {
