@@ -8,6 +8,14 @@ export function formatNumber(value: number | null | undefined, locale: Locale, d
   return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 }
 
+/**
+ * A pace (families a day: pace, pace7, required pace): one decimal when small (an SLS closes a
+ * few families a day), whole numbers otherwise — rounded, the same on every page, card and text.
+ */
+export function formatPace(value: number | null | undefined, locale: Locale): string {
+  return formatNumber(value, locale, value !== null && value !== undefined && Math.abs(value) < 10 ? 1 : 0);
+}
+
 /** A fraction 0..1 as a percentage. */
 export function formatPercent(value: number | null | undefined, locale: Locale, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';

@@ -4,7 +4,7 @@ import { presentForecast } from './domain/forecast-presentation';
 import type { StatusDetail } from './domain/status';
 import type { CampaignWindow, Status, StatusReason } from './domain/types';
 import type { Locale } from './i18n/config';
-import { formatDate, formatNumber } from './format';
+import { formatDate, formatPace } from './format';
 
 /** A translator of the `status` namespace (messages/<locale>/status.json). */
 export type StatusT = (key: string, values?: Record<string, string | number>) => string;
@@ -16,8 +16,8 @@ export function statusReasonText(
   locale: Locale,
 ): string {
   const d = row.statusDetail;
-  const pace = formatNumber(d?.pace ?? 0, locale, (d?.pace ?? 0) < 10 ? 1 : 0);
-  const required = d?.requiredPace === null || d?.requiredPace === undefined ? null : formatNumber(d.requiredPace, locale, d.requiredPace < 10 ? 1 : 0);
+  const pace = formatPace(d?.pace ?? 0, locale);
+  const required = d?.requiredPace === null || d?.requiredPace === undefined ? null : formatPace(d.requiredPace, locale);
   const values = { days: d?.stalledDays ?? 0, silent: row.daysSilent ?? 0, pace, required: required ?? '–' };
   const key = required === null && (row.statusReason.startsWith('laju') || row.statusReason.startsWith('rencana')) ? `${row.statusReason}_habis` : row.statusReason;
   return t(`reason.${key}`, values);

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { formatCompact, formatDate, formatNumber, formatPercent } from '@/lib/format';
+import { formatCompact, formatDate, formatNumber, formatPace, formatPercent } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import type { Definition } from './info-popover';
 
@@ -42,7 +42,7 @@ export function useFormat() {
       n: (v: number | null | undefined) => formatNumber(v, locale),
       pct: (v: number | null | undefined) => formatPercent(v, locale),
       /** A pace: one decimal when small (an SLS closes a few families a day), whole numbers otherwise. */
-      pace: (v: number | null | undefined) => formatNumber(v, locale, v !== null && v !== undefined && Math.abs(v) < 10 ? 1 : 0),
+      pace: (v: number | null | undefined) => formatPace(v, locale),
       date: (v: string | null | undefined) => formatDate(v, locale),
       day: (v: string | null | undefined) => formatDate(v, locale, false),
       compact: (v: number | null | undefined) => formatCompact(v, locale),

@@ -4,7 +4,7 @@
 // queries as the page; the layout is plain flexbox, the subset satori supports.
 import { ImageResponse } from 'next/og';
 import { STATUS_COLORS } from '@/lib/domain/status-colors';
-import { formatDate, formatNumber, formatPercent } from '@/lib/format';
+import { formatDate, formatNumber, formatPace, formatPercent } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
 import type { AreaMetrics } from '@/lib/queries/areas';
@@ -69,7 +69,7 @@ export function areaCardElement({ area: a, children, locale, window }: CardInput
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', padding: '36px 56px 0' }}>
         <Figure label={t('closed')} value={num(a.closed)} sub={t('ofUniverse', { value: num(a.universe) })} />
-        <Figure label={t('pace7')} value={num(a.pace7)} sub={t('required', { value: a.requiredPace === null ? '–' : num(Math.ceil(a.requiredPace)) })} />
+        <Figure label={t('pace7')} value={formatPace(a.pace7, locale)} sub={t('required', { value: formatPace(a.requiredPace, locale) })} />
         <Figure label={t('finish')} value={forecastText(a, window, st, locale)} />
         <Figure label={t('daysLeft')} value={num(a.daysLeft)} />
       </div>

@@ -1,7 +1,7 @@
 // The WhatsApp-ready summary of an area or of the "belum lapor" list: one pure builder each, fed
 // with the same metric values the page shows (lib/domain computed them), so the text never
 // carries a figure of its own. Strings come from messages/<locale>/share.json through `t`.
-import { formatDate, formatNumber, formatPercent } from '@/lib/format';
+import { formatDate, formatNumber, formatPace, formatPercent } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 
 export type ShareT = (key: string, values?: Record<string, string | number>) => string;
@@ -63,7 +63,7 @@ export function buildAreaShareText(input: ShareAreaInput): string {
     t('area.status', { status: input.statusLabel(a.status) }) + (input.reason ? ` — ${input.reason}` : ''),
   ];
   if (a.status !== 'selesai') {
-    lines.push(t('area.pace', { pace7: num(a.pace7), required: a.requiredPace === null ? '–' : num(Math.ceil(a.requiredPace)) }));
+    lines.push(t('area.pace', { pace7: formatPace(a.pace7, locale), required: formatPace(a.requiredPace, locale) }));
     const finish = input.finishText ?? (a.projectedFinish ? formatDate(a.projectedFinish, locale) : null);
     lines.push(finish && finish !== '–' ? t('area.finish', { date: finish }) : t('area.noFinish'));
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { areaMetrics } from '@/lib/domain/pace';
+import { formatPace } from '@/lib/format';
 import { translator } from '@/lib/i18n/messages';
 import { buildOfficerReminder, buildTeamReminder } from '@/lib/share/reminder-text';
 import { buildAreaShareText, buildSilentShareText, mostBehind, waNumber, whatsappUrl, type ShareArea } from '@/lib/share/summary-text';
@@ -53,6 +54,20 @@ describe('area share text', () => {
     expect(s).toMatch(/^Status: .+ — pace7 below the required pace$/m);
     expect(s).toContain('as of 25 Oct 2022');
     expect(s).not.toContain('Furthest behind');
+  });
+
+  it('writes the required pace as every page does (rounded; one decimal when small), never rounded up', () => {
+    // 7 801 left over 20 days = 390.05 a day: the dashboard and the status sentence say 390.
+    const big = area('6471', 'Balikpapan', 'kota', 10_001, 200);
+    expect(big.requiredPace).toBeCloseTo(390.05, 5);
+    expect(buildAreaShareText({ area: big, children: [], url: 'u', ...text('id') })).toContain('perlu 390 keluarga/hari');
+    // An SLS: 68 left over 20 days = 3.4 a day, with its decimal as on the dashboard.
+    const sls = area('64710100070001', 'RT 01', 'sls', 101, 3);
+    expect(sls.requiredPace).toBeCloseTo(3.4, 5);
+    expect(buildAreaShareText({ area: sls, children: [], url: 'u', ...text('id') })).toContain('Laju 7 hari: 3,0 keluarga/hari; perlu 3,4 keluarga/hari');
+    expect(formatPace(390.05, 'id')).toBe('390');
+    expect(formatPace(3.4, 'id')).toBe('3,4');
+    expect(formatPace(null, 'id')).toBe('–');
   });
 
   it('names no finished child and none ahead of plan', () => {
