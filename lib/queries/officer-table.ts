@@ -164,13 +164,14 @@ function buildRow(m: OfficerMasterRow, c: Cut, lens: ScopeLens, window: Campaign
     // The same complete days as the area pages, so both agree on which day it is.
     completeThrough: (window as PlanWindow).completeThrough,
   });
-  const { status: forecastStatus, statusReason: forecastReason, ...rest } = metrics;
+  const { status: forecastStatus, statusReason: forecastReason } = metrics;
   const status = officerStatus({ forecastStatus, lastReport, asOf, window });
   const place = placeOf(m, c, lens);
   // A supervisor outside the scope is not named (nor is their code given).
   const supervisorCode = m.supervisor_code !== null && lens.officers.has(m.supervisor_code) ? m.supervisor_code : null;
+  // The area metrics, then the officer's own fields (status and statusReason replace the area's).
   const row: OfficerRow = {
-    ...rest,
+    ...metrics,
     code: m.code,
     name: m.name,
     role: m.role,
