@@ -128,6 +128,12 @@ const METHOD = `- **Where**: one machine, PostgreSQL on 127.0.0.1:5432; each sca
 - **Floor (raw SQL)**: the same body functions the handlers call (lib/api/area-bodies, lib/queries/geo,
   lib/api/officers-json) called in-process on the same database, one at a time (no HTTP, Next.js or
   sign-in), one warm-up round then 3 rounds over the same codes; API/SQL is the ratio of the p50s.
+- **Floor after a write (raw SQL)**: the uncached requests' own sequence in-process: the same write to the
+  stamps before each call, then the campaign read again (the bench process does not listen to the data feed,
+  so it reuses no campaign, and re-reads the written kelurahan's reporting marks as the server does) and the
+  body, over the same 24 arguments as the uncached requests, after one warm-up pass. The uncached p50 over
+  it is what the HTTP path adds to the SQL a first read after a write needs; printed for reading — the
+  issue's target divides by the floor above, which reads no campaign.
 - **Memory**: the \`next start\` process tree's summed VmRSS sampled every 200 ms from /proc during the read
   load, and the largest VmHWM (lifetime high-water mark) at the end of the scale, imports included.
 - **Ingest** (through HTTP, after the reads since it changes data): a whole-city day = one report per sub-SLS
