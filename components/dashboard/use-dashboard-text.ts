@@ -41,7 +41,7 @@ export function useFormat() {
       locale,
       n: (v: number | null | undefined) => formatNumber(v, locale),
       pct: (v: number | null | undefined) => formatPercent(v, locale),
-      /** A pace: one decimal when small (an SLS closes a few families a day), whole numbers otherwise. */
+      /** A pace, as every page, card and text writes it (lib/format). */
       pace: (v: number | null | undefined) => formatPace(v, locale),
       date: (v: string | null | undefined) => formatDate(v, locale),
       day: (v: string | null | undefined) => formatDate(v, locale, false),
